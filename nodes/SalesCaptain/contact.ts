@@ -1,0 +1,199 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { addTags, createOrReturnExisting } from '../shared/contact';
+import { findList } from '../shared/lists';
+import type { IfContactExists } from '../shared/properties';
+import { createOptions, showOnCreate } from '../shared/properties';
+import type { ApiClient } from '../shared/transport';
+import { checkEmail, checkUuid, InputError, optionalText, requireText, toE164 } from '../shared/validate';
+import { salesCaptainPacing } from './api';
+
+export const createContactProperties: INodeProperties[] = [
+	{
+		displayName: 'Company Name or ID',
+		name: 'companyId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getCompanies' },
+		required: true,
+		default: '',
+		description:
+			'The SalesCaptain company the contact belongs to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		displayOptions: showOnCreate,
+	},
+	{
+		displayName: 'Name',
+		name: 'contactName',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'John Doe',
+		description: 'Full name of the contact',
+		displayOptions: showOnCreate,
+	},
+	{
+		displayName: 'Phone',
+		name: 'contactPhone',
+		type: 'string',
+		default: '',
+		placeholder: '+14155551234',
+		description: 'Phone number with country code; spaces, dashes and parentheses are removed before sending',
+		hint: 'Give a phone, an email, or both',
+		displayOptions: showOnCreate,
+	},
+	{
+		displayName: 'Email',
+		name: 'contactEmail',
+		type: 'string',
+		default: '',
+		placeholder: 'name@email.com',
+		displayOptions: showOnCreate,
+	},
+	{
+		displayName: 'Tag Names or IDs',
+		name: 'tagIds',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getTags', loadOptionsDependsOn: ['companyId'] },
+		default: [],
+		description:
+			'Tags added to the contact once it exists, one request per tag. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		displayOptions: showOnCreate,
+	},
+	{
+		displayName: 'Custom Fields',
+		name: 'customFields',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Custom Field',
+		default: {},
+		displayOptions: showOnCreate,
+		options: [
+			{
+				displayName: 'Field',
+				name: 'field',
+				values: [
+					{
+						displayName: 'Field Name or ID',
+						name: 'fieldId',
+						type: 'options',
+						typeOptions: { loadOptionsMethod: 'getCustomFields', loadOptionsDependsOn: ['companyId'] },
+						default: '',
+						description:
+							'A custom field of the chosen company, listed by label. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+					},
+				],
+			},
+		],
+	},
+	createOptions('SalesCaptain', salesCaptainPacing),
+];
+
+/** The create request for one item, checked before anything is sent. */
+export interface CreateContactRequest {
+	companyId: string;
+	body: IDataObject;
+	tagIds: string[];
+}
+
+/** Node parameters of one item -> SalesCaptain's create body. Pure: throws InputError on bad input. */
+export function toCreateContactRequest(params: IDataObject): CreateContactRequest {
+	const companyId = checkUuid(requireText(params.companyId, 'Company'), 'Company');
+	const phoneText = optionalText(params.contactPhone);
+	const emailText = optionalText(params.contactEmail);
+	if (!phoneText && !emailText) {
+		throw new InputError('Give a phone or an email: SalesCaptain needs at least one of them');
+	}
+	const body: IDataObject = {
+		company_id: companyId,
+		contact_name: requireText(params.contactName, 'Name'),
+	};
+	if (phoneText) body.contact_phone = toE164(phoneText);
+	if (emailText) body.contact_email = checkEmail(emailText);
+
+	const rows = ((params.customFields as IDataObject | undefined)?.field as IDataObject[] | undefined) ?? [];
+	const customFields: IDataObject[] = [];
+	for (const row of rows) {
+		const fieldId = optionalText(row.fieldId);
+		const value = optionalText(row.value);
+		if (!fieldId || value === undefined) continue;
+		checkUuid(fieldId, 'Custom field');
+		if (customFields.some((field) => field.cf_id === fieldId)) {
+			throw new InputError(`Custom field ${fieldId} is given twice; keep one value per field`);
+		}
+		customFields.push({ cf_id: fieldId, cf_value: value });
+	}
+	if (customFields.length) body.custom_fields = customFields;
+
+	const tagIds = [...new Set(((params.tagIds as string[] | undefined) ?? []).map(String).filter((id) => id.trim() !== ''))];
+	return { companyId, body, tagIds };
+}
+
+function digits(value: unknown): string {
+	return String(value ?? '').replace(/\D/g, '');
+}
+
+/** The listed contact that is the one SalesCaptain called a duplicate, if any. */
+export function matchContact(contacts: IDataObject[], body: IDataObject): IDataObject | undefined {
+	const phone = digits(body.contact_phone);
+	const email = String(body.contact_email ?? '').toLowerCase();
+	return contacts.find(
+		(contact) =>
+			(phone !== '' && [contact.phone, contact.contact_phone].some((value) => digits(value) === phone)) ||
+			(email !== '' && [contact.email, contact.contact_email].some((value) => String(value ?? '').toLowerCase() === email)),
+	);
+}
+
+/** The contact in a 201 answer: `contact.data` as documented, or the closest thing to it. */
+export function createdContact(response: unknown): IDataObject {
+	const body = (response ?? {}) as IDataObject;
+	const contact = body.contact as IDataObject | undefined;
+	return ((contact?.data as IDataObject | undefined) ?? contact ?? body) as IDataObject;
+}
+
+export async function createContact(
+	this: IExecuteFunctions,
+	client: ApiClient,
+	itemIndex: number,
+): Promise<IDataObject> {
+	const request = toCreateContactRequest({
+		companyId: this.getNodeParameter('companyId', itemIndex),
+		contactName: this.getNodeParameter('contactName', itemIndex),
+		contactPhone: this.getNodeParameter('contactPhone', itemIndex, ''),
+		contactEmail: this.getNodeParameter('contactEmail', itemIndex, ''),
+		tagIds: this.getNodeParameter('tagIds', itemIndex, []),
+		customFields: this.getNodeParameter('customFields', itemIndex, {}),
+	});
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const { companyId, body } = request;
+	const searchKey = String(body.contact_phone ?? body.contact_email);
+
+	const { contact, outcome } = await createOrReturnExisting(
+		this,
+		(options.ifContactExists as IfContactExists | undefined) ?? 'fail',
+		async () => createdContact(await client.request({ method: 'POST', path: '/v1/create-contact', body })),
+		async () => {
+			const found = await client.request({
+				method: 'GET',
+				path: `/v1/list-contacts/${companyId}`,
+				qs: { search_key: searchKey, page_number: 1, items_per_page: 100 },
+			});
+			return matchContact(findList(found, ['contacts.data', 'contacts', 'data.contacts']), body);
+		},
+		searchKey,
+	);
+
+	const contactId = String(contact.contact_id ?? contact.id);
+	const appliedTags = await addTags(this, 'SalesCaptain', contactId, request.tagIds, async (tagId) => {
+		await client.request({
+			method: 'POST',
+			path: `/v1/add-tag-to-contact/${companyId}`,
+			body: { contact_id: contactId, tag_id: tagId },
+		});
+	});
+	return { ...contact, appliedTags, outcome };
+}

@@ -1,0 +1,76 @@
+import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { withPartialResult } from './execute';
+import type { IfContactExists } from './properties';
+
+/** Tells users, in every node's output, whether the node made the contact or found it. */
+export type Outcome = 'created' | 'existing';
+
+function isConflict(error: unknown): error is NodeApiError {
+	return error instanceof NodeApiError && String(error.httpCode) === '409';
+}
+
+/**
+ * Creates a contact; when the vendor answers 409 and the user chose "Return Existing",
+ * looks the contact up instead. The create request itself is never sent twice.
+ */
+export async function createOrReturnExisting(
+	ctx: IExecuteFunctions,
+	ifContactExists: IfContactExists,
+	create: () => Promise<IDataObject>,
+	findExisting: () => Promise<IDataObject | undefined>,
+	identity: string,
+): Promise<{ contact: IDataObject; outcome: Outcome }> {
+	try {
+		return { contact: await create(), outcome: 'created' };
+	} catch (error) {
+		if (!(error instanceof NodeApiError)) throw new NodeOperationError(ctx.getNode(), error as Error);
+		// NodeApiError hands an already wrapped error back unchanged.
+		if (ifContactExists !== 'returnExisting' || !isConflict(error)) throw new NodeApiError(ctx.getNode(), error as unknown as JsonObject);
+		const existing = await findExisting();
+		if (!existing) {
+			throw new NodeApiError(ctx.getNode(), { message: error.message } as JsonObject, {
+				message: `${error.message}; but no existing contact matching ${identity} was found to return`,
+				description: 'The vendor reported a duplicate that its search does not show. Check the contact in the vendor app.',
+				httpCode: '409',
+			});
+		}
+		return { contact: existing, outcome: 'existing' };
+	}
+}
+
+/**
+ * Adds tags one by one after the contact exists (the vendors cannot tag on create).
+ * If one fails, the error names the contact, so it is never lost, and with
+ * "Continue On Fail" the output item still carries its ID and the tags already added.
+ */
+export async function addTags(
+	ctx: IExecuteFunctions,
+	vendor: string,
+	contactId: string,
+	tagIds: string[],
+	addTag: (tagId: string) => Promise<void>,
+): Promise<string[]> {
+	const applied: string[] = [];
+	for (const tagId of tagIds) {
+		try {
+			await addTag(tagId);
+		} catch (error) {
+			// 409: the contact already has this tag (an existing contact being returned).
+			if (isConflict(error)) {
+				applied.push(tagId);
+				continue;
+			}
+			const reason = (error as Error).message;
+			const tagError = new NodeApiError(ctx.getNode(), { message: reason } as JsonObject, {
+				message: `Contact ${contactId} is saved in ${vendor}, but tag ${tagId} could not be added: ${reason}`,
+				description: `The contact exists. Add the remaining tags in ${vendor}, or run this item again with "If Contact Exists" set to "Return Existing".`,
+				httpCode: error instanceof NodeApiError && error.httpCode ? error.httpCode : undefined,
+			});
+			throw withPartialResult(tagError, { contactId, appliedTags: applied });
+		}
+		applied.push(tagId);
+	}
+	return applied;
+}

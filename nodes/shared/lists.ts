@@ -1,0 +1,103 @@
+import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
+
+import type { ApiClient, ApiRequest } from './transport';
+
+/** Keys under which list endpoints commonly put their records, tried after the documented path. */
+const COMMON_LIST_KEYS = ['data', 'results', 'items', 'records'];
+
+function isRecordArray(value: unknown): value is IDataObject[] {
+	return Array.isArray(value);
+}
+
+function at(body: unknown, path: string): unknown {
+	return path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as IDataObject)[key] : undefined), body);
+}
+
+/**
+ * The records of a list response. `paths` are the documented (or most likely) locations,
+ * such as `companies.data`; then a bare array, the common keys (`data`, `results`, …) and
+ * their nested forms (`companies.data`, `data.contacts`) are tried. Never throws: an
+ * unknown shape gives an empty list.
+ */
+export function findList(body: unknown, paths: string[] = []): IDataObject[] {
+	for (const path of paths) {
+		const value = at(body, path);
+		if (isRecordArray(value)) return value;
+		if (value && typeof value === 'object') {
+			const nested = findList(value);
+			if (nested.length) return nested;
+		}
+	}
+	if (isRecordArray(body)) return body;
+	if (!body || typeof body !== 'object') return [];
+	for (const key of COMMON_LIST_KEYS) {
+		const value = (body as IDataObject)[key];
+		if (isRecordArray(value)) return value;
+	}
+	// A single array anywhere one level down ({companies: [...]}, {data: {contacts: [...]}}).
+	for (const value of Object.values(body as IDataObject)) {
+		if (isRecordArray(value)) return value;
+		if (value && typeof value === 'object') {
+			const inner = Object.values(value as IDataObject).find(isRecordArray);
+			if (inner) return inner as IDataObject[];
+		}
+	}
+	return [];
+}
+
+/** First non-empty text among the given keys of a record. */
+export function firstText(record: IDataObject, keys: string[]): string | undefined {
+	for (const key of keys) {
+		const value = record[key];
+		if ((typeof value === 'string' && value.trim() !== '') || typeof value === 'number') return String(value);
+	}
+	return undefined;
+}
+
+/** Dropdown options from records: one per distinct value, named by `nameKeys`, sorted by name. */
+export function toOptions(records: IDataObject[], nameKeys: string[], valueKeys: string[]): INodePropertyOptions[] {
+	const byValue = new Map<string, INodePropertyOptions>();
+	for (const record of records) {
+		if (!record || typeof record !== 'object') continue;
+		const value = firstText(record, valueKeys);
+		if (value === undefined || byValue.has(value)) continue;
+		byValue.set(value, { name: firstText(record, nameKeys) ?? value, value });
+	}
+	return [...byValue.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** How a list endpoint pages. */
+export interface Paging {
+	pageSize: number;
+	/** Query parameters for the page with this 0-based index. */
+	query: (pageIndex: number, pageSize: number) => IDataObject;
+	/** Total number of records, when the response says. */
+	total?: (body: unknown) => number | undefined;
+	/** Safety stop for endpoints that never run out. */
+	maxPages?: number;
+}
+
+/**
+ * Every record of a paged list: pages are read until one comes back short or empty, the
+ * reported total is reached, or `maxPages` were read.
+ */
+export async function fetchAllPages(
+	client: ApiClient,
+	request: ApiRequest,
+	paging: Paging,
+	readPage: (body: unknown) => IDataObject[],
+): Promise<IDataObject[]> {
+	const records: IDataObject[] = [];
+	const maxPages = paging.maxPages ?? 100;
+	for (let pageIndex = 0; pageIndex < maxPages; pageIndex++) {
+		const body = await client.request({
+			...request,
+			qs: { ...request.qs, ...paging.query(pageIndex, paging.pageSize) },
+		});
+		const page = readPage(body);
+		records.push(...page);
+		const total = paging.total?.(body);
+		if (page.length < paging.pageSize || (total !== undefined && records.length >= total)) break;
+	}
+	return records;
+}

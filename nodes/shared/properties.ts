@@ -1,0 +1,120 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import type { RateLimit } from './pacing';
+
+/** The Resource and Operation selectors every node of this package starts with. */
+export const contactCreateSelectors: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [{ name: 'Contact', value: 'contact' }],
+		default: 'contact',
+	},
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['contact'] } },
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				description: 'Create a new contact',
+				action: 'Create a contact',
+			},
+		],
+		default: 'create',
+	},
+];
+
+/** Only on Contact → Create. */
+export const showOnCreate = { show: { resource: ['contact'], operation: ['create'] } };
+
+export type IfContactExists = 'fail' | 'returnExisting';
+
+/** How a run's requests are paced when the user changes nothing. */
+export interface PacingDefaults {
+	concurrency: number;
+	/** Undefined: no fixed limit (the node still follows 429s and rate-limit headers). */
+	rateLimit?: RateLimit;
+	/** One line on where the default comes from, shown in the option's description. */
+	reason: string;
+}
+
+/** The "Options" collection: duplicate handling and request pacing, same names in every node. */
+export function createOptions(vendor: string, pacing: PacingDefaults): INodeProperties {
+	const concurrencyDefault = pacing.concurrency;
+	const maxRequestsDefault = pacing.rateLimit?.requests ?? 0;
+	const intervalDefault = pacing.rateLimit?.perMs === 60_000 ? 'minute' : 'second';
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: showOnCreate,
+		options: [
+			{
+				displayName: 'If Contact Exists',
+				name: 'ifContactExists',
+				type: 'options',
+				options: [
+					{
+						name: 'Fail',
+						value: 'fail',
+						description: `Fail the item with ${vendor}'s duplicate message`,
+					},
+					{
+						name: 'Return Existing',
+						value: 'returnExisting',
+						description: 'Look the existing contact up and output it, marked as already existing',
+					},
+				],
+				default: 'fail',
+				description: `What to do when ${vendor} says the contact already exists`,
+			},
+			{
+				displayName: 'Max Concurrent Requests',
+				name: 'maxConcurrency',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 50 },
+				default: concurrencyDefault,
+				description: `How many items are sent to ${vendor} at the same time`,
+			},
+			{
+				displayName: 'Max Requests',
+				name: 'maxRequests',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: maxRequestsDefault,
+				description: `Upper bound on requests per interval below; 0 means no fixed bound (429 answers and rate-limit headers are still followed). ${pacing.reason}.`,
+			},
+			{
+				displayName: 'Per',
+				name: 'rateInterval',
+				type: 'options',
+				options: [
+					{ name: 'Second', value: 'second' },
+					{ name: 'Minute', value: 'minute' },
+				],
+				default: intervalDefault,
+				description: 'The interval Max Requests counts over',
+			},
+		],
+	};
+}
+
+const INTERVAL_MS: Record<string, number> = { second: 1000, minute: 60_000 };
+
+/** Reads the pacing the user set (or the defaults) from the "Options" collection. */
+export function readPacing(options: IDataObject, defaults: PacingDefaults): { concurrency: number; rateLimit?: RateLimit } {
+	const concurrency = Math.max(1, Math.floor(Number(options.maxConcurrency ?? defaults.concurrency)) || defaults.concurrency);
+	const requests = options.maxRequests === undefined ? defaults.rateLimit?.requests : Math.floor(Number(options.maxRequests));
+	if (!requests || requests < 1) return { concurrency };
+	const interval = options.rateInterval as string | undefined;
+	const perMs = interval ? INTERVAL_MS[interval] ?? 1000 : defaults.rateLimit?.perMs ?? 1000;
+	return { concurrency, rateLimit: { requests, perMs } };
+}

@@ -1,0 +1,206 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import type { RateLimit } from './pacing';
+import { RequestPacer, resumeTime, windowExhausted } from './pacing';
+
+/** What the shared transport needs to know about one vendor's API. */
+export interface VendorApi {
+	/** Name users read in messages, e.g. "SalesCaptain". */
+	displayName: string;
+	/** The n8n credential type; it carries `baseUrl` and the auth block. */
+	credentialType: string;
+	/** For vendors whose 429 is a used-up quota, not a rate limit: never wait, fail with this. */
+	quotaExceededMessage?: string;
+	/** For vendors that report failures inside a 2xx body: the failure message, if any. */
+	failureInBody?: (body: unknown) => string | undefined;
+}
+
+export interface ApiRequest {
+	method: IHttpRequestMethods;
+	/** Path below the credential's base URL, starting with `/`. */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject;
+}
+
+export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
+
+export const USER_AGENT = 'n8n-nodes-crm-contacts (n8n community node)';
+const REQUEST_TIMEOUT_MS = 60_000;
+/** 429 handling: how often one request is tried again, and the longest it waits in all. */
+export const MAX_RATE_LIMIT_RETRIES = 5;
+export const MAX_RATE_LIMIT_WAIT_MS = 120_000;
+/** Wait after a 429 that names no time. */
+const DEFAULT_RATE_LIMIT_WAIT_MS = 1_000;
+
+interface FullResponse {
+	body: unknown;
+	headers: Record<string, unknown>;
+	statusCode: number;
+}
+
+export function trimTrailingSlash(url: string): string {
+	return url.trim().replace(/\/+$/, '');
+}
+
+/** The vendor's own words from an error body, whatever shape the vendor uses. */
+export function readErrorMessage(body: unknown): string | undefined {
+	if (typeof body === 'string') {
+		const text = body.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+		return text === '' ? undefined : text.slice(0, 300);
+	}
+	if (!body || typeof body !== 'object') return undefined;
+	const record = body as Record<string, unknown>;
+	for (const key of ['error', 'message', 'detail', 'details', 'errors', 'msg']) {
+		const value = record[key];
+		if (typeof value === 'string' && value.trim() !== '') return value.trim();
+		if (Array.isArray(value) && value.length > 0) {
+			const parts = value.map((entry) => readErrorMessage(entry) ?? (typeof entry === 'string' ? entry : undefined));
+			const text = parts.filter(Boolean).join('; ');
+			if (text) return text;
+		}
+		if (value && typeof value === 'object') {
+			const nested = readErrorMessage(value);
+			if (nested) return nested;
+		}
+	}
+	return undefined;
+}
+
+function describeStatus(status: number): string {
+	if (status === 400) return 'The vendor rejected the data sent. Check the fields named in the message.';
+	if (status === 401 || status === 403) {
+		return 'Check the API key in the credential and that it has access to this resource.';
+	}
+	if (status === 404) return 'Something this request refers to does not exist. Check the IDs given.';
+	if (status === 409) return 'A record with these details already exists. Set "If Contact Exists" to "Return Existing" to output it instead.';
+	if (status === 429) return 'The vendor is limiting requests. Lower "Max Requests" in the node options, or run again later.';
+	if (status >= 500) return 'The vendor failed to handle the request. It was not sent again, so nothing is created twice.';
+	return 'The vendor did not accept the request.';
+}
+
+/**
+ * One client per node run (or dropdown call): every HTTP call of every node goes through
+ * `request`, so the base URL, auth, rate limits, error messages and secret redaction are
+ * handled in one place.
+ */
+export class ApiClient {
+	private constructor(
+		private readonly ctx: RequestContext,
+		private readonly api: VendorApi,
+		private readonly baseUrl: string,
+		private readonly secrets: string[],
+		private readonly pacer: RequestPacer,
+	) {}
+
+	static async create(ctx: RequestContext, api: VendorApi, rateLimit?: RateLimit): Promise<ApiClient> {
+		const credentials = await ctx.getCredentials(api.credentialType);
+		const baseUrl = trimTrailingSlash(String(credentials.baseUrl ?? ''));
+		const secrets = Object.entries(credentials)
+			.filter(([key, value]) => key !== 'baseUrl' && typeof value === 'string' && value.length >= 4)
+			.map(([, value]) => value as string);
+		return new ApiClient(ctx, api, baseUrl, secrets, new RequestPacer(rateLimit));
+	}
+
+	/**
+	 * Sends one request and returns the parsed body. A 429 is waited out and sent again
+	 * (the request was refused, so nothing was created); any other failure, a 5xx or a
+	 * dropped connection included, is thrown at once and never repeated.
+	 */
+	async request<T = unknown>(request: ApiRequest): Promise<T> {
+		let waitedMs = 0;
+		for (let attempt = 0; ; attempt++) {
+			await this.pacer.waitForSlot();
+			const response = await this.send(request);
+			const now = Date.now();
+			if (windowExhausted(response.headers)) {
+				const resume = resumeTime(response.headers, now);
+				if (resume !== undefined) this.pacer.pauseUntil(resume);
+			}
+			if (response.statusCode === 429 && !this.api.quotaExceededMessage) {
+				const wait = (resumeTime(response.headers, now) ?? now + DEFAULT_RATE_LIMIT_WAIT_MS) - now;
+				if (attempt < MAX_RATE_LIMIT_RETRIES && waitedMs + wait <= MAX_RATE_LIMIT_WAIT_MS) {
+					this.pacer.pauseUntil(now + wait);
+					waitedMs += wait;
+					continue;
+				}
+				throw this.apiError(response, request, {
+					message: `${this.api.displayName} kept refusing requests for exceeding its rate limit (${attempt + 1} tries over ${Math.round(waitedMs / 1000)} s)`,
+				});
+			}
+			if (response.statusCode >= 200 && response.statusCode < 300) {
+				const failure = this.api.failureInBody?.(response.body);
+				if (failure !== undefined) throw this.apiError(response, request, { vendorMessage: failure });
+				return response.body as T;
+			}
+			throw this.apiError(response, request);
+		}
+	}
+
+	private async send(request: ApiRequest): Promise<FullResponse> {
+		const options: IHttpRequestOptions = {
+			method: request.method,
+			url: `${this.baseUrl}${request.path}`,
+			qs: request.qs,
+			body: request.body,
+			json: true,
+			headers: { 'User-Agent': USER_AGENT },
+			timeout: REQUEST_TIMEOUT_MS,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		};
+		try {
+			return (await this.ctx.helpers.httpRequestWithAuthentication.call(
+				this.ctx,
+				this.api.credentialType,
+				options,
+			)) as FullResponse;
+		} catch (error) {
+			// No HTTP status: the connection failed or timed out. Build a fresh error so no
+			// request option (headers carry the key) travels along.
+			const reason = this.redact(String((error as Error).message ?? error));
+			const mayHaveCreated = request.method !== 'GET';
+			throw new NodeApiError(this.ctx.getNode(), { message: reason } as JsonObject, {
+				message: `${this.api.displayName} could not be reached: ${reason}`,
+				description: mayHaveCreated
+					? `${request.method} ${request.path} got no answer, so it is unknown whether it took effect. It was not sent again; check in ${this.api.displayName} before running this item again.`
+					: `Check the Base URL in the credential (${this.baseUrl}) and that ${this.api.displayName} is up.`,
+			});
+		}
+	}
+
+	private apiError(
+		response: FullResponse,
+		request: ApiRequest,
+		override: { message?: string; vendorMessage?: string } = {},
+	): NodeApiError {
+		const status = response.statusCode;
+		let vendorMessage = override.vendorMessage ?? readErrorMessage(response.body);
+		if (status === 429 && this.api.quotaExceededMessage) {
+			vendorMessage = `${this.api.quotaExceededMessage}${vendorMessage ? ` (${vendorMessage})` : ''}`;
+		}
+		const message = this.redact(
+			override.message ?? `${this.api.displayName} answered ${status}: ${vendorMessage ?? 'no error message given'}`,
+		);
+		const body = response.body && typeof response.body === 'object' ? (response.body as JsonObject) : {};
+		return new NodeApiError(this.ctx.getNode(), JSON.parse(this.redact(JSON.stringify(body))) as JsonObject, {
+			message,
+			description: `${describeStatus(status)} (${request.method} ${request.path})`,
+			httpCode: String(status),
+		});
+	}
+
+	/** Replaces any credential value that a vendor echoed back. */
+	private redact(text: string): string {
+		return this.secrets.reduce((result, secret) => result.split(secret).join('***'), text);
+	}
+}
+
