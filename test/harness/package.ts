@@ -1,0 +1,9 @@
+/** Every node and credential this package ships, as n8n loads them. A new vendor adds its two lines here. */
+import type { ICredentialType, INodeType } from 'n8n-workflow';
+
+import { SalesCaptainApi } from '../../credentials/SalesCaptainApi.credentials';
+import { SalesCaptain } from '../../nodes/SalesCaptain/SalesCaptain.node';
+
+export const packageNodes: INodeType[] = [new SalesCaptain()];
+
+export const packageCredentials: ICredentialType[] = [new SalesCaptainApi()];
