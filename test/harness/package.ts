@@ -1,9 +1,11 @@
 /** Every node and credential this package ships, as n8n loads them. A new vendor adds its two lines here. */
 import type { ICredentialType, INodeType } from 'n8n-workflow';
 
+import { ContactshipApi } from '../../credentials/ContactshipApi.credentials';
 import { SalesCaptainApi } from '../../credentials/SalesCaptainApi.credentials';
+import { Contactship } from '../../nodes/Contactship/Contactship.node';
 import { SalesCaptain } from '../../nodes/SalesCaptain/SalesCaptain.node';
 
-export const packageNodes: INodeType[] = [new SalesCaptain()];
+export const packageNodes: INodeType[] = [new SalesCaptain(), new Contactship()];
 
-export const packageCredentials: ICredentialType[] = [new SalesCaptainApi()];
+export const packageCredentials: ICredentialType[] = [new SalesCaptainApi(), new ContactshipApi()];

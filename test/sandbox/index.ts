@@ -1,8 +1,9 @@
 /** Every vendor the sandbox plays. A new vendor adds its module here. */
 import { Sandbox } from './server';
+import { contactshipSandbox } from './vendors/contactship';
 import { salesCaptainSandbox } from './vendors/salesCaptain';
 
-export const sandboxVendors = [salesCaptainSandbox];
+export const sandboxVendors = [salesCaptainSandbox, contactshipSandbox];
 
 export function createSandbox(): Sandbox {
 	return new Sandbox(sandboxVendors);
