@@ -181,10 +181,27 @@ export function toAdditionalData(rows: IDataObject[]): IDataObject[] {
 	return entries;
 }
 
+/**
+ * The phone number in the international format Contactship asks for. Beyond the shared
+ * E.164 clean-up, a number whose first digit is 0 has no country code (country codes
+ * never start with 0): it is a local number such as 030 1234567, so it is refused.
+ */
+export function toPhoneNumber(value: unknown): string {
+	const text = requireText(value, 'Phone Number');
+	const phone = toE164(text, 'Phone Number');
+	if (phone.startsWith('+0')) {
+		throw new InputError(
+			`Phone Number "${text}" has no country code`,
+			'Country codes never start with 0. Give the number in international format, for example +493012345678 instead of 030 12345678.',
+		);
+	}
+	return phone;
+}
+
 /** Node parameters of one item -> Contactship's create body and the tags to add. Pure: throws InputError on bad input. */
 export function toCreateContactRequest(params: IDataObject): CreateContactRequest {
 	const body: IDataObject = {
-		phone_number: toE164(requireText(params.phoneNumber, 'Phone Number'), 'Phone Number'),
+		phone_number: toPhoneNumber(params.phoneNumber),
 		full_name: requireText(params.fullName, 'Full Name'),
 	};
 	const country = optionalText(params.country);
