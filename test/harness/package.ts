@@ -3,7 +3,9 @@ import type { ICredentialType, INodeType } from 'n8n-workflow';
 
 import { SalesCaptainApi } from '../../credentials/SalesCaptainApi.credentials';
 import { SalesCaptain } from '../../nodes/SalesCaptain/SalesCaptain.node';
+import { ThoughtlyApi } from '../../credentials/ThoughtlyApi.credentials';
+import { Thoughtly } from '../../nodes/Thoughtly/Thoughtly.node';
 
-export const packageNodes: INodeType[] = [new SalesCaptain()];
+export const packageNodes: INodeType[] = [new SalesCaptain(), new Thoughtly()];
 
-export const packageCredentials: ICredentialType[] = [new SalesCaptainApi()];
+export const packageCredentials: ICredentialType[] = [new SalesCaptainApi(), new ThoughtlyApi()];
