@@ -1,9 +1,10 @@
 /** Every vendor the sandbox plays. A new vendor adds its module here. */
 import { Sandbox } from './server';
+import { contactshipSandbox } from './vendors/contactship';
 import { salesCaptainSandbox } from './vendors/salesCaptain';
 import { thoughtlySandbox } from './vendors/thoughtly';
 
-export const sandboxVendors = [salesCaptainSandbox, thoughtlySandbox];
+export const sandboxVendors = [salesCaptainSandbox, contactshipSandbox, thoughtlySandbox];
 
 export function createSandbox(): Sandbox {
 	return new Sandbox(sandboxVendors);
