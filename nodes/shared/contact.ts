@@ -12,8 +12,9 @@ function isConflict(error: unknown): error is NodeApiError {
 }
 
 /**
- * Creates a contact; when the vendor answers 409 and the user chose "Return Existing",
- * looks the contact up instead. The create request itself is never sent twice.
+ * Creates a contact; when the vendor reports a duplicate (a 409 unless `isDuplicate` says
+ * otherwise, for vendors that report duplicates another way) and the user chose
+ * "Return Existing", looks the contact up instead. The create request is never sent twice.
  */
 export async function createOrReturnExisting(
 	ctx: IExecuteFunctions,
@@ -21,19 +22,20 @@ export async function createOrReturnExisting(
 	create: () => Promise<IDataObject>,
 	findExisting: () => Promise<IDataObject | undefined>,
 	identity: string,
+	isDuplicate: (error: NodeApiError) => boolean = isConflict,
 ): Promise<{ contact: IDataObject; outcome: Outcome }> {
 	try {
 		return { contact: await create(), outcome: 'created' };
 	} catch (error) {
 		if (!(error instanceof NodeApiError)) throw new NodeOperationError(ctx.getNode(), error as Error);
 		// NodeApiError hands an already wrapped error back unchanged.
-		if (ifContactExists !== 'returnExisting' || !isConflict(error)) throw new NodeApiError(ctx.getNode(), error as unknown as JsonObject);
+		if (ifContactExists !== 'returnExisting' || !isDuplicate(error)) throw new NodeApiError(ctx.getNode(), error as unknown as JsonObject);
 		const existing = await findExisting();
 		if (!existing) {
 			throw new NodeApiError(ctx.getNode(), { message: error.message } as JsonObject, {
 				message: `${error.message}; but no existing contact matching ${identity} was found to return`,
 				description: 'The vendor reported a duplicate that its search does not show. Check the contact in the vendor app.',
-				httpCode: '409',
+				httpCode: error.httpCode ?? '409',
 			});
 		}
 		return { contact: existing, outcome: 'existing' };

@@ -19,7 +19,10 @@ export interface VendorApi {
 	credentialType: string;
 	/** For vendors whose 429 is a used-up quota, not a rate limit: never wait, fail with this. */
 	quotaExceededMessage?: string;
-	/** For vendors that report failures inside a 2xx body: the failure message, if any. */
+	/**
+	 * For vendors that report failures inside a 2xx body: the failure message, if any. Also
+	 * reads the message of a non-2xx answer (falling back to the generic reader).
+	 */
 	failureInBody?: (body: unknown) => string | undefined;
 }
 
@@ -193,7 +196,8 @@ export class ApiClient {
 		override: { message?: string; vendorMessage?: string } = {},
 	): NodeApiError {
 		const status = response.statusCode;
-		let vendorMessage = override.vendorMessage ?? readErrorMessage(response.body);
+		// A vendor that reports failures in the body knows best how to read them, whatever the status.
+		let vendorMessage = override.vendorMessage ?? this.api.failureInBody?.(response.body) ?? readErrorMessage(response.body);
 		if (status === 429 && this.api.quotaExceededMessage) {
 			vendorMessage = `${this.api.quotaExceededMessage}${vendorMessage ? ` (${vendorMessage})` : ''}`;
 		}

@@ -3,9 +3,11 @@ import type { ICredentialType, INodeType } from 'n8n-workflow';
 
 import { ContactshipApi } from '../../credentials/ContactshipApi.credentials';
 import { SalesCaptainApi } from '../../credentials/SalesCaptainApi.credentials';
+import { ThoughtlyApi } from '../../credentials/ThoughtlyApi.credentials';
 import { Contactship } from '../../nodes/Contactship/Contactship.node';
 import { SalesCaptain } from '../../nodes/SalesCaptain/SalesCaptain.node';
+import { Thoughtly } from '../../nodes/Thoughtly/Thoughtly.node';
 
-export const packageNodes: INodeType[] = [new SalesCaptain(), new Contactship()];
+export const packageNodes: INodeType[] = [new SalesCaptain(), new Contactship(), new Thoughtly()];
 
-export const packageCredentials: ICredentialType[] = [new SalesCaptainApi(), new ContactshipApi()];
+export const packageCredentials: ICredentialType[] = [new SalesCaptainApi(), new ContactshipApi(), new ThoughtlyApi()];

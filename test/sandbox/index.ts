@@ -2,8 +2,9 @@
 import { Sandbox } from './server';
 import { contactshipSandbox } from './vendors/contactship';
 import { salesCaptainSandbox } from './vendors/salesCaptain';
+import { thoughtlySandbox } from './vendors/thoughtly';
 
-export const sandboxVendors = [salesCaptainSandbox, contactshipSandbox];
+export const sandboxVendors = [salesCaptainSandbox, contactshipSandbox, thoughtlySandbox];
 
 export function createSandbox(): Sandbox {
 	return new Sandbox(sandboxVendors);

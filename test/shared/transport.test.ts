@@ -100,6 +100,19 @@ test('a failure inside a 200 body is an error when the vendor reports them that 
 	expect(error.message).toBe('SalesCaptain answered 200: Phone number is invalid');
 });
 
+test('a vendor that reads failures from its body also reads the message of an error status', async () => {
+	sandbox.addFault({ status: 400, body: { data: null, error: { detail_text: 'phone_number is invalid' } } });
+	const failureInBody = (body: unknown) => ((body as { error?: { detail_text?: string } }).error?.detail_text);
+	const error = await failure((await client({ failureInBody })).request({ method: 'GET', path: '/v1/fetch-companies' }));
+	expect(error.message).toBe('SalesCaptain answered 400: phone_number is invalid');
+});
+
+test('without a reading from the body, an error status falls back to the generic reader', async () => {
+	sandbox.addFault({ status: 400, body: { error: 'Invalid company_id' } });
+	const error = await failure((await client({ failureInBody: () => undefined })).request({ method: 'GET', path: '/v1/fetch-companies' }));
+	expect(error.message).toBe('SalesCaptain answered 400: Invalid company_id');
+});
+
 test('a credential value echoed by the vendor never reaches the message', async () => {
 	sandbox.addFault({ status: 401, body: { error: `Token ${SALESCAPTAIN_TOKEN} is revoked` } });
 	const error = await failure((await client()).request({ method: 'GET', path: '/v1/fetch-companies' }));
