@@ -1,8 +1,9 @@
 /** Every vendor the sandbox plays. A new vendor adds its module here. */
 import { Sandbox } from './server';
 import { salesCaptainSandbox } from './vendors/salesCaptain';
+import { wipsySandbox } from './vendors/wipsy';
 
-export const sandboxVendors = [salesCaptainSandbox];
+export const sandboxVendors = [salesCaptainSandbox, wipsySandbox];
 
 export function createSandbox(): Sandbox {
 	return new Sandbox(sandboxVendors);
