@@ -127,14 +127,19 @@ export class ApiClient {
 			}
 			if (response.statusCode === 429 && !this.api.quotaExceededMessage) {
 				const wait = (resumeTime(response.headers, now) ?? now + DEFAULT_RATE_LIMIT_WAIT_MS) - now;
-				if (attempt < MAX_RATE_LIMIT_RETRIES && waitedMs + wait <= MAX_RATE_LIMIT_WAIT_MS) {
-					this.pacer.pauseUntil(now + wait);
-					waitedMs += wait;
-					continue;
+				if (waitedMs + wait > MAX_RATE_LIMIT_WAIT_MS) {
+					throw this.apiError(response, request, {
+						message: `${this.api.displayName} is rate limiting and asks to wait ${Math.ceil(wait / 1000)} s, longer than this node waits (${MAX_RATE_LIMIT_WAIT_MS / 1000} s in all)`,
+					});
 				}
-				throw this.apiError(response, request, {
-					message: `${this.api.displayName} kept refusing requests for exceeding its rate limit (${attempt + 1} tries over ${Math.round(waitedMs / 1000)} s)`,
-				});
+				if (attempt >= MAX_RATE_LIMIT_RETRIES) {
+					throw this.apiError(response, request, {
+						message: `${this.api.displayName} kept refusing requests for exceeding its rate limit (${attempt + 1} tries over ${Math.round(waitedMs / 1000)} s)`,
+					});
+				}
+				this.pacer.pauseUntil(now + wait);
+				waitedMs += wait;
+				continue;
 			}
 			if (response.statusCode >= 200 && response.statusCode < 300) {
 				const failure = this.api.failureInBody?.(response.body);
