@@ -254,9 +254,9 @@ export function checkFieldValue(field: WipsyField, value: string): string {
 	const label = `Custom field "${field.name}"`;
 	switch (field.type) {
 		case 'email':
-			return checkEmail(value, label);
+			return checkEmail(value, `${label} is an email field, but`);
 		case 'phone':
-			return toE164(value, label);
+			return toE164(value, `${label} is a phone field, but`);
 		case 'number':
 			if (!NUMBER.test(value)) {
 				throw new InputError(`${label} is a number field; "${value}" is not a number`, 'Use digits with an optional sign and a dot for decimals, for example 1250.50.');
