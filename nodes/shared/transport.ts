@@ -51,6 +51,8 @@ export function trimTrailingSlash(url: string): string {
 	return url.trim().replace(/\/+$/, '');
 }
 
+const MESSAGE_KEYS = ['error', 'message', 'detail', 'details', 'errors', 'msg'];
+
 /** The vendor's own words from an error body, whatever shape the vendor uses. */
 export function readErrorMessage(body: unknown): string | undefined {
 	if (typeof body === 'string') {
@@ -59,7 +61,10 @@ export function readErrorMessage(body: unknown): string | undefined {
 	}
 	if (!body || typeof body !== 'object') return undefined;
 	const record = body as Record<string, unknown>;
-	for (const key of ['error', 'message', 'detail', 'details', 'errors', 'msg']) {
+	// `{statusCode, message, error}` (NestJS and alike): `error` is only the status's reason
+	// phrase ("Conflict"), `message` the vendor's own words, so it is read first.
+	const keys = record.statusCode !== undefined && record.message !== undefined ? ['message', ...MESSAGE_KEYS] : MESSAGE_KEYS;
+	for (const key of keys) {
 		const value = record[key];
 		if (typeof value === 'string' && value.trim() !== '') return value.trim();
 		if (Array.isArray(value) && value.length > 0) {

@@ -1,11 +1,13 @@
 /** Every node and credential this package ships, as n8n loads them. A new vendor adds its two lines here. */
 import type { ICredentialType, INodeType } from 'n8n-workflow';
 
+import { ContactshipApi } from '../../credentials/ContactshipApi.credentials';
 import { SalesCaptainApi } from '../../credentials/SalesCaptainApi.credentials';
-import { SalesCaptain } from '../../nodes/SalesCaptain/SalesCaptain.node';
 import { WipsyApi } from '../../credentials/WipsyApi.credentials';
+import { Contactship } from '../../nodes/Contactship/Contactship.node';
+import { SalesCaptain } from '../../nodes/SalesCaptain/SalesCaptain.node';
 import { Wipsy } from '../../nodes/Wipsy/Wipsy.node';
 
-export const packageNodes: INodeType[] = [new SalesCaptain(), new Wipsy()];
+export const packageNodes: INodeType[] = [new SalesCaptain(), new Contactship(), new Wipsy()];
 
-export const packageCredentials: ICredentialType[] = [new SalesCaptainApi(), new WipsyApi()];
+export const packageCredentials: ICredentialType[] = [new SalesCaptainApi(), new ContactshipApi(), new WipsyApi()];

@@ -1,9 +1,10 @@
 /** Every vendor the sandbox plays. A new vendor adds its module here. */
 import { Sandbox } from './server';
+import { contactshipSandbox } from './vendors/contactship';
 import { salesCaptainSandbox } from './vendors/salesCaptain';
 import { wipsySandbox } from './vendors/wipsy';
 
-export const sandboxVendors = [salesCaptainSandbox, wipsySandbox];
+export const sandboxVendors = [salesCaptainSandbox, contactshipSandbox, wipsySandbox];
 
 export function createSandbox(): Sandbox {
 	return new Sandbox(sandboxVendors);

@@ -117,3 +117,12 @@ test('an exhausted X-RateLimit-Remaining holds the next request until the reset'
 	const [, second] = sandbox.requests();
 	expect(second.at).toBeGreaterThanOrEqual(reset * 1000 - 5);
 });
+
+test('a {statusCode, message, error} body gives its message, not the reason phrase in error', async () => {
+	sandbox.addFault({ status: 409, body: { statusCode: 409, message: 'Contact with this phone number already exists', error: 'Conflict' } });
+	const conflict = await failure((await client()).request({ method: 'POST', path: '/v1/create-contact', body: {} }));
+	expect(conflict.message).toBe('SalesCaptain answered 409: Contact with this phone number already exists');
+	sandbox.addFault({ status: 400, body: { statusCode: 400, message: ['full_name should not be empty', 'email must be an email'], error: 'Bad Request' } });
+	const invalid = await failure((await client()).request({ method: 'POST', path: '/v1/create-contact', body: {} }));
+	expect(invalid.message).toBe('SalesCaptain answered 400: full_name should not be empty; email must be an email');
+});
