@@ -5,7 +5,7 @@ import { addTags, createOrReturnExisting } from '../shared/contact';
 import type { IfContactExists } from '../shared/properties';
 import { createOptions, showOnCreate } from '../shared/properties';
 import type { ApiClient } from '../shared/transport';
-import { checkEmail, InputError, optionalText, requireText, toE164 } from '../shared/validate';
+import { checkEmail, idList, InputError, optionalText, requireText, toE164 } from '../shared/validate';
 import { contactshipPacing } from './api';
 
 export const createContactProperties: INodeProperties[] = [
@@ -181,21 +181,9 @@ export function toAdditionalData(rows: IDataObject[]): IDataObject[] {
 	return entries;
 }
 
-/**
- * The phone number in the international format Contactship asks for. Beyond the shared
- * E.164 clean-up, a number whose first digit is 0 has no country code (country codes
- * never start with 0): it is a local number such as 030 1234567, so it is refused.
- */
+/** The phone number in the international format Contactship asks for. */
 export function toPhoneNumber(value: unknown): string {
-	const text = requireText(value, 'Phone Number');
-	const phone = toE164(text, 'Phone Number');
-	if (phone.startsWith('+0')) {
-		throw new InputError(
-			`Phone Number "${text}" has no country code`,
-			'Country codes never start with 0. Give the number in international format, for example +493012345678 instead of 030 12345678.',
-		);
-	}
-	return phone;
+	return toE164(requireText(value, 'Phone Number'), 'Phone Number');
 }
 
 /** Node parameters of one item -> Contactship's create body and the tags to add. Pure: throws InputError on bad input. */
@@ -215,10 +203,7 @@ export function toCreateContactRequest(params: IDataObject): CreateContactReques
 	const additionalData = toAdditionalData(rows);
 	if (additionalData.length) body.additional_data = additionalData;
 
-	const tagValues = params.tagIds === undefined || params.tagIds === '' ? [] : params.tagIds;
-	const tagList = Array.isArray(tagValues) ? tagValues : String(tagValues).split(',');
-	const tagIds = [...new Set(tagList.map((id) => String(id).trim()).filter((id) => id !== ''))];
-	return { body, tagIds };
+	return { body, tagIds: idList(params.tagIds) };
 }
 
 /** The contact in a Contactship answer: the flat object as documented, or one wrapped in `data`. */

@@ -12,7 +12,7 @@ import { contactshipApi } from './api';
  */
 export const tagPaging: Paging = {
 	pageSize: 100,
-	query: (pageIndex, pageSize) => ({ limit: pageSize, offset: pageIndex * pageSize, order: 'asc' }),
+	query: (_pageIndex, pageSize, offset) => ({ limit: pageSize, offset, order: 'asc' }),
 	total: (body) => {
 		const count = (body as IDataObject | undefined)?.count;
 		return typeof count === 'number' && Number.isFinite(count) ? count : undefined;

@@ -167,8 +167,8 @@ describe('tags', () => {
 		]);
 	});
 
-	test('pages by limit and offset, oldest first, and reads the total from count', () => {
-		expect([0, 1, 2].map((page) => tagPaging.query(page, tagPaging.pageSize))).toEqual([
+	test('pages by limit and offset (records read so far), oldest first, and reads the total from count', () => {
+		expect([0, 1, 2].map((page) => tagPaging.query(page, tagPaging.pageSize, page * 100))).toEqual([
 			{ limit: 100, offset: 0, order: 'asc' },
 			{ limit: 100, offset: 100, order: 'asc' },
 			{ limit: 100, offset: 200, order: 'asc' },

@@ -1,4 +1,4 @@
-import { checkEmail, checkUrl, checkUuid, InputError, optionalText, requireText, toE164 } from '../../nodes/shared/validate';
+import { checkEmail, checkUrl, checkUuid, idList, InputError, optionalText, requireText, toE164 } from '../../nodes/shared/validate';
 
 describe('toE164', () => {
 	test.each([
@@ -16,6 +16,7 @@ describe('toE164', () => {
 		['+1 415 CALL-NOW', /only digits/],
 		['12345', /has 5 digits; a phone number needs at least 7/],
 		['+1234567890123456', /at most 15/],
+		['030 1234567', /"030 1234567" has no country code/],
 	])('rejects %s', (input, message) => {
 		expect(() => toE164(input)).toThrow(InputError);
 		expect(() => toE164(input)).toThrow(message);
@@ -66,5 +67,14 @@ describe('text helpers', () => {
 	});
 	test('requireText names the missing field', () => {
 		expect(() => requireText(' ', 'Name')).toThrow('Name is required');
+	});
+});
+
+describe('idList', () => {
+	test('a multi-select array, trimmed, without repeats or blanks', () => expect(idList([' a', 'b', 'a', ''])).toEqual(['a', 'b']));
+	test('comma-separated text from an expression', () => expect(idList('t-1, t-2,,t-1')).toEqual(['t-1', 't-2']));
+	test('nothing chosen', () => {
+		expect(idList(undefined)).toEqual([]);
+		expect(idList('')).toEqual([]);
 	});
 });
