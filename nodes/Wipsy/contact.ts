@@ -5,7 +5,7 @@ import { createOrReturnExisting } from '../shared/contact';
 import type { IfContactExists } from '../shared/properties';
 import { createOptions, showOnCreate } from '../shared/properties';
 import type { ApiClient } from '../shared/transport';
-import { checkEmail, checkUrl, checkUuid, InputError, optionalText, requireText, toE164 } from '../shared/validate';
+import { checkEmail, checkUrl, checkUuid, idList, InputError, optionalText, requireText, toE164 } from '../shared/validate';
 import { CONTACT_SCAN_LIMIT, wipsyPacing } from './api';
 import type { WipsyCatalog, WipsyField } from './lists';
 import { contactsFromList, readCatalog } from './lists';
@@ -207,8 +207,7 @@ export function toCreateContactRequest(params: IDataObject): CreateContactReques
 	const stageId = optionalText(params.pipelineStageId);
 	if (stageId) body.pipeline_stage_id = checkUuid(stageId, 'Pipeline stage');
 
-	const tagValues = Array.isArray(params.tagIds) ? params.tagIds : optionalText(params.tagIds)?.split(',') ?? [];
-	const tagIds = [...new Set(tagValues.map((id) => optionalText(id)).filter((id): id is string => id !== undefined))];
+	const tagIds = idList(params.tagIds);
 	if (tagIds.length) body.tags = tagIds.map((id) => checkUuid(id, 'Tag'));
 
 	const rows = ((params.customFields as IDataObject | undefined)?.field as IDataObject[] | undefined) ?? [];
