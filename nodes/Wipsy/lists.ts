@@ -23,13 +23,10 @@ export interface WipsyTag {
 	name: string;
 }
 
-/** Field types Wipsy documents; any other type is accepted without a check. */
-export type WipsyFieldType = 'text' | 'email' | 'phone' | 'number' | 'date' | 'select';
-
 export interface WipsyField {
 	id: string;
 	name: string;
-	/** `field_type`, lower-cased; may be a type Wipsy added after its document. */
+	/** `field_type`, lower-cased: text, email, phone, number, date or select as documented; any other type is sent unchecked. */
 	type: string;
 	/** `field_options` of a select field, as texts. */
 	options: string[];
