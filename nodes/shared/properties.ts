@@ -44,8 +44,12 @@ export interface PacingDefaults {
 	reason: string;
 }
 
-/** The "Options" collection: duplicate handling and request pacing, same names in every node. */
-export function createOptions(vendor: string, pacing: PacingDefaults): INodeProperties {
+/**
+ * The "Options" collection: duplicate handling and request pacing, same names in every node.
+ * `lookupScope` (optional) says how far "Return Existing" searches, e.g. when the vendor's
+ * search only reaches part of the contacts; it is added to that choice's description.
+ */
+export function createOptions(vendor: string, pacing: PacingDefaults, lookupScope?: string): INodeProperties {
 	const concurrencyDefault = pacing.concurrency;
 	const maxRequestsDefault = pacing.rateLimit?.requests ?? 0;
 	const intervalDefault = pacing.rateLimit?.perMs === 60_000 ? 'minute' : 'second';
@@ -70,7 +74,7 @@ export function createOptions(vendor: string, pacing: PacingDefaults): INodeProp
 					{
 						name: 'Return Existing',
 						value: 'returnExisting',
-						description: 'Look the existing contact up and output it, marked as already existing',
+						description: `Look the existing contact up and output it, marked as already existing${lookupScope ? `. ${lookupScope}` : ''}`,
 					},
 				],
 				default: 'fail',

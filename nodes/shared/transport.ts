@@ -205,9 +205,13 @@ export class ApiClient {
 			override.message ?? `${this.api.displayName} answered ${status}: ${vendorMessage ?? 'no error message given'}`,
 		);
 		const body = response.body && typeof response.body === 'object' ? (response.body as JsonObject) : {};
+		const advice =
+			status === 429 && this.api.quotaExceededMessage
+				? 'A usage quota is used up: waiting will not help, so the request was not sent again.'
+				: describeStatus(status);
 		return new NodeApiError(this.ctx.getNode(), JSON.parse(this.redact(JSON.stringify(body))) as JsonObject, {
 			message,
-			description: `${describeStatus(status)} (${request.method} ${request.path})`,
+			description: `${advice} (${request.method} ${request.path})`,
 			httpCode: String(status),
 		});
 	}

@@ -3,8 +3,9 @@ import { Sandbox } from './server';
 import { contactshipSandbox } from './vendors/contactship';
 import { salesCaptainSandbox } from './vendors/salesCaptain';
 import { thoughtlySandbox } from './vendors/thoughtly';
+import { wipsySandbox } from './vendors/wipsy';
 
-export const sandboxVendors = [salesCaptainSandbox, contactshipSandbox, thoughtlySandbox];
+export const sandboxVendors = [salesCaptainSandbox, contactshipSandbox, wipsySandbox, thoughtlySandbox];
 
 export function createSandbox(): Sandbox {
 	return new Sandbox(sandboxVendors);

@@ -25,3 +25,14 @@ test('createOptions shows the vendor defaults in the UI', () => {
 	const byName = Object.fromEntries((collection.options as Array<{ name: string; default: unknown }>).map((option) => [option.name, option.default]));
 	expect(byName).toEqual({ ifContactExists: 'fail', maxConcurrency: 5, maxRequests: 100, rateInterval: 'minute' });
 });
+
+test('createOptions: the "Return Existing" description says how far the lookup reaches, when the vendor tells', () => {
+	const returnExisting = (collection: ReturnType<typeof createOptions>) => {
+		const ifExists = (collection.options as Array<{ name: string; options?: Array<{ value: string; description: string }> }>).find((option) => option.name === 'ifContactExists')!;
+		return ifExists.options!.find((option) => option.value === 'returnExisting')!.description;
+	};
+	expect(returnExisting(createOptions('Acme', defaults))).toBe('Look the existing contact up and output it, marked as already existing');
+	expect(returnExisting(createOptions('Acme', defaults, 'Only the newest 100 contacts are searched'))).toBe(
+		'Look the existing contact up and output it, marked as already existing. Only the newest 100 contacts are searched',
+	);
+});

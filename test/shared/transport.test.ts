@@ -67,6 +67,7 @@ test('a 429 that means a used-up quota is not retried', async () => {
 	sandbox.addFault({ status: 429, body: { error: 'Monthly limit reached', details: 'Upgrade your plan' } });
 	const error = await failure((await client({ quotaExceededMessage: 'The monthly contact quota is used up' })).request({ method: 'POST', path: '/v1/create-contact', body: {} }));
 	expect(error.message).toBe('SalesCaptain answered 429: The monthly contact quota is used up (Monthly limit reached)');
+	expect(error.description).toBe('A usage quota is used up: waiting will not help, so the request was not sent again. (POST /v1/create-contact)');
 	expect(sandbox.requests()).toHaveLength(1);
 });
 
