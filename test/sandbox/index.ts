@@ -1,8 +1,9 @@
 /** Every vendor the sandbox plays. A new vendor adds its module here. */
 import { Sandbox } from './server';
+import { revyOpsSandbox } from './vendors/revyOps';
 import { salesCaptainSandbox } from './vendors/salesCaptain';
 
-export const sandboxVendors = [salesCaptainSandbox];
+export const sandboxVendors = [salesCaptainSandbox, revyOpsSandbox];
 
 export function createSandbox(): Sandbox {
 	return new Sandbox(sandboxVendors);
