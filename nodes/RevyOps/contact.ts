@@ -182,7 +182,7 @@ export interface CompanyRef {
 
 const DOMAIN = /^(?=.{1,253}$)(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+[\p{L}][\p{L}\p{N}-]{1,62}$/u;
 
-/** Reduces a pasted address (`https://www.acme.com/about`) to its host and checks it is a domain. */
+/** Reduces a pasted address (`https://www.acme.com/about`) to its domain (`acme.com`) and checks it is one. */
 export function toDomain(value: string): string {
 	const text = value.trim();
 	const host = text
@@ -190,7 +190,8 @@ export function toDomain(value: string): string {
 		.replace(/^[a-z][a-z0-9+.-]*:\/\//, '')
 		.split(/[/?#]/)[0]
 		.replace(/:\d+$/, '')
-		.replace(/\.$/, '');
+		.replace(/\.$/, '')
+		.replace(/^www\./, '');
 	if (!DOMAIN.test(host)) {
 		throw new InputError(`Company domain "${text}" is not a domain`, 'Give the company\'s web domain, for example acme.com.');
 	}
