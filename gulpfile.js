@@ -1,10 +1,11 @@
-// tsc compiles the TypeScript; this copies what it does not: the node and credential icons.
+// tsc compiles the TypeScript; this copies what it does not: icons and the codex files.
 const { src, dest } = require('gulp');
 
-function copyIcons() {
-	return src(['nodes/**/*.svg', 'credentials/**/*.svg'], { base: '.', encoding: false }).pipe(
-		dest('dist'),
-	);
+function copyAssets() {
+	return src(['nodes/**/*.svg', 'nodes/**/*.node.json', 'credentials/**/*.svg'], {
+		base: '.',
+		encoding: false,
+	}).pipe(dest('dist'));
 }
 
-exports['build:icons'] = copyIcons;
+exports['build:icons'] = copyAssets;

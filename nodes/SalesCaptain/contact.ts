@@ -5,7 +5,7 @@ import { findList } from '../shared/lists';
 import type { IfContactExists } from '../shared/properties';
 import { createOptions, showOnCreate } from '../shared/properties';
 import type { ApiClient } from '../shared/transport';
-import { checkEmail, checkUuid, InputError, optionalText, requireText, toE164 } from '../shared/validate';
+import { checkEmail, checkUuid, idList, InputError, optionalText, requireText, toE164 } from '../shared/validate';
 import { salesCaptainPacing } from './api';
 
 export const createContactProperties: INodeProperties[] = [
@@ -129,8 +129,7 @@ export function toCreateContactRequest(params: IDataObject): CreateContactReques
 	}
 	if (customFields.length) body.custom_fields = customFields;
 
-	const tagIds = [...new Set(((params.tagIds as string[] | undefined) ?? []).map(String).filter((id) => id.trim() !== ''))];
-	return { companyId, body, tagIds };
+	return { companyId, body, tagIds: idList(params.tagIds) };
 }
 
 function digits(value: unknown): string {

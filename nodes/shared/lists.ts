@@ -69,8 +69,8 @@ export function toOptions(records: IDataObject[], nameKeys: string[], valueKeys:
 /** How a list endpoint pages. */
 export interface Paging {
 	pageSize: number;
-	/** Query parameters for the page with this 0-based index. */
-	query: (pageIndex: number, pageSize: number) => IDataObject;
+	/** Query parameters for the page with this 0-based index; `offset` = records read so far. */
+	query: (pageIndex: number, pageSize: number, offset: number) => IDataObject;
 	/** Total number of records, when the response says. */
 	total?: (body: unknown) => number | undefined;
 	/** Safety stop for endpoints that never run out. */
@@ -78,8 +78,9 @@ export interface Paging {
 }
 
 /**
- * Every record of a paged list: pages are read until one comes back short or empty, the
- * reported total is reached, or `maxPages` were read.
+ * Every record of a paged list: pages are read until one comes back empty, the reported
+ * total is reached (or, with no total, a page comes back short), or `maxPages` were read.
+ * With a total, a short page does not stop the reading: the vendor may cap the page size.
  */
 export async function fetchAllPages(
 	client: ApiClient,
@@ -92,12 +93,13 @@ export async function fetchAllPages(
 	for (let pageIndex = 0; pageIndex < maxPages; pageIndex++) {
 		const body = await client.request({
 			...request,
-			qs: { ...request.qs, ...paging.query(pageIndex, paging.pageSize) },
+			qs: { ...request.qs, ...paging.query(pageIndex, paging.pageSize, records.length) },
 		});
 		const page = readPage(body);
 		records.push(...page);
 		const total = paging.total?.(body);
-		if (page.length < paging.pageSize || (total !== undefined && records.length >= total)) break;
+		const done = total === undefined ? page.length < paging.pageSize : records.length >= total;
+		if (page.length === 0 || done) break;
 	}
 	return records;
 }

@@ -51,6 +51,8 @@ export function trimTrailingSlash(url: string): string {
 	return url.trim().replace(/\/+$/, '');
 }
 
+const MESSAGE_KEYS = ['error', 'message', 'detail', 'details', 'errors', 'msg'];
+
 /** The vendor's own words from an error body, whatever shape the vendor uses. */
 export function readErrorMessage(body: unknown): string | undefined {
 	if (typeof body === 'string') {
@@ -59,7 +61,10 @@ export function readErrorMessage(body: unknown): string | undefined {
 	}
 	if (!body || typeof body !== 'object') return undefined;
 	const record = body as Record<string, unknown>;
-	for (const key of ['error', 'message', 'detail', 'details', 'errors', 'msg']) {
+	// `{statusCode, message, error}` (NestJS and alike): `error` is only the status's reason
+	// phrase ("Conflict"), `message` the vendor's own words, so it is read first.
+	const keys = record.statusCode !== undefined && record.message !== undefined ? ['message', ...MESSAGE_KEYS] : MESSAGE_KEYS;
+	for (const key of keys) {
 		const value = record[key];
 		if (typeof value === 'string' && value.trim() !== '') return value.trim();
 		if (Array.isArray(value) && value.length > 0) {
@@ -151,14 +156,19 @@ export class ApiClient {
 			}
 			if (response.statusCode === 429 && !this.api.quotaExceededMessage) {
 				const wait = (resumeTime(response.headers, now) ?? now + DEFAULT_RATE_LIMIT_WAIT_MS) - now;
-				if (attempt < MAX_RATE_LIMIT_RETRIES && waitedMs + wait <= MAX_RATE_LIMIT_WAIT_MS) {
-					this.pacer.pauseUntil(now + wait);
-					waitedMs += wait;
-					continue;
+				if (waitedMs + wait > MAX_RATE_LIMIT_WAIT_MS) {
+					throw this.apiError(response, request, {
+						message: `${this.api.displayName} is rate limiting and asks to wait ${Math.ceil(wait / 1000)} s, longer than this node waits (${MAX_RATE_LIMIT_WAIT_MS / 1000} s in all)`,
+					});
 				}
-				throw this.apiError(response, request, {
-					message: `${this.api.displayName} kept refusing requests for exceeding its rate limit (${attempt + 1} tries over ${Math.round(waitedMs / 1000)} s)`,
-				});
+				if (attempt >= MAX_RATE_LIMIT_RETRIES) {
+					throw this.apiError(response, request, {
+						message: `${this.api.displayName} kept refusing requests for exceeding its rate limit (${attempt + 1} tries over ${Math.round(waitedMs / 1000)} s)`,
+					});
+				}
+				this.pacer.pauseUntil(now + wait);
+				waitedMs += wait;
+				continue;
 			}
 			if (response.statusCode >= 200 && response.statusCode < 300) {
 				const failure = this.api.failureInBody?.(response.body);

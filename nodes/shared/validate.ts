@@ -58,7 +58,21 @@ export function toE164(value: string, label = 'Phone'): string {
 	if (digits.length > MAX_PHONE_DIGITS) {
 		throw new InputError(`${label} "${raw}" has ${digits.length} digits; international numbers have at most ${MAX_PHONE_DIGITS}`, hint);
 	}
+	// Country codes never start with 0: this is a local number such as 030 1234567.
+	if (digits.startsWith('0')) {
+		throw new InputError(`${label} "${raw}" has no country code`, `${hint} A number starting with 0 is a local one.`);
+	}
 	return `+${digits}`;
+}
+
+/**
+ * IDs picked in a multi-select, or given by expression as an array or comma-separated
+ * text: trimmed, empty ones and repeats dropped.
+ */
+export function idList(value: unknown): string[] {
+	if (value === undefined || value === null || value === '') return [];
+	const list = Array.isArray(value) ? value : String(value).split(',');
+	return [...new Set(list.map((id) => String(id).trim()).filter((id) => id !== ''))];
 }
 
 export function checkUuid(value: string, label: string): string {

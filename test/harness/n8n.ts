@@ -258,3 +258,10 @@ export async function testCredential(type: string, values: ICredentialDataDecryp
 }
 
 export type { IVersionedNodeType };
+
+/** An n8n-core request context (LoadOptionsContext) for calling shared code directly. */
+export function requestContext(type: string, credentials: Record<string, ICredentialDataDecryptedObject>): LoadOptionsContext {
+	const node = buildNode(type, {}, credentials);
+	const workflow = new Workflow({ id: 'test', nodes: [node], connections: {}, nodeTypes, active: false });
+	return new LoadOptionsContext(workflow, node, additionalData(credentials), 'parameters.placeholder');
+}

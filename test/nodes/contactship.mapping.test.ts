@@ -1,0 +1,180 @@
+/** The Contactship node's pure functions: parameters -> request, response -> item, tag list -> options. */
+import {
+	isIsoDate,
+	readContact,
+	toAdditionalData,
+	toCreateContactRequest,
+	toPhoneNumber,
+} from '../../nodes/Contactship/contact';
+import { tagPaging, tagsToOptions } from '../../nodes/Contactship/lists';
+import { InputError } from '../../nodes/shared/validate';
+
+function inputError(run: () => unknown): InputError {
+	try {
+		run();
+	} catch (error) {
+		if (error instanceof InputError) return error;
+		throw error;
+	}
+	throw new Error('expected an InputError');
+}
+
+describe('toPhoneNumber', () => {
+	test.each([
+		['+1 (212) 456-7890', '+12124567890'],
+		['00 52 55 1234 5678', '+525512345678'],
+		['  +44.20.7946.0958 ', '+442079460958'],
+		['12124567890', '+12124567890'],
+	])('%s -> %s', (input, expected) => {
+		expect(toPhoneNumber(input)).toBe(expected);
+	});
+
+	test.each([
+		['', 'Phone Number is required'],
+		['call me', 'Phone Number "call me" is not a phone number: only digits, spaces, +, -, ., / and parentheses are allowed'],
+		['+1 212', 'Phone Number "+1 212" has 4 digits; a phone number needs at least 7'],
+		['+1 212 456 7890 1234 5', 'Phone Number "+1 212 456 7890 1234 5" has 16 digits; international numbers have at most 15'],
+		['0212 4567890', 'Phone Number "0212 4567890" has no country code'],
+		['+00 212 4567890', 'Phone Number "+00 212 4567890" has no country code'],
+	])('%j is refused', (input, message) => {
+		expect(inputError(() => toPhoneNumber(input)).message).toBe(message);
+	});
+});
+
+describe('isIsoDate', () => {
+	test.each(['2025-03-14', '2024-02-29', '2025-03-14T09:30:00Z', '2025-03-14T09:30:00.123+02:00', '2025-03-14 09:30', '2025-03-14T23:59:59-0500'])('%s is a date', (value) => {
+		expect(isIsoDate(value)).toBe(true);
+	});
+
+	test.each(['2025-02-29', '2025-13-01', '2025-04-31', '14/03/2025', '03/14/2025', 'tomorrow', '2025-3-14', '2025-03-14T24:00', '2025-03-14T10:60', ''])('%j is not', (value) => {
+		expect(isIsoDate(value)).toBe(false);
+	});
+});
+
+describe('toAdditionalData', () => {
+	test('keeps rows in order, trims, lower-cases the documented types and passes others on', () => {
+		expect(
+			toAdditionalData([
+				{ type: 'text', field: ' notes ', value: ' likes mornings ' },
+				{ type: 'Number', field: 'seats', value: '-12.5e2' },
+				{ type: 'DATE', field: 'since', value: '2025-01-31' },
+				{ type: 'location', field: 'office', value: 'Av. Reforma 1' },
+				{ type: 'Boolean', field: 'opted_in', value: 'true' },
+				{ type: 'number', field: 'count', value: 7 },
+			]),
+		).toEqual([
+			{ type: 'text', field: 'notes', value: 'likes mornings' },
+			{ type: 'number', field: 'seats', value: '-12.5e2' },
+			{ type: 'date', field: 'since', value: '2025-01-31' },
+			{ type: 'location', field: 'office', value: 'Av. Reforma 1' },
+			{ type: 'Boolean', field: 'opted_in', value: 'true' },
+			{ type: 'number', field: 'count', value: '7' },
+		]);
+	});
+
+	test('a Date object from an expression is sent as ISO 8601', () => {
+		expect(toAdditionalData([{ type: 'date', field: 'at', value: new Date(Date.UTC(2025, 4, 1, 8)) as never }])).toEqual([
+			{ type: 'date', field: 'at', value: '2025-05-01T08:00:00.000Z' },
+		]);
+	});
+
+	test('rows left empty, or with an empty value, are left out', () => {
+		expect(toAdditionalData([{ type: 'text', field: '', value: '' }, { type: 'number', field: 'score', value: '  ' }])).toEqual([]);
+	});
+
+	test.each([
+		[[{ type: 'number', field: 'score', value: 'ten' }], 'Additional data "score" is of type Number, but "ten" is not a number'],
+		[[{ type: 'number', field: 'score', value: '1,5' }], 'Additional data "score" is of type Number, but "1,5" is not a number'],
+		[[{ type: 'number', field: 'score', value: '0x1F' }], 'Additional data "score" is of type Number, but "0x1F" is not a number'],
+		[[{ type: 'date', field: 'since', value: '2025-02-30' }], 'Additional data "since" is of type Date, but "2025-02-30" is not a date'],
+		[[{ type: '', field: 'since', value: 'x' }], 'Additional data "since" has no type'],
+		[[{ type: 'text', field: 'a', value: 'x' }, { type: 'text', field: '', value: 'y' }], 'Additional data row 2 has the value "y" but no field name'],
+		[[{ type: 'text', field: 'a', value: 'x' }, { type: 'number', field: 'a', value: '2' }], 'Additional data "a" is given twice; keep one value per field'],
+	])('%j is refused', (rows, message) => {
+		expect(inputError(() => toAdditionalData(rows)).message).toBe(message);
+	});
+});
+
+describe('toCreateContactRequest', () => {
+	test('required fields only: nothing else in the body, no tags', () => {
+		expect(toCreateContactRequest({ phoneNumber: '+1 212 456 7890', fullName: ' Juan Pérez ', email: '', country: '', description: '   ', tagIds: [], additionalData: {} })).toEqual({
+			body: { phone_number: '+12124567890', full_name: 'Juan Pérez' },
+			tagIds: [],
+		});
+	});
+
+	test('every field, and tags de-duplicated, also from a comma-separated expression', () => {
+		expect(
+			toCreateContactRequest({
+				phoneNumber: '+12124567890',
+				fullName: 'Juan',
+				email: ' juan@ejemplo.com ',
+				country: 'México',
+				description: 'From the fair',
+				tagIds: ['t-1', 't-2', 't-1', ' '],
+				additionalData: { entry: [{ type: 'text', field: 'k', value: 'v' }] },
+			}),
+		).toEqual({
+			body: {
+				phone_number: '+12124567890',
+				full_name: 'Juan',
+				email: 'juan@ejemplo.com',
+				country: 'México',
+				description: 'From the fair',
+				additional_data: [{ type: 'text', field: 'k', value: 'v' }],
+			},
+			tagIds: ['t-1', 't-2'],
+		});
+		expect(toCreateContactRequest({ phoneNumber: '+12124567890', fullName: 'Juan', tagIds: 't-1, t-3' }).tagIds).toEqual(['t-1', 't-3']);
+	});
+
+	test('a missing name or a bad email is refused', () => {
+		expect(inputError(() => toCreateContactRequest({ phoneNumber: '+12124567890', fullName: '' })).message).toBe('Full Name is required');
+		expect(inputError(() => toCreateContactRequest({ phoneNumber: '+12124567890', fullName: 'J', email: 'j@' })).message).toBe('Email "j@" is not a valid email address');
+	});
+});
+
+describe('readContact', () => {
+	const contact = { id: 'c-1', full_name: 'Juan', phone_number: '+12124567890' };
+	test.each([
+		['the documented flat contact', contact],
+		['a contact wrapped in data', { data: contact }],
+		['a contact wrapped in contact', { contact }],
+	])('%s', (_case, body) => {
+		expect(readContact(body)).toEqual(contact);
+	});
+
+	test('an empty or odd answer gives an empty object, never a crash', () => {
+		expect(readContact(undefined)).toEqual({});
+		expect(readContact('created')).toEqual({});
+	});
+});
+
+describe('tags', () => {
+	test('options show the label, fall back to the name, skip records without an id, sort by what is shown', () => {
+		expect(
+			tagsToOptions([
+				{ id: 'b', name: 'hot-lead', label: 'Hot Lead' },
+				{ id: 'a', name: 'customer', label: null },
+				{ id: 'c', name: 'vip', label: '' },
+				{ name: 'no-id', label: 'No ID' },
+				{ id: 'b', name: 'duplicate', label: 'Duplicate' },
+			]),
+		).toEqual([
+			{ name: 'customer', value: 'a' },
+			{ name: 'Hot Lead', value: 'b' },
+			{ name: 'vip', value: 'c' },
+		]);
+	});
+
+	test('pages by limit and offset (records read so far), oldest first, and reads the total from count', () => {
+		expect([0, 1, 2].map((page) => tagPaging.query(page, tagPaging.pageSize, page * 100))).toEqual([
+			{ limit: 100, offset: 0, order: 'asc' },
+			{ limit: 100, offset: 100, order: 'asc' },
+			{ limit: 100, offset: 200, order: 'asc' },
+		]);
+		expect(tagPaging.total?.({ data: [], count: 42 })).toBe(42);
+		expect(tagPaging.total?.({ data: [] })).toBeUndefined();
+		expect(tagPaging.total?.([])).toBeUndefined();
+	});
+});

@@ -1,0 +1,282 @@
+/**
+ * SalesCaptain, driven through n8n-core's engine against the sandbox that follows
+ * salescaptain-create-contact.md. Each test asserts what a user would see: the requests
+ * SalesCaptain receives, the node's output items, or the error text.
+ */
+import { loadOptions, runNode, testCredential } from '../harness/n8n';
+import { createSandbox } from '../sandbox';
+import type { SalesCaptainState } from '../sandbox/vendors/salesCaptain';
+import { SALESCAPTAIN_TOKEN, SALESCAPTAIN_TOKEN_WITHOUT_CONTACTS_ROLE, SC_COMPANIES } from '../sandbox/vendors/salesCaptain';
+
+const sandbox = createSandbox();
+beforeAll(async () => {
+	await sandbox.start();
+});
+afterAll(async () => await sandbox.close());
+beforeEach(() => sandbox.reset());
+
+const ACME = SC_COMPANIES[0].company_id;
+const INDUSTRY = 'd4e5f6a7-b8c9-4d1e-8f3a-4b5c6d7e8f9a';
+const BUDGET = 'e5f6a7b8-c9d0-4e2f-9a4b-5c6d7e8f9a0b';
+const INACTIVE_FIELD = 'f6a7b8c9-d0e1-4f3a-8b5c-6d7e8f9a0b1c';
+const VIP = '11111111-aaaa-4aaa-8aaa-000000000001';
+const NEWSLETTER = '11111111-aaaa-4aaa-8aaa-000000000002';
+
+function credentials(token = SALESCAPTAIN_TOKEN) {
+	return { salesCaptainApi: { accessToken: token, baseUrl: sandbox.baseUrl('salescaptain') } };
+}
+
+/** Parameters as a user sets them: fields read from the incoming item by expression. */
+const fromItem = {
+	companyId: ACME,
+	contactName: '={{ $json.name }}',
+	contactPhone: '={{ $json.phone }}',
+	contactEmail: '={{ $json.email }}',
+};
+
+async function create(items: object[], parameters: object = {}, options: { continueOnFail?: boolean; token?: string } = {}) {
+	return await runNode({
+		type: 'salesCaptain',
+		parameters: { ...fromItem, ...parameters },
+		items: items as never,
+		credentials: credentials(options.token),
+		continueOnFail: options.continueOnFail,
+	});
+}
+
+const creates = () => sandbox.requests('salescaptain').filter((request) => request.path === '/v1/create-contact');
+
+describe('create', () => {
+	test('sends the documented body with auth, then tags the new contact, and outputs it', async () => {
+		const run = await create([{ name: 'Ann Lee', phone: '+1 (415) 555-1234', email: 'ann@example.com' }], {
+			customFields: { field: [{ fieldId: INDUSTRY, value: 'Outdoor' }, { fieldId: BUDGET, value: '50000' }] },
+			tagIds: [VIP, NEWSLETTER],
+		});
+		expect(run.error).toBeUndefined();
+		const requests = sandbox.requests('salescaptain');
+		expect(requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+			'POST /v1/create-contact',
+			`POST /v1/add-tag-to-contact/${ACME}`,
+			`POST /v1/add-tag-to-contact/${ACME}`,
+		]);
+		expect(requests[0].headers.authorization).toBe(`Bearer ${SALESCAPTAIN_TOKEN}`);
+		expect(requests[0].body).toEqual({
+			company_id: ACME,
+			contact_name: 'Ann Lee',
+			contact_phone: '+14155551234',
+			contact_email: 'ann@example.com',
+			custom_fields: [
+				{ cf_id: INDUSTRY, cf_value: 'Outdoor' },
+				{ cf_id: BUDGET, cf_value: '50000' },
+			],
+		});
+		const contactId = sandbox.state<SalesCaptainState>('salescaptain').contacts[0].contact_id;
+		expect(requests.slice(1).map((request) => request.body)).toEqual([
+			{ contact_id: contactId, tag_id: VIP },
+			{ contact_id: contactId, tag_id: NEWSLETTER },
+		]);
+		expect(run.items).toEqual([
+			{
+				json: {
+					contact_id: contactId,
+					name: 'Ann Lee',
+					phone: '+14155551234',
+					email: 'ann@example.com',
+					conversation_id: expect.any(String),
+					created_at: expect.any(String),
+					updated_at: expect.any(String),
+					custom_fields: [
+						{ cf_name: 'Industry', cf_value: 'Outdoor' },
+						{ cf_name: 'Budget', cf_value: '50000' },
+					],
+					appliedTags: [VIP, NEWSLETTER],
+					outcome: 'created',
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+	});
+
+	test('many items: one output each, in order, empty fields left out of the body', async () => {
+		const people = [
+			{ name: 'Phone Only', phone: '0049 30 1234567', email: '' },
+			{ name: 'Email Only', phone: '', email: 'only@example.com' },
+			{ name: 'Both', phone: '+44 20 7946 0958', email: 'both@example.com' },
+		];
+		const run = await create(people);
+		expect(run.items?.map((item) => [item.json.name, item.json.outcome, item.pairedItem])).toEqual([
+			['Phone Only', 'created', { item: 0 }],
+			['Email Only', 'created', { item: 1 }],
+			['Both', 'created', { item: 2 }],
+		]);
+		const bodies = creates().map((request) => request.body);
+		expect(bodies).toEqual(
+			expect.arrayContaining([
+				{ company_id: ACME, contact_name: 'Phone Only', contact_phone: '+49301234567' },
+				{ company_id: ACME, contact_name: 'Email Only', contact_email: 'only@example.com' },
+				{ company_id: ACME, contact_name: 'Both', contact_phone: '+442079460958', contact_email: 'both@example.com' },
+			]),
+		);
+		expect(bodies).toHaveLength(3);
+	});
+});
+
+describe('input checks fail the item before any request', () => {
+	test.each([
+		['no phone and no email', { name: 'Nobody', phone: '', email: '' }, {}, 'Give a phone or an email: SalesCaptain needs at least one of them [item 0]'],
+		['a bad email', { name: 'Ann', phone: '', email: 'ann@example' }, {}, 'Email "ann@example" is not a valid email address [item 0]'],
+		['letters in the phone', { name: 'Ann', phone: '+1 415 CALL NOW', email: '' }, {}, 'Phone "+1 415 CALL NOW" is not a phone number: only digits, spaces, +, -, ., / and parentheses are allowed [item 0]'],
+		['a company that is not a UUID', { name: 'Ann', phone: '+14155551234', email: '' }, { companyId: 'Acme Outdoor' }, 'Company "Acme Outdoor" is not a valid ID: a UUID such as a1b2c3d4-e5f6-7890-abcd-ef1234567890 is expected [item 0]'],
+		['a custom field given twice', { name: 'Ann', phone: '+14155551234', email: '' }, { customFields: { field: [{ fieldId: INDUSTRY, value: 'a' }, { fieldId: INDUSTRY, value: 'b' }] } }, `Custom field ${INDUSTRY} is given twice; keep one value per field [item 0]`],
+	])('%s', async (_case, item, parameters, message) => {
+		const run = await create([item], parameters);
+		expect(run.error?.message).toBe(message);
+		expect(sandbox.requests()).toHaveLength(0);
+	});
+});
+
+describe('vendor errors', () => {
+	const ann = { name: 'Ann', phone: '+14155551234', email: '' };
+
+	test('400: the vendor message, naming the item', async () => {
+		const run = await create([ann], { customFields: { field: [{ fieldId: INACTIVE_FIELD, value: 'x' }] } });
+		expect(run.error?.message).toBe(`SalesCaptain answered 400: Invalid or inactive custom field for this company: ${INACTIVE_FIELD} [item 0]`);
+		expect(run.error?.httpCode).toBe('400');
+	});
+
+	test('401: a bad token', async () => {
+		const run = await create([ann], {}, { token: 'wrong-token' });
+		expect(run.error?.message).toBe('SalesCaptain answered 401: Unauthorized access [item 0]');
+		expect(run.error?.description).toMatch(/Check the API key in the credential/);
+		expect(JSON.stringify(run)).not.toContain(SALESCAPTAIN_TOKEN);
+	});
+
+	test('403: a user without the contacts role', async () => {
+		const run = await create([ann], {}, { token: SALESCAPTAIN_TOKEN_WITHOUT_CONTACTS_ROLE });
+		expect(run.error?.message).toBe("SalesCaptain answered 403: You don't have permission to create contact! [item 0]");
+	});
+
+	test('409 with "Fail": the duplicate message', async () => {
+		await create([ann]);
+		const run = await create([ann]);
+		expect(run.error?.message).toBe('SalesCaptain answered 409: Contact with this phone already exists! [item 0]');
+		expect(run.error?.description).toMatch(/Return Existing/);
+	});
+
+	test('409 with "Return Existing": the existing contact, marked as such, created once', async () => {
+		const first = await create([ann]);
+		const run = await create([{ ...ann, name: 'Ann again' }], { options: { ifContactExists: 'returnExisting' }, tagIds: [VIP] });
+		expect(run.items?.[0].json).toMatchObject({ contact_id: first.items?.[0].json.contact_id, name: 'Ann', outcome: 'existing', appliedTags: [VIP] });
+		expect(creates()).toHaveLength(2);
+		const lookup = sandbox.requests('salescaptain').find((request) => request.path.startsWith('/v1/list-contacts/'));
+		expect(lookup?.query).toEqual({ search_key: '+14155551234', page_number: '1', items_per_page: '100' });
+	});
+
+	test('429 then success: waits, sends again, one contact', async () => {
+		sandbox.addFault({ path: '/v1/create-contact', status: 429, body: { error: 'Too many requests, please try again later', code: 'RATE_LIMIT_EXCEEDED' }, headers: { 'X-RateLimit-Limit': '30', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': String(Math.floor(Date.now() / 1000)) } });
+		const run = await create([ann]);
+		expect(run.items?.[0].json.outcome).toBe('created');
+		expect(creates()).toHaveLength(2);
+		expect(sandbox.state<SalesCaptainState>('salescaptain').contacts).toHaveLength(1);
+	});
+
+	test('429 that never ends: a clear error after bounded tries', async () => {
+		sandbox.addFault({ path: '/v1/create-contact', status: 429, body: { error: 'Too many requests, please try again later' }, headers: { 'Retry-After': '0' }, times: 50 });
+		const run = await create([ann]);
+		expect(run.error?.message).toBe('SalesCaptain kept refusing requests for exceeding its rate limit (6 tries over 0 s) [item 0]');
+		expect(run.error?.httpCode).toBe('429');
+	});
+
+	test('500: reported, never sent again; with continueOnFail the item carries it', async () => {
+		sandbox.addFault({ path: '/v1/create-contact', status: 500, body: { error: 'Problem encountered while creating contact!', code: 'INTERNAL_ERROR' } });
+		const run = await create([ann], {}, { continueOnFail: true });
+		expect(run.items?.[0]).toEqual({
+			json: {
+				error: 'SalesCaptain answered 500: Problem encountered while creating contact! [item 0]',
+				httpCode: '500',
+				description: expect.stringMatching(/not sent again/),
+			},
+			pairedItem: { item: 0 },
+		});
+		expect(creates()).toHaveLength(1);
+	});
+
+	test('continueOnFail with good and bad items: every item accounted for, in order', async () => {
+		await create([{ name: 'Dup', phone: '+15550001111', email: '' }]);
+		sandbox.requests().length = 0;
+		const run = await create(
+			[
+				{ name: 'Good 1', phone: '+15550002222', email: '' },
+				{ name: 'Bad email', phone: '', email: 'nope' },
+				{ name: 'Dup', phone: '+1 555 000 1111', email: '' },
+				{ name: 'Good 2', phone: '', email: 'good2@example.com' },
+			],
+			{},
+			{ continueOnFail: true },
+		);
+		expect(run.items?.map((item) => item.json.outcome ?? item.json.error)).toEqual([
+			'created',
+			'Email "nope" is not a valid email address [item 1]',
+			'SalesCaptain answered 409: Contact with this phone already exists! [item 2]',
+			'created',
+		]);
+		expect(run.items?.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3].map((item) => ({ item })));
+	});
+
+	test('a failed tag keeps the created contact: its id is in the message and the output', async () => {
+		sandbox.addFault({ path: '/v1/add-tag-to-contact', status: 500, body: { error: 'Problem encountered while adding tag!' } });
+		const failed = await create([ann], { tagIds: [VIP] });
+		const contactId = sandbox.state<SalesCaptainState>('salescaptain').contacts[0].contact_id;
+		expect(failed.error?.message).toBe(`Contact ${contactId} is saved in SalesCaptain, but tag ${VIP} could not be added: SalesCaptain answered 500: Problem encountered while adding tag! [item 0]`);
+
+		sandbox.reset();
+		sandbox.addFault({ path: '/v1/add-tag-to-contact', status: 500, body: { error: 'Problem encountered while adding tag!' } });
+		const kept = await create([ann], { tagIds: [VIP, NEWSLETTER] }, { continueOnFail: true });
+		expect(kept.items?.[0].json).toMatchObject({ contactId: sandbox.state<SalesCaptainState>('salescaptain').contacts[0].contact_id, appliedTags: [], httpCode: '500' });
+		expect(creates()).toHaveLength(1);
+	});
+});
+
+describe('dropdowns', () => {
+	const load = async (method: string, parameters = {}, token = SALESCAPTAIN_TOKEN) =>
+		await loadOptions({ type: 'salesCaptain', method, parameters, credentials: credentials(token) });
+
+	test('companies, sorted by name', async () => {
+		expect(await load('getCompanies')).toEqual(SC_COMPANIES.map((company) => ({ name: company.company_name, value: company.company_id })));
+	});
+
+	test('custom fields of the chosen company, by label, active ones only', async () => {
+		expect(await load('getCustomFields', { companyId: ACME })).toEqual([
+			{ name: 'Budget', value: BUDGET },
+			{ name: 'Industry', value: INDUSTRY },
+		]);
+		expect(sandbox.requests()[0].path).toBe(`/v1/list-custom-fields/${ACME}`);
+	});
+
+	test('tags of the chosen company', async () => {
+		expect((await load('getTags', { companyId: ACME })).map((option) => option.name)).toEqual(['Cold lead', 'Newsletter', 'VIP']);
+	});
+
+	test('lists that belong to a company are empty until a company is chosen', async () => {
+		expect(await load('getTags', { companyId: '' })).toEqual([]);
+		expect(sandbox.requests()).toHaveLength(0);
+	});
+
+	test('an undocumented list shape is still read', async () => {
+		sandbox.addFault({ path: '/v1/fetch-companies', status: 200, body: { data: [{ id: 'x-1', name: 'Shape Co' }] } });
+		expect(await load('getCompanies')).toEqual([{ name: 'Shape Co', value: 'x-1' }]);
+	});
+
+	test('an auth failure is an error, not an empty list', async () => {
+		await expect(load('getCompanies', {}, 'wrong-token')).rejects.toThrow('SalesCaptain answered 401: Unauthorized access');
+	});
+});
+
+describe('credential test', () => {
+	test('a good token answers 200, a bad one 401', async () => {
+		const good = await testCredential('salesCaptainApi', credentials().salesCaptainApi);
+		const bad = await testCredential('salesCaptainApi', credentials('wrong').salesCaptainApi);
+		expect([good.statusCode, bad.statusCode]).toEqual([200, 401]);
+		expect(sandbox.requests().map((request) => request.path)).toEqual(['/v1/fetch-companies', '/v1/fetch-companies']);
+	});
+});

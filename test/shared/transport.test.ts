@@ -1,0 +1,127 @@
+/**
+ * The shared transport through n8n-core's real request helper against the sandbox:
+ * URL building, auth, 429 handling, error messages, no repeats, redaction.
+ */
+import type { NodeApiError } from 'n8n-workflow';
+
+import { ApiClient, MAX_RATE_LIMIT_RETRIES, USER_AGENT } from '../../nodes/shared/transport';
+import { requestContext } from '../harness/n8n';
+import { createSandbox } from '../sandbox';
+import { SALESCAPTAIN_TOKEN } from '../sandbox/vendors/salesCaptain';
+
+const sandbox = createSandbox();
+beforeAll(async () => {
+	await sandbox.start();
+});
+afterAll(async () => await sandbox.close());
+beforeEach(() => sandbox.reset());
+
+const api = { displayName: 'SalesCaptain', credentialType: 'salesCaptainApi' };
+
+async function client(overrides: Partial<typeof api> & Record<string, unknown> = {}, baseUrl = sandbox.baseUrl('salescaptain')) {
+	const ctx = requestContext('salesCaptain', { salesCaptainApi: { accessToken: SALESCAPTAIN_TOKEN, baseUrl } });
+	return await ApiClient.create(ctx, { ...api, ...overrides });
+}
+
+async function failure(promise: Promise<unknown>): Promise<NodeApiError> {
+	try {
+		await promise;
+	} catch (error) {
+		return error as NodeApiError;
+	}
+	throw new Error('expected the request to fail');
+}
+
+test('joins a base URL that has a path and a trailing slash, and sends auth and User-Agent', async () => {
+	const body = await (await client({}, `${sandbox.baseUrl('salescaptain')}/`)).request({ method: 'GET', path: '/v1/fetch-companies', qs: { a: '1' } });
+	expect(body).toMatchObject({ companies: expect.any(Array) });
+	const [request] = sandbox.requests();
+	expect(request.path).toBe('/v1/fetch-companies');
+	expect(request.query).toEqual({ a: '1' });
+	expect(request.headers.authorization).toBe(`Bearer ${SALESCAPTAIN_TOKEN}`);
+	expect(request.headers['user-agent']).toBe(USER_AGENT);
+});
+
+test('a 429 is waited out and the request sent again', async () => {
+	sandbox.addFault({ path: '/v1/fetch-companies', status: 429, body: { error: 'Too many requests' }, headers: { 'Retry-After': '0' }, times: 2 });
+	await expect((await client()).request({ method: 'GET', path: '/v1/fetch-companies' })).resolves.toMatchObject({ companies: expect.any(Array) });
+	expect(sandbox.requests()).toHaveLength(3);
+});
+
+test('a 429 that never ends fails after a bounded number of tries', async () => {
+	sandbox.addFault({ status: 429, body: { error: 'Too many requests, please try again later' }, headers: { 'Retry-After': '0' }, times: 100 });
+	const error = await failure((await client()).request({ method: 'POST', path: '/v1/create-contact', body: {} }));
+	expect(error.message).toBe(`SalesCaptain kept refusing requests for exceeding its rate limit (${MAX_RATE_LIMIT_RETRIES + 1} tries over 0 s)`);
+	expect(error.httpCode).toBe('429');
+	expect(sandbox.requests()).toHaveLength(MAX_RATE_LIMIT_RETRIES + 1);
+});
+
+test('a 429 that names a wait longer than allowed fails at once', async () => {
+	sandbox.addFault({ status: 429, body: { error: 'Slow down' }, headers: { 'Retry-After': '3600' } });
+	const error = await failure((await client()).request({ method: 'GET', path: '/v1/fetch-companies' }));
+	expect(error.message).toBe('SalesCaptain is rate limiting and asks to wait 3600 s, longer than this node waits (120 s in all)');
+	expect(sandbox.requests()).toHaveLength(1);
+});
+
+test('a 429 that means a used-up quota is not retried', async () => {
+	sandbox.addFault({ status: 429, body: { error: 'Monthly limit reached', details: 'Upgrade your plan' } });
+	const error = await failure((await client({ quotaExceededMessage: 'The monthly contact quota is used up' })).request({ method: 'POST', path: '/v1/create-contact', body: {} }));
+	expect(error.message).toBe('SalesCaptain answered 429: The monthly contact quota is used up (Monthly limit reached)');
+	expect(sandbox.requests()).toHaveLength(1);
+});
+
+test('a 500 is reported with the vendor message and never sent again', async () => {
+	sandbox.addFault({ status: 500, body: { error: 'Problem encountered while creating contact!', code: 'INTERNAL_ERROR' } });
+	const error = await failure((await client()).request({ method: 'POST', path: '/v1/create-contact', body: { a: 1 } }));
+	expect(error.message).toBe('SalesCaptain answered 500: Problem encountered while creating contact!');
+	expect(error.httpCode).toBe('500');
+	expect(error.description).toMatch(/not sent again/);
+	expect(sandbox.requests()).toHaveLength(1);
+});
+
+test('a dropped connection on a create is reported as unknown outcome and not repeated', async () => {
+	sandbox.addFault({ method: 'POST', drop: true });
+	const error = await failure((await client()).request({ method: 'POST', path: '/v1/create-contact', body: { a: 1 } }));
+	expect(error.message).toMatch(/^SalesCaptain could not be reached: /);
+	expect(error.description).toMatch(/unknown whether it took effect. It was not sent again/);
+	expect(sandbox.requests()).toHaveLength(1);
+});
+
+test('a non-JSON error page is read as text', async () => {
+	sandbox.addFault({ status: 502, rawBody: '<html><body><h1>502 Bad Gateway</h1></body></html>' });
+	const error = await failure((await client()).request({ method: 'GET', path: '/v1/fetch-companies' }));
+	expect(error.message).toBe('SalesCaptain answered 502: 502 Bad Gateway');
+});
+
+test('a failure inside a 200 body is an error when the vendor reports them that way', async () => {
+	sandbox.addFault({ status: 200, body: { data: null, error: { message: 'Phone number is invalid' } } });
+	const failureInBody = (body: unknown) => ((body as { error?: { message?: string } }).error?.message);
+	const error = await failure((await client({ failureInBody })).request({ method: 'GET', path: '/v1/fetch-companies' }));
+	expect(error.message).toBe('SalesCaptain answered 200: Phone number is invalid');
+});
+
+test('a credential value echoed by the vendor never reaches the message', async () => {
+	sandbox.addFault({ status: 401, body: { error: `Token ${SALESCAPTAIN_TOKEN} is revoked` } });
+	const error = await failure((await client()).request({ method: 'GET', path: '/v1/fetch-companies' }));
+	expect(error.message).toBe('SalesCaptain answered 401: Token *** is revoked');
+	expect(JSON.stringify(error)).not.toContain(SALESCAPTAIN_TOKEN);
+});
+
+test('an exhausted X-RateLimit-Remaining holds the next request until the reset', async () => {
+	const reset = Math.ceil(Date.now() / 1000) + 1;
+	sandbox.addFault({ status: 200, body: { companies: [] }, headers: { 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': String(reset) } });
+	const api = await client();
+	await api.request({ method: 'GET', path: '/v1/fetch-companies' });
+	await api.request({ method: 'GET', path: '/v1/fetch-companies' });
+	const [, second] = sandbox.requests();
+	expect(second.at).toBeGreaterThanOrEqual(reset * 1000 - 5);
+});
+
+test('a {statusCode, message, error} body gives its message, not the reason phrase in error', async () => {
+	sandbox.addFault({ status: 409, body: { statusCode: 409, message: 'Contact with this phone number already exists', error: 'Conflict' } });
+	const conflict = await failure((await client()).request({ method: 'POST', path: '/v1/create-contact', body: {} }));
+	expect(conflict.message).toBe('SalesCaptain answered 409: Contact with this phone number already exists');
+	sandbox.addFault({ status: 400, body: { statusCode: 400, message: ['full_name should not be empty', 'email must be an email'], error: 'Bad Request' } });
+	const invalid = await failure((await client()).request({ method: 'POST', path: '/v1/create-contact', body: {} }));
+	expect(invalid.message).toBe('SalesCaptain answered 400: full_name should not be empty; email must be an email');
+});
