@@ -80,7 +80,31 @@ export function readErrorMessage(body: unknown): string | undefined {
 			if (nested) return nested;
 		}
 	}
-	return undefined;
+	return fieldErrors(record);
+}
+
+/**
+ * Messages keyed by the field they concern, as validating frameworks answer a 400:
+ * `{"email": ["Enter a valid email address."], "items": [{"value": ["Too long."]}]}`
+ * -> `email: Enter a valid email address.; items.value: Too long.` Only lists count, so a
+ * plain record such as `{status: "ok"}` is not taken for an error.
+ */
+function fieldErrors(record: Record<string, unknown>, prefix = '', depth = 0): string | undefined {
+	if (depth > 3) return undefined;
+	const parts: string[] = [];
+	for (const [key, value] of Object.entries(record)) {
+		if (!Array.isArray(value)) continue;
+		const field = key === 'non_field_errors' ? prefix.replace(/\.$/, '') : `${prefix}${key}`;
+		const texts = value.filter((entry): entry is string => typeof entry === 'string' && entry.trim() !== '');
+		if (texts.length) parts.push(field ? `${field}: ${texts.join(' ')}` : texts.join(' '));
+		for (const entry of value) {
+			if (entry && typeof entry === 'object' && !Array.isArray(entry)) {
+				const nested = fieldErrors(entry as Record<string, unknown>, `${field}.`, depth + 1);
+				if (nested) parts.push(nested);
+			}
+		}
+	}
+	return parts.length ? parts.join('; ') : undefined;
 }
 
 function describeStatus(status: number): string {

@@ -13,6 +13,7 @@ import type {
 	IHttpRequestOptions,
 	INode,
 	INodeExecutionData,
+	INodeListSearchResult,
 	INodeParameters,
 	INodePropertyOptions,
 	INodeType,
@@ -214,6 +215,25 @@ export async function loadOptions(request: LoadOptionsRequest): Promise<INodePro
 	const method = (nodeType(request.type) as INodeType).methods?.loadOptions?.[request.method];
 	if (!method) throw new Error(`No loadOptions method ${request.method}`);
 	return await method.call(context);
+}
+
+export interface ListSearchRequest extends LoadOptionsRequest {
+	/** What the user typed in the list's search box. */
+	filter?: string;
+	/** The token the previous page returned. */
+	paginationToken?: string;
+}
+
+/** Calls a node's listSearch method (a resource locator's "From List" mode) through n8n-core's LoadOptionsContext. */
+export async function listSearch(request: ListSearchRequest): Promise<INodeListSearchResult> {
+	const node = buildNode(request.type, request.parameters ?? {}, request.credentials);
+	const workflow = new Workflow({ id: 'test', nodes: [node], connections: {}, nodeTypes, active: false });
+	const data = additionalData(request.credentials);
+	data.currentNodeParameters = node.parameters;
+	const context = new LoadOptionsContext(workflow, node, data, 'parameters.placeholder');
+	const method = (nodeType(request.type) as INodeType).methods?.listSearch?.[request.method];
+	if (!method) throw new Error(`No listSearch method ${request.method}`);
+	return await method.call(context, request.filter, request.paginationToken);
 }
 
 /** Sends a credential type's test request as n8n's credential test does (auth applied). */
