@@ -6,7 +6,7 @@ import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
 import tsParser from '@typescript-eslint/parser';
 
 export default [
-	{ ignores: ['dist/**', 'node_modules/**', 'test/**', '*.js', '*.mjs', 'scripts/**', 'examples/**', 'coverage/**'] },
+	{ ignores: ['dist/**', 'node_modules/**', '.tmp/**', 'test/**', '*.js', '*.mjs', 'scripts/**', 'examples/**', 'coverage/**'] },
 	n8nCommunityNodesPlugin.configs.recommended,
 	{ rules: { 'no-console': 'error' } },
 	{ plugins: { 'n8n-nodes-base': n8nNodesBase } },

@@ -1,0 +1,207 @@
+/**
+ * One real n8n: a fresh user folder with the packed package installed, its CLI (import,
+ * execute) and its server with a logged-in REST client.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import type { Started } from './processes';
+import { removeOnExit, runCommand, startProcess } from './processes';
+import type { Runtime } from './runtime';
+
+export interface N8nOptions {
+	runtime: Runtime;
+	/** Where the user folder goes; a new temporary folder when omitted. */
+	userFolder?: string;
+	/** Removed when everything stops (default: true for a temporary folder). */
+	removeUserFolder?: boolean;
+	/** Where the server's log goes (kept after the user folder is removed). */
+	logDir?: string;
+}
+
+export interface Owner {
+	email: string;
+	firstName: string;
+	lastName: string;
+	password: string;
+}
+
+export const DEFAULT_OWNER: Owner = {
+	email: 'dev@example.com',
+	firstName: 'Dev',
+	lastName: 'Owner',
+	password: 'Sandbox-dev-1',
+};
+
+export interface ExecuteResult {
+	code: number | null;
+	/** The run as `n8n execute --rawOutput` prints it (undefined when nothing parsable came out). */
+	run?: { status: string; finished?: boolean; data: { resultData: { runData: Record<string, any[]>; error?: any } } };
+	stdout: string;
+	stderr: string;
+}
+
+export class N8nInstance {
+	readonly userFolder: string;
+
+	private server: Started | undefined;
+
+	constructor(private readonly options: N8nOptions) {
+		this.userFolder = options.userFolder ?? mkdtempSync(join(tmpdir(), 'crm-contacts-n8n-'));
+		if (options.removeUserFolder ?? !options.userFolder) removeOnExit(this.userFolder);
+	}
+
+	/**
+	 * The environment every n8n process of this instance runs with.
+	 * SSRF protection is ON (as on a hardened instance) with only loopback allowed: the
+	 * sandbox lives on 127.0.0.1, which the default blocked ranges include.
+	 */
+	env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+		return {
+			...this.options.runtime.env,
+			N8N_USER_FOLDER: this.userFolder,
+			DB_TYPE: 'sqlite',
+			N8N_ENCRYPTION_KEY: 'crm-contacts-e2e-not-a-secret',
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_TEMPLATES_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_SSRF_PROTECTION_ENABLED: 'true',
+			N8N_SSRF_ALLOWED_IP_RANGES: '127.0.0.1/32',
+			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+			// `n8n execute --rawOutput` prints the run through the logger: below info it prints nothing.
+			N8N_LOG_LEVEL: 'info',
+			...extra,
+		};
+	}
+
+	/** Runs an n8n CLI command to completion. */
+	async cli(args: string[], extraEnv: NodeJS.ProcessEnv = {}, allowFailure = false) {
+		return await runCommand(this.options.runtime.nodeBin, [this.options.runtime.n8nBin, ...args], {
+			env: this.env(extraEnv),
+			cwd: this.userFolder,
+			allowFailure,
+			timeoutMs: 180_000,
+		});
+	}
+
+	/** Imports credentials (plain `data` is encrypted on import). */
+	async importCredentials(credentials: object[]): Promise<void> {
+		const file = join(this.userFolder, 'credentials-import.json');
+		writeFileSync(file, JSON.stringify(credentials, null, 2));
+		await this.cli(['import:credentials', `--input=${file}`]);
+	}
+
+	async importWorkflows(workflows: object[]): Promise<void> {
+		const file = join(this.userFolder, 'workflows-import.json');
+		writeFileSync(file, JSON.stringify(workflows, null, 2));
+		await this.cli(['import:workflow', `--input=${file}`]);
+	}
+
+	/**
+	 * `n8n execute --id --rawOutput`. Its stdout carries log lines before the JSON: the run
+	 * starts at the first line that is `{`. `brokerPort` keeps its task broker off the server's.
+	 */
+	async execute(workflowId: string, brokerPort: number): Promise<ExecuteResult> {
+		const { code, stdout, stderr } = await this.cli(
+			['execute', `--id=${workflowId}`, '--rawOutput'],
+			{ N8N_RUNNERS_BROKER_PORT: String(brokerPort) },
+			true,
+		);
+		const start = stdout.search(/^\{/m);
+		let run: ExecuteResult['run'];
+		if (start !== -1) {
+			try {
+				run = JSON.parse(stdout.slice(start));
+			} catch {
+				run = undefined;
+			}
+		}
+		return { code, run, stdout, stderr };
+	}
+
+	/** Starts `n8n start` on 127.0.0.1:`port`; resolves once /healthz/readiness answers 200. */
+	async start(port: number, brokerPort: number, timeoutMs = 120_000): Promise<RestClient> {
+		const logDir = this.options.logDir ?? this.userFolder;
+		mkdirSync(logDir, { recursive: true });
+		const logFile = join(logDir, 'n8n-server.log');
+		rmSync(logFile, { force: true });
+		this.server = startProcess(this.options.runtime.nodeBin, [this.options.runtime.n8nBin, 'start'], {
+			env: this.env({
+				N8N_LISTEN_ADDRESS: '127.0.0.1',
+				N8N_HOST: '127.0.0.1',
+				N8N_PORT: String(port),
+				N8N_SECURE_COOKIE: 'false',
+				N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+			}),
+			cwd: this.userFolder,
+			logFile,
+		});
+		const baseUrl = `http://127.0.0.1:${port}`;
+		const deadline = Date.now() + timeoutMs;
+		let exitCode: number | null | undefined;
+		void this.server.exited.then((code) => (exitCode = code));
+		while (Date.now() < deadline) {
+			if (exitCode !== undefined) throw new Error(`n8n start exited with ${exitCode}; see ${logFile}`);
+			try {
+				const response = await fetch(`${baseUrl}/healthz/readiness`);
+				if (response.ok) return new RestClient(baseUrl);
+			} catch {
+				// Not listening yet.
+			}
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+		throw new Error(`n8n did not become ready within ${timeoutMs / 1000} s; see ${logFile}`);
+	}
+
+	/** Resolves when the server stops on its own (or is stopped). */
+	get serverExited(): Promise<number | null> | undefined {
+		return this.server?.exited;
+	}
+
+	async stop(): Promise<void> {
+		await this.server?.stop();
+		this.server = undefined;
+	}
+}
+
+/** n8n's internal REST API as the editor uses it: a session cookie and a browser id. */
+export class RestClient {
+	private cookie = '';
+
+	private readonly browserId = 'crm-contacts-e2e';
+
+	constructor(readonly baseUrl: string) {}
+
+	async request<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+		const response = await fetch(`${this.baseUrl}${path}`, {
+			method,
+			headers: {
+				'content-type': 'application/json',
+				'browser-id': this.browserId,
+				...(this.cookie ? { cookie: this.cookie } : {}),
+			},
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const setCookie = response.headers.get('set-cookie');
+		const auth = setCookie?.match(/n8n-auth=[^;]+/);
+		if (auth) this.cookie = auth[0];
+		const text = await response.text();
+		let parsed: unknown = text;
+		try {
+			parsed = JSON.parse(text);
+		} catch {
+			// Not JSON: keep the text.
+		}
+		return { status: response.status, body: parsed as T };
+	}
+
+	/** Creates the owner account (first start) and logs in. */
+	async setupOwnerAndLogin(owner: Owner = DEFAULT_OWNER): Promise<void> {
+		const setup = await this.request('POST', '/rest/owner/setup', owner);
+		if (setup.status !== 200) throw new Error(`Owner setup answered ${setup.status}: ${JSON.stringify(setup.body)}`);
+		const login = await this.request('POST', '/rest/login', { emailOrLdapLoginId: owner.email, password: owner.password });
+		if (login.status !== 200) throw new Error(`Login answered ${login.status}: ${JSON.stringify(login.body)}`);
+	}
+}

@@ -1,0 +1,140 @@
+/**
+ * What the real-n8n suite and `npm run dev` need to know about one vendor node. Each
+ * vendor is one data file in test/e2e/vendors/ exporting an `E2eVendor`; nothing else in
+ * the suite names a vendor.
+ *
+ * Expected values may hold placeholders, matched by the suite instead of compared:
+ * `'<uuid>'`, `'<iso-date>'`, `'<any>'` (anything but undefined).
+ */
+import { createHash } from 'node:crypto';
+
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+export const PACKAGE_NAME = 'n8n-nodes-crm-contacts';
+
+export interface ExpectedRequest {
+	method: string;
+	/** Path below the vendor's sandbox prefix, query string excluded. */
+	path: string;
+	query?: Record<string, string>;
+	/** Compared whole (placeholders allowed); omit for requests without a body. */
+	body?: unknown;
+	/** Only the headers named here are compared (lower-case names). */
+	headers?: Record<string, string>;
+}
+
+export interface E2eWorkflow {
+	/** Workflow id in n8n: 1–16 characters, letters and digits, unique across vendors. */
+	id: string;
+	name: string;
+	/** The items the node receives (the workflow is Manual Trigger → these items → the node). */
+	items: IDataObject[];
+	/** The node's parameters, as the editor saves them (expressions start with `=`). */
+	parameters: INodeParameters;
+	/** Settings → On Error → Continue (regular output). */
+	continueOnFail?: boolean;
+	/** Imported into `npm run dev` as the node's example workflow. */
+	example?: boolean;
+	/** Sandbox requests in arrival order, exactly these and no others. */
+	expectedRequests: ExpectedRequest[];
+	/** The node's output items (first output), in order, with each item's `pairedItem` index. */
+	expectedOutput: Array<{ json: IDataObject; pairedItem: number }>;
+}
+
+export interface E2eDropdown {
+	methodName: string;
+	/** The parameter's path, e.g. `companyId` or `customFields.field.fieldId`. */
+	parameterPath: string;
+	/** What the editor sends along (the node's other current values). */
+	currentNodeParameters: INodeParameters;
+	expected: Array<{ name: string; value: string | number }>;
+	expectedRequests: ExpectedRequest[];
+}
+
+export interface E2eVendor {
+	/** For test names, e.g. `SalesCaptain`. */
+	displayName: string;
+	/** The sandbox path prefix (see test/sandbox/vendors). */
+	sandboxVendor: string;
+	/** The node's `description.name`; n8n's type is `${PACKAGE_NAME}.${nodeName}`. */
+	nodeName: string;
+	nodeVersion: number;
+	credential: {
+		/** Credential id in n8n (16 letters/digits). */
+		id: string;
+		name: string;
+		type: string;
+		/** Good credential data pointing at the sandbox. */
+		data(baseUrl: string): IDataObject;
+		/** Data the vendor rejects (for the credential test). */
+		badData(baseUrl: string): IDataObject;
+		/** What the vendor's sandbox answers the bad one with, as n8n reports it. */
+		badMessage: string | RegExp;
+	};
+	workflows: E2eWorkflow[];
+	dropdowns: E2eDropdown[];
+}
+
+export const nodeType = (vendor: E2eVendor) => `${PACKAGE_NAME}.${vendor.nodeName}`;
+
+/** The credential as `n8n import:credentials` takes it. */
+export function credentialImport(vendor: E2eVendor, sandboxUrl: string) {
+	return {
+		id: vendor.credential.id,
+		name: vendor.credential.name,
+		type: vendor.credential.type,
+		data: vendor.credential.data(`${sandboxUrl}/${vendor.sandboxVendor}`),
+	};
+}
+
+/**
+ * Manual Trigger → "Items" (Edit Fields, raw JSON) → "Split Out" → the vendor node. Only
+ * core nodes that run in-process, so no task runner is involved.
+ */
+export function workflowImport(vendor: E2eVendor, workflow: E2eWorkflow) {
+	// Stable node ids, so re-importing a workflow updates it instead of adding nodes.
+	const nodeId = (n: number) => {
+		const hex = createHash('sha256').update(`${workflow.id}/${n}`).digest('hex');
+		return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+	};
+	return {
+		id: workflow.id,
+		name: workflow.name,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{ id: nodeId(1), name: 'Manual Trigger', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: nodeId(2),
+				name: 'Items',
+				type: 'n8n-nodes-base.set',
+				typeVersion: 3.4,
+				position: [220, 0],
+				parameters: { mode: 'raw', jsonOutput: JSON.stringify({ items: workflow.items }, null, 2) },
+			},
+			{
+				id: nodeId(3),
+				name: 'Split Out',
+				type: 'n8n-nodes-base.splitOut',
+				typeVersion: 1,
+				position: [440, 0],
+				parameters: { fieldToSplitOut: 'items' },
+			},
+			{
+				id: nodeId(4),
+				name: vendor.displayName,
+				type: nodeType(vendor),
+				typeVersion: vendor.nodeVersion,
+				position: [660, 0],
+				parameters: workflow.parameters,
+				credentials: { [vendor.credential.type]: { id: vendor.credential.id, name: vendor.credential.name } },
+				...(workflow.continueOnFail ? { onError: 'continueRegularOutput' } : {}),
+			},
+		],
+		connections: {
+			'Manual Trigger': { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
+			Items: { main: [[{ node: 'Split Out', type: 'main', index: 0 }]] },
+			'Split Out': { main: [[{ node: vendor.displayName, type: 'main', index: 0 }]] },
+		},
+	};
+}

@@ -1,0 +1,203 @@
+/**
+ * The package in the real n8n 2.41.1, installed from its packed tarball as a community
+ * package into a fresh user folder, against the sandbox vendor APIs:
+ *  - `n8n execute` runs each vendor's workflows: exact sandbox requests, exact output items;
+ *  - one n8n server answers the editor's REST calls: node and credential types (with the AI
+ *    tool variants), every dropdown, every credential test with a good and a bad key;
+ *  - everything started is stopped and the temporary folders are gone at the end.
+ * What is expected per vendor lives in test/e2e/vendors/<vendor>.ts.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import type { Sandbox } from '../sandbox';
+import { createSandbox } from '../sandbox';
+import { expectRequests, withPlaceholders } from './lib/expect';
+import type { RestClient } from './lib/n8n';
+import { N8nInstance } from './lib/n8n';
+import { buildAndPack, installPackage, projectRoot, readManifest } from './lib/package';
+import { freePort, removeOnExit, stopAll } from './lib/processes';
+import type { Runtime } from './lib/runtime';
+import { ensureRuntime } from './lib/runtime';
+import type { E2eVendor } from './lib/vendor';
+import { credentialImport, nodeType, PACKAGE_NAME, workflowImport } from './lib/vendor';
+import { e2eVendors } from './vendors';
+
+const say = (line: string) => process.stdout.write(`[e2e] ${line}\n`);
+
+const workDir = mkdtempSync(join(tmpdir(), 'crm-contacts-e2e-'));
+removeOnExit(workDir);
+/** Logs stay in the clone's git-ignored .tmp/ for a look after a failure. */
+const logDir = join(projectRoot, '.tmp', 'e2e-logs');
+
+let runtime: Runtime;
+let sandbox: Sandbox;
+let sandboxUrl: string;
+let n8n: N8nInstance;
+let serverPort: number;
+let executeBrokerPort: number;
+/** The server boots (≈15 s) while the `n8n execute` tests run. */
+let server: Promise<RestClient>;
+
+const baseUrl = (vendor: E2eVendor) => `${sandboxUrl}/${vendor.sandboxVendor}`;
+
+beforeAll(async () => {
+	const started = Date.now();
+	runtime = await ensureRuntime(say);
+	sandbox = createSandbox();
+	sandboxUrl = await sandbox.start();
+	say(`sandbox on ${sandboxUrl}; building and packing the package …`);
+	rmSync(logDir, { recursive: true, force: true });
+	mkdirSync(logDir, { recursive: true });
+	const tarball = await buildAndPack(workDir, join(logDir, 'build.log'));
+	n8n = new N8nInstance({ runtime, userFolder: join(workDir, 'n8n-user'), removeUserFolder: false, logDir });
+	await installPackage(n8n.userFolder, tarball);
+	say('importing credentials and workflows …');
+	await n8n.importCredentials(e2eVendors.map((vendor) => credentialImport(vendor, sandboxUrl)));
+	await n8n.importWorkflows(e2eVendors.flatMap((vendor) => vendor.workflows.map((workflow) => workflowImport(vendor, workflow))));
+	[serverPort, executeBrokerPort] = [await freePort(), await freePort()];
+	const serverBrokerPort = await freePort();
+	server = n8n.start(serverPort, serverBrokerPort).then(async (rest) => {
+		await rest.setupOwnerAndLogin();
+		return rest;
+	});
+	server.catch(() => {}); // reported by the tests that await it
+	say(`ready for tests after ${Math.round((Date.now() - started) / 1000)} s (user folder ${n8n.userFolder})`);
+}, 30 * 60_000);
+
+afterAll(async () => {
+	await n8n?.stop();
+	await sandbox?.close();
+	await stopAll();
+});
+
+describe.each(e2eVendors.map((vendor) => [vendor.displayName, vendor] as const))('%s: n8n execute', (_name, vendor) => {
+	test.each(vendor.workflows.map((workflow) => [workflow.name, workflow] as const))('%s', async (_workflowName, workflow) => {
+		sandbox.reset();
+		const result = await n8n.execute(workflow.id, executeBrokerPort);
+		writeFileSync(join(logDir, `execute-${workflow.id}.log`), `exit ${result.code}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`);
+		const diagnostics = `exit ${result.code}\n--- stdout\n${result.stdout.slice(-3000)}\n--- stderr\n${result.stderr.slice(-3000)}`;
+		if (!result.run) throw new Error(`n8n execute printed no run:\n${diagnostics}`);
+		if (result.code !== 0 || result.run.status !== 'success') {
+			throw new Error(`The workflow did not succeed: ${JSON.stringify(result.run.data.resultData.error)}\n${diagnostics}`);
+		}
+
+		expectRequests(sandbox.requests(vendor.sandboxVendor), workflow.expectedRequests);
+
+		const task = result.run.data.resultData.runData[vendor.displayName]?.[0];
+		const items: Array<{ json: unknown; pairedItem: unknown }> = task?.data?.main?.[0] ?? [];
+		// Every input item is accounted for: one output item each, paired with it, in order.
+		expect(items.map((item) => item.pairedItem)).toEqual(workflow.items.map((_item, index) => ({ item: index })));
+		expect(items.map((item) => ({ json: item.json, pairedItem: item.pairedItem }))).toEqual(
+			workflow.expectedOutput.map((output) => ({ json: withPlaceholders(output.json), pairedItem: { item: output.pairedItem } })),
+		);
+	});
+});
+
+describe('n8n server: the package as the editor sees it', () => {
+	let rest: RestClient;
+
+	beforeAll(async () => {
+		rest = await server;
+	}, 180_000);
+
+	test('every node loads under the package name, with its AI-tool variant', async () => {
+		const { status, body } = await rest.request<Array<{ name: string; version: number | number[] }>>('GET', '/types/nodes.json');
+		expect(status).toBe(200);
+		const ours = body.filter((type) => type.name.startsWith(`${PACKAGE_NAME}.`)).map((type) => type.name);
+		const expected = e2eVendors.flatMap((vendor) => [nodeType(vendor), `${nodeType(vendor)}Tool`]);
+		expect(ours.sort()).toEqual(expected.sort());
+		// Every node the package ships has an e2e data file (and so is covered here).
+		expect(ours.filter((name) => !name.endsWith('Tool'))).toHaveLength(readManifest().n8n.nodes.length);
+	});
+
+	test('every credential type loads and is offered for its node', async () => {
+		const { status, body } = await rest.request<Array<{ name: string; supportedNodes?: string[] }>>('GET', '/types/credentials.json');
+		expect(status).toBe(200);
+		const ours = body.filter((type) => type.supportedNodes?.some((node) => node.startsWith(`${PACKAGE_NAME}.`)));
+		expect(ours.map((type) => type.name).sort()).toEqual(e2eVendors.map((vendor) => vendor.credential.type).sort());
+		expect(ours).toHaveLength(readManifest().n8n.credentials.length);
+		for (const vendor of e2eVendors) {
+			expect(ours.find((type) => type.name === vendor.credential.type)?.supportedNodes).toContain(nodeType(vendor));
+		}
+	});
+
+	describe.each(e2eVendors.map((vendor) => [vendor.displayName, vendor] as const))('%s', (_name, vendor) => {
+		test.each(vendor.dropdowns.map((dropdown) => [dropdown.methodName, dropdown.parameterPath, dropdown] as const))(
+			'dropdown %s (%s) answers with the sandbox data',
+			async (_method, _path, dropdown) => {
+				sandbox.reset();
+				const { status, body } = await rest.request('POST', '/rest/dynamic-node-parameters/options', {
+					path: `parameters.${dropdown.parameterPath}`,
+					nodeTypeAndVersion: { name: nodeType(vendor), version: vendor.nodeVersion },
+					currentNodeParameters: dropdown.currentNodeParameters,
+					methodName: dropdown.methodName,
+					credentials: { [vendor.credential.type]: { id: vendor.credential.id, name: vendor.credential.name } },
+				});
+				if (status !== 200) throw new Error(`Dropdown answered ${status}: ${JSON.stringify(body).slice(0, 2000)}`);
+				expect(body.data).toEqual(dropdown.expected);
+				expectRequests(sandbox.requests(vendor.sandboxVendor), dropdown.expectedRequests);
+			},
+		);
+
+		test('credential test: OK for a good key, an error for a bad one', async () => {
+			const credentialTest = async (data: object) =>
+				await rest.request('POST', '/rest/credentials/test', {
+					credentials: { id: vendor.credential.id, name: vendor.credential.name, type: vendor.credential.type, data },
+				});
+			sandbox.reset();
+			const good = await credentialTest(vendor.credential.data(baseUrl(vendor)));
+			expect(good.status).toBe(200);
+			expect(good.body.data).toEqual({ status: 'OK', message: expect.any(String) });
+			expect(sandbox.requests(vendor.sandboxVendor).length).toBeGreaterThan(0);
+
+			sandbox.reset();
+			const bad = await credentialTest(vendor.credential.badData(baseUrl(vendor)));
+			expect(bad.status).toBe(200);
+			expect(bad.body.data.status).toBe('Error');
+			expect(bad.body.data.message).toMatch(vendor.credential.badMessage);
+			// The error came from the vendor (the sandbox), not from a request that never left n8n.
+			expect(sandbox.requests(vendor.sandboxVendor).length).toBeGreaterThan(0);
+		});
+	});
+});
+
+/** Processes whose environment names this run's n8n user folder. */
+function processesOfThisRun(): number[] {
+	const pids: number[] = [];
+	for (const entry of readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+		try {
+			if (readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0').includes(`N8N_USER_FOLDER=${n8n.userFolder}`)) pids.push(Number(entry));
+		} catch {
+			// Gone, or not ours to read.
+		}
+	}
+	return pids;
+}
+
+function portAnswers(port: number): Promise<boolean> {
+	return new Promise((resolve) => {
+		const socket = connect(port, '127.0.0.1');
+		socket.once('connect', () => {
+			socket.destroy();
+			resolve(true);
+		});
+		socket.once('error', () => resolve(false));
+	});
+}
+
+describe('cleanup', () => {
+	test('stopping leaves nothing behind: no n8n process, no open port, no temporary folder', async () => {
+		await server.catch(() => undefined);
+		expect(processesOfThisRun().length).toBeGreaterThan(0); // the check can see them while they run
+		await n8n.stop();
+		await sandbox.close();
+		await stopAll();
+		expect(processesOfThisRun()).toEqual([]);
+		expect(await portAnswers(serverPort)).toBe(false);
+		expect(existsSync(workDir)).toBe(false);
+	}, 60_000);
+});

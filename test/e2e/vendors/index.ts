@@ -1,0 +1,5 @@
+/** Every vendor node the real-n8n suite and `npm run dev` cover. A new vendor adds its data file here. */
+import type { E2eVendor } from '../lib/vendor';
+import { salesCaptainE2e } from './salesCaptain';
+
+export const e2eVendors: E2eVendor[] = [salesCaptainE2e];
