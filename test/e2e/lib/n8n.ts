@@ -2,6 +2,7 @@
  * One real n8n: a fresh user folder with the packed package installed, its CLI (import,
  * execute) and its server with a logged-in REST client.
  */
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +19,8 @@ export interface N8nOptions {
 	removeUserFolder?: boolean;
 	/** Where the server's log goes (kept after the user folder is removed). */
 	logDir?: string;
+	/** Settings that differ from the suite's (e.g. the benchmark runs n8n's defaults). */
+	env?: NodeJS.ProcessEnv;
 }
 
 export interface Owner {
@@ -72,17 +75,19 @@ export class N8nInstance {
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 			// `n8n execute --rawOutput` prints the run through the logger: below info it prints nothing.
 			N8N_LOG_LEVEL: 'info',
+			...this.options.env,
 			...extra,
 		};
 	}
 
-	/** Runs an n8n CLI command to completion. */
-	async cli(args: string[], extraEnv: NodeJS.ProcessEnv = {}, allowFailure = false) {
+	/** Runs an n8n CLI command to completion. `onSpawn` sees the process (e.g. to sample its memory). */
+	async cli(args: string[], extraEnv: NodeJS.ProcessEnv = {}, allowFailure = false, onSpawn?: (child: ChildProcess) => void) {
 		return await runCommand(this.options.runtime.nodeBin, [this.options.runtime.n8nBin, ...args], {
 			env: this.env(extraEnv),
 			cwd: this.userFolder,
 			allowFailure,
-			timeoutMs: 180_000,
+			timeoutMs: 600_000,
+			onSpawn,
 		});
 	}
 
@@ -103,11 +108,12 @@ export class N8nInstance {
 	 * `n8n execute --id --rawOutput`. Its stdout carries log lines before the JSON: the run
 	 * starts at the first line that is `{`. `brokerPort` keeps its task broker off the server's.
 	 */
-	async execute(workflowId: string, brokerPort: number): Promise<ExecuteResult> {
+	async execute(workflowId: string, brokerPort: number, onSpawn?: (child: ChildProcess) => void): Promise<ExecuteResult> {
 		const { code, stdout, stderr } = await this.cli(
 			['execute', `--id=${workflowId}`, '--rawOutput'],
 			{ N8N_RUNNERS_BROKER_PORT: String(brokerPort) },
 			true,
+			onSpawn,
 		);
 		const start = stdout.search(/^\{/m);
 		let run: ExecuteResult['run'];

@@ -143,11 +143,12 @@ export interface RunResult {
 export async function runCommand(
 	command: string,
 	args: string[],
-	options: SpawnOptions & { allowFailure?: boolean; logFile?: string; timeoutMs?: number } = {},
+	options: SpawnOptions & { allowFailure?: boolean; logFile?: string; timeoutMs?: number; onSpawn?: (child: ChildProcess) => void } = {},
 ): Promise<RunResult> {
 	installHandlers();
 	const child = spawn(command, args, { ...options, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
 	running.add(child);
+	options.onSpawn?.(child);
 	const log = options.logFile ? createWriteStream(options.logFile, { flags: 'a' }) : undefined;
 	let stdout = '';
 	let stderr = '';
