@@ -1,5 +1,7 @@
 /** Every vendor node the real-n8n suite and `npm run dev` cover. A new vendor adds its data file here. */
 import type { E2eVendor } from '../lib/vendor';
 import { salesCaptainE2e } from './salesCaptain';
+import { thoughtlyE2e } from './thoughtly';
+import { wipsyE2e } from './wipsy';
 
-export const e2eVendors: E2eVendor[] = [salesCaptainE2e];
+export const e2eVendors: E2eVendor[] = [salesCaptainE2e, wipsyE2e, thoughtlyE2e];

@@ -1,0 +1,233 @@
+/**
+ * Thoughtly in the real n8n: the sandbox's seed data (test/sandbox/vendors/thoughtly.ts) is
+ * the truth every expectation below is written against.
+ *
+ * Every request carries both auth headers (`x-api-token` and `team_id`); every answer is the
+ * `{data, error}` envelope, and a duplicate phone number comes back as an envelope error on
+ * a 200 (the sandbox's ASSUMPTION, see its header).
+ */
+import { THOUGHTLY_DUPLICATE_MESSAGE, THOUGHTLY_OTHER_TEAM_ID, THOUGHTLY_TEAM_ID, THOUGHTLY_TOKEN } from '../../sandbox/vendors/thoughtly';
+import type { E2eVendor, ExpectedRequest } from '../lib/vendor';
+
+/** Both headers of the credential's `authenticate` block, on every request. */
+const auth = { 'x-api-token': THOUGHTLY_TOKEN, team_id: THOUGHTLY_TEAM_ID };
+
+const create = (body: object): ExpectedRequest => ({ method: 'POST', path: '/contact/create', body, headers: auth });
+const listPage = (page: number, extra: Record<string, string> = {}): ExpectedRequest => ({
+	method: 'GET',
+	path: '/contact',
+	query: { ...extra, page: String(page), limit: '50' },
+	headers: auth,
+});
+
+/** A contact as Thoughtly returns it (the envelope's `data`), with the node's `outcome`. */
+const contact = (
+	fields: { phone_number: string; name?: string; email?: string; country_code?: string; tags?: string[]; attributes?: object },
+	outcome: 'created' | 'existing',
+) => ({
+	id: '<any>', // `ct_` and a UUID
+	name: null,
+	email: null,
+	country_code: null,
+	tags: [],
+	attributes: {},
+	...fields,
+	created_at: '<iso-date>',
+	updated_at: '<iso-date>',
+	outcome,
+});
+
+const ada = {
+	phone_number: '+14155550199',
+	name: 'Ada Lovelace',
+	email: 'ada@example.com',
+	country_code: 'US',
+	tags: ['VIP', 'Spring launch'],
+	attributes: { plan_interest: 'Pro', source: 'n8n' },
+};
+
+export const thoughtlyE2e: E2eVendor = {
+	displayName: 'Thoughtly',
+	sandboxVendor: 'thoughtly',
+	nodeName: 'thoughtly',
+	nodeVersion: 1,
+	credential: {
+		id: 'e2eThoughtlyCrd1',
+		name: 'Thoughtly (sandbox)',
+		type: 'thoughtlyApi',
+		data: (baseUrl) => ({ apiToken: THOUGHTLY_TOKEN, teamId: THOUGHTLY_TEAM_ID, baseUrl }),
+		// The right token for a team it does not belong to: Thoughtly answers 403 only after
+		// accepting the token, so the test shows both headers reach it. n8n's credential test
+		// reports the status text, not the envelope's message.
+		badData: (baseUrl) => ({ apiToken: THOUGHTLY_TOKEN, teamId: THOUGHTLY_OTHER_TEAM_ID, baseUrl }),
+		badMessage: /^Forbidden$/,
+	},
+
+	workflows: [
+		{
+			id: 'e2eThoughtlyWf01',
+			name: 'Thoughtly: create contacts (example)',
+			example: true,
+			// Two new contacts with a country (the code in any case), the "VIP" tag plus a
+			// campaign tag by expression, and attributes; the third repeats the first's phone,
+			// so Thoughtly answers with a duplicate error and "Return Existing" searches it.
+			items: [
+				{ name: 'Ada Lovelace', phone: '+1 (415) 555-0199', email: 'ada@example.com', country: 'us', campaign: 'Spring launch', plan: 'Pro' },
+				{ name: 'Alan Turing', phone: '0044 20 7946 0958', country: 'GB', plan: 'Basic' },
+				{ name: 'Ada again', phone: '+14155550199', country: 'US' },
+			],
+			parameters: {
+				resource: 'contact',
+				operation: 'create',
+				phoneNumber: '={{ $json.phone }}',
+				name: "={{ $json.name ?? '' }}",
+				email: "={{ $json.email ?? '' }}",
+				countryCode: "={{ $json.country ?? '' }}",
+				tags: "={{ ['VIP', $json.campaign ?? ''] }}",
+				attributes: {
+					attribute: [
+						// An empty value leaves the attribute out.
+						{ key: 'plan_interest', value: "={{ $json.plan ?? '' }}" },
+						{ key: 'source', value: 'n8n' },
+					],
+				},
+				// One at a time, so the sandbox sees the requests in a fixed order; no fixed
+				// bound on the pace (the default is Thoughtly's 100 requests a minute).
+				options: { ifContactExists: 'returnExisting', maxConcurrency: 1, maxRequests: 0 },
+			},
+			expectedRequests: [
+				create(ada),
+				create({
+					phone_number: '+442079460958',
+					name: 'Alan Turing',
+					country_code: 'GB',
+					tags: ['VIP'],
+					attributes: { plan_interest: 'Basic', source: 'n8n' },
+				}),
+				create({ phone_number: '+14155550199', name: 'Ada again', country_code: 'US', tags: ['VIP'], attributes: { source: 'n8n' } }),
+				// The duplicate: the node searches the phone and picks the contact with its digits.
+				listPage(0, { search: '+14155550199' }),
+			],
+			expectedOutput: [
+				{ json: contact(ada, 'created'), pairedItem: 0 },
+				{
+					json: contact(
+						{
+							phone_number: '+442079460958',
+							name: 'Alan Turing',
+							country_code: 'GB',
+							tags: ['VIP'],
+							attributes: { plan_interest: 'Basic', source: 'n8n' },
+						},
+						'created',
+					),
+					pairedItem: 1,
+				},
+				// Unchanged: this item's own name, tags and attributes are not applied to it.
+				{ json: contact(ada, 'existing'), pairedItem: 2 },
+			],
+		},
+		{
+			id: 'e2eThoughtlyWf02',
+			name: 'Thoughtly: continue on fail with good and bad items',
+			continueOnFail: true,
+			// Good; an attribute key given twice (refused before sending); the phone of a seeded
+			// contact (a duplicate reported in a 200 envelope, failing the item); a dialling
+			// code as country (refused before sending); good.
+			items: [
+				{ name: 'Good One', phone: '+1 415 555 0300' },
+				{ name: 'Twice Plan', phone: '+1 415 555 0301', secondKey: 'plan' },
+				{ name: 'Seed Twin', phone: '+1 415 555 0042' },
+				{ name: 'Dialling Code', phone: '+44 20 7946 0001', country: '+44' },
+				{ name: 'Good Two', phone: '+44 20 7946 0002', country: 'gb' },
+			],
+			parameters: {
+				resource: 'contact',
+				operation: 'create',
+				phoneNumber: '={{ $json.phone }}',
+				name: '={{ $json.name }}',
+				countryCode: "={{ $json.country ?? '' }}",
+				// Comma-separated names by expression: trimmed, each one a tag.
+				tags: '={{ "lead, callback" }}',
+				attributes: {
+					attribute: [
+						{ key: 'plan', value: 'basic' },
+						{ key: "={{ $json.secondKey ?? 'source' }}", value: 'n8n' },
+					],
+				},
+				options: { maxConcurrency: 1, maxRequests: 10, rateInterval: 'second' },
+			},
+			expectedRequests: [
+				create({ phone_number: '+14155550300', name: 'Good One', tags: ['lead', 'callback'], attributes: { plan: 'basic', source: 'n8n' } }),
+				create({ phone_number: '+14155550042', name: 'Seed Twin', tags: ['lead', 'callback'], attributes: { plan: 'basic', source: 'n8n' } }),
+				create({
+					phone_number: '+442079460002',
+					name: 'Good Two',
+					country_code: 'GB',
+					tags: ['lead', 'callback'],
+					attributes: { plan: 'basic', source: 'n8n' },
+				}),
+			],
+			expectedOutput: [
+				{
+					json: contact(
+						{ phone_number: '+14155550300', name: 'Good One', tags: ['lead', 'callback'], attributes: { plan: 'basic', source: 'n8n' } },
+						'created',
+					),
+					pairedItem: 0,
+				},
+				{
+					json: { error: 'Attribute "plan" is given twice; keep one value per key [item 1]', description: 'Remove or rename one of the rows with this key.' },
+					pairedItem: 1,
+				},
+				{
+					json: {
+						error: `Thoughtly answered 200: ${THOUGHTLY_DUPLICATE_MESSAGE} [item 2]`,
+						httpCode: '200',
+						description: 'The vendor did not accept the request. (POST /contact/create)',
+					},
+					pairedItem: 2,
+				},
+				{
+					json: {
+						error: 'Country Code "+44" looks like a dialling code; Thoughtly expects a two-letter country code [item 3]',
+						description: 'Use the two-letter ISO 3166-1 code of the country, for example US, GB or DE.',
+					},
+					pairedItem: 3,
+				},
+				{
+					json: contact(
+						{
+							phone_number: '+442079460002',
+							name: 'Good Two',
+							country_code: 'GB',
+							tags: ['lead', 'callback'],
+							attributes: { plan: 'basic', source: 'n8n' },
+						},
+						'created',
+					),
+					pairedItem: 4,
+				},
+			],
+		},
+	],
+
+	dropdowns: [
+		{
+			// 120 seeded contacts: two full pages of 50 and a short third one that ends the
+			// reading; "Do not call" and "Spanish speaker" are only on the third.
+			methodName: 'getTags',
+			parameterPath: 'tags',
+			currentNodeParameters: { resource: 'contact', operation: 'create' },
+			expected: [
+				{ name: 'callback', value: 'callback' },
+				{ name: 'Do not call', value: 'Do not call' },
+				{ name: 'lead', value: 'lead' },
+				{ name: 'Spanish speaker', value: 'Spanish speaker' },
+				{ name: 'VIP', value: 'VIP' },
+				{ name: 'Webinar 2024', value: 'Webinar 2024' },
+			],
+			expectedRequests: [listPage(0), listPage(1), listPage(2)],
+		},
+	],
+};
