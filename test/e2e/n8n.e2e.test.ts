@@ -21,7 +21,7 @@ import { buildAndPack, installPackage, projectRoot, readManifest } from './lib/p
 import { freePort, removeOnExit, stopAll } from './lib/processes';
 import type { Runtime } from './lib/runtime';
 import { ensureRuntime } from './lib/runtime';
-import type { E2eVendor } from './lib/vendor';
+import type { E2eDropdown, E2eVendor } from './lib/vendor';
 import { credentialImport, nodeType, PACKAGE_NAME, workflowImport } from './lib/vendor';
 import { e2eVendors } from './vendors';
 
@@ -125,19 +125,32 @@ describe('n8n server: the package as the editor sees it', () => {
 	});
 
 	describe.each(e2eVendors.map((vendor) => [vendor.displayName, vendor] as const))('%s', (_name, vendor) => {
-		test.each(vendor.dropdowns.map((dropdown) => [dropdown.methodName, dropdown.parameterPath, dropdown] as const))(
+		test.each(vendor.dropdowns.map((dropdown) => [dropdown.methodName, dropdownCase(dropdown), dropdown] as const))(
 			'dropdown %s (%s) answers with the sandbox data',
-			async (_method, _path, dropdown) => {
+			async (_method, _case, dropdown) => {
 				sandbox.reset();
-				const { status, body } = await rest.request('POST', '/rest/dynamic-node-parameters/options', {
+				const request = {
 					path: `parameters.${dropdown.parameterPath}`,
 					nodeTypeAndVersion: { name: nodeType(vendor), version: vendor.nodeVersion },
 					currentNodeParameters: dropdown.currentNodeParameters,
 					methodName: dropdown.methodName,
 					credentials: { [vendor.credential.type]: { id: vendor.credential.id, name: vendor.credential.name } },
-				});
-				if (status !== 200) throw new Error(`Dropdown answered ${status}: ${JSON.stringify(body).slice(0, 2000)}`);
-				expect(body.data).toEqual(dropdown.expected);
+				};
+				if (dropdown.kind === 'listSearch') {
+					// A resource locator's "From List" mode: n8n's other endpoint, one page per call.
+					const { status, body } = await rest.request('POST', '/rest/dynamic-node-parameters/resource-locator-results', {
+						...request,
+						...(dropdown.filter === undefined ? {} : { filter: dropdown.filter }),
+						...(dropdown.paginationToken === undefined ? {} : { paginationToken: dropdown.paginationToken }),
+					});
+					if (status !== 200) throw new Error(`List search answered ${status}: ${JSON.stringify(body).slice(0, 2000)}`);
+					expect(body.data.results).toEqual(dropdown.expected);
+					expect(body.data.paginationToken).toEqual(dropdown.expectedPaginationToken);
+				} else {
+					const { status, body } = await rest.request('POST', '/rest/dynamic-node-parameters/options', request);
+					if (status !== 200) throw new Error(`Dropdown answered ${status}: ${JSON.stringify(body).slice(0, 2000)}`);
+					expect(body.data).toEqual(dropdown.expected);
+				}
 				expectRequests(sandbox.requests(vendor.sandboxVendor), dropdown.expectedRequests);
 			},
 		);
@@ -163,6 +176,15 @@ describe('n8n server: the package as the editor sees it', () => {
 		});
 	});
 });
+
+/** A dropdown's test name: its parameter, and for a list search the search text and page. */
+function dropdownCase(dropdown: E2eDropdown): string {
+	if (dropdown.kind !== 'listSearch') return dropdown.parameterPath;
+	const parts = [dropdown.parameterPath, 'list search'];
+	if (dropdown.filter !== undefined) parts.push(`filter "${dropdown.filter}"`);
+	if (dropdown.paginationToken !== undefined) parts.push(`page token "${dropdown.paginationToken}"`);
+	return parts.join(', ');
+}
 
 /** Processes whose environment names this run's n8n user folder. */
 function processesOfThisRun(): number[] {

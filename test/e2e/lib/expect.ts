@@ -31,10 +31,20 @@ export function requestShape(request: SandboxRequest, expected?: ExpectedRequest
 	return shape;
 }
 
+/** Placeholders inside a path (`/v1/contacts/<uuid>/tags`): ids the vendor made during the run. */
+const PATH_PLACEHOLDERS: Record<string, string> = { '<uuid>': '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}', '<any>': '[^/]+' };
+
+function expectedPath(path: string): unknown {
+	const parts = path.split(/(<uuid>|<any>)/);
+	if (parts.length === 1) return path;
+	const pattern = parts.map((part) => PATH_PLACEHOLDERS[part] ?? part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('');
+	return expect.stringMatching(new RegExp(`^${pattern}$`));
+}
+
 export function expectedShape(expected: ExpectedRequest) {
 	const shape: Record<string, unknown> = {
 		method: expected.method,
-		path: expected.path,
+		path: expectedPath(expected.path),
 		query: expected.query ?? {},
 		body: withPlaceholders(expected.body),
 	};

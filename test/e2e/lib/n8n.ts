@@ -105,8 +105,9 @@ export class N8nInstance {
 	}
 
 	/**
-	 * `n8n execute --id --rawOutput`. Its stdout carries log lines before the JSON: the run
-	 * starts at the first line that is `{`. `brokerPort` keeps its task broker off the server's.
+	 * `n8n execute --id --rawOutput`. Its stdout carries log lines before the JSON and may
+	 * carry some after it (the task runner registering late): the run is from the first line
+	 * that is `{` to the last line that is `}`. `brokerPort` keeps its task broker off the server's.
 	 */
 	async execute(workflowId: string, brokerPort: number, onSpawn?: (child: ChildProcess) => void): Promise<ExecuteResult> {
 		const { code, stdout, stderr } = await this.cli(
@@ -116,10 +117,11 @@ export class N8nInstance {
 			onSpawn,
 		);
 		const start = stdout.search(/^\{/m);
+		const closing = [...stdout.matchAll(/^\}[ \t]*$/gm)].pop();
 		let run: ExecuteResult['run'];
-		if (start !== -1) {
+		if (start !== -1 && closing?.index !== undefined && closing.index > start) {
 			try {
-				run = JSON.parse(stdout.slice(start));
+				run = JSON.parse(stdout.slice(start, closing.index + 1));
 			} catch {
 				run = undefined;
 			}

@@ -14,7 +14,10 @@ export const PACKAGE_NAME = 'n8n-nodes-crm-contacts';
 
 export interface ExpectedRequest {
 	method: string;
-	/** Path below the vendor's sandbox prefix, query string excluded. */
+	/**
+	 * Path below the vendor's sandbox prefix, query string excluded. `<uuid>` and `<any>` may
+	 * stand for one segment's ids the vendor made during the run (`/v1/contacts/<uuid>/tags/…`).
+	 */
 	path: string;
 	query?: Record<string, string>;
 	/** Compared whole (placeholders allowed); omit for requests without a body. */
@@ -42,13 +45,27 @@ export interface E2eWorkflow {
 }
 
 export interface E2eDropdown {
+	/**
+	 * `options` (the default): a `loadOptions` method, as the editor fills a dropdown
+	 * (`POST /rest/dynamic-node-parameters/options`). `listSearch`: a resource locator's
+	 * search method (`POST /rest/dynamic-node-parameters/resource-locator-results`), which
+	 * answers one page of results and the next page's token.
+	 */
+	kind?: 'options' | 'listSearch';
 	methodName: string;
 	/** The parameter's path, e.g. `companyId` or `customFields.field.fieldId`. */
 	parameterPath: string;
 	/** What the editor sends along (the node's other current values). */
 	currentNodeParameters: INodeParameters;
+	/** The options, or for a listSearch the page's results. */
 	expected: Array<{ name: string; value: string | number }>;
 	expectedRequests: ExpectedRequest[];
+	/** listSearch only: what the user typed in the search box. */
+	filter?: string;
+	/** listSearch only: the page token sent (from the previous page's answer). */
+	paginationToken?: string;
+	/** listSearch only: the token the answer gives for the next page; undefined on the last page. */
+	expectedPaginationToken?: string;
 }
 
 export interface E2eVendor {
