@@ -9,7 +9,8 @@
  * resident memory of the `n8n execute` process.
  *
  * Environment: BENCH_SCALE (default 1) multiplies every item count, for a quick look;
- * BENCH_ONLY=overhead,latency,rate,scale picks scenarios.
+ * BENCH_ONLY=overhead,latency,rate,scale picks scenarios; BENCH_PROFILE=<dir> writes a CPU
+ * profile of each `n8n execute` there (open it in Chrome DevTools).
  */
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -214,7 +215,8 @@ async function main(): Promise<void> {
 		sandbox.setRateLimit('salescaptain', scenario.rateLimit);
 		say(`${scenario.title}: ${label[contender]}, ${scenario.items} items …`);
 		let peakMemory = () => 0;
-		const executed = await n8n.execute(id, await freePort(), (child) => (peakMemory = sampleMemory(child)));
+		const profile = process.env.BENCH_PROFILE ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_PROFILE} --cpu-prof-name=${id}.cpuprofile` } : {};
+		const executed = await n8n.execute(id, await freePort(), (child) => (peakMemory = sampleMemory(child)), profile);
 		const peakRssMb = peakMemory();
 		const task = executed.run?.data.resultData.runData.Create?.[0];
 		if (!task) {

@@ -21,7 +21,7 @@ export const createContactProperties: INodeProperties[] = [
 		displayOptions: showOnCreate,
 	},
 	{
-		displayName: 'Name',
+		displayName: 'Full Name',
 		name: 'contactName',
 		type: 'string',
 		required: true,
@@ -31,13 +31,13 @@ export const createContactProperties: INodeProperties[] = [
 		displayOptions: showOnCreate,
 	},
 	{
-		displayName: 'Phone',
+		displayName: 'Phone Number',
 		name: 'contactPhone',
 		type: 'string',
 		default: '',
 		placeholder: '+14155551234',
 		description: 'Phone number with country code; spaces, dashes and parentheses are removed before sending',
-		hint: 'Give a phone, an email, or both',
+		hint: 'Give a phone number, an email, or both',
 		displayOptions: showOnCreate,
 	},
 	{
@@ -106,13 +106,13 @@ export function toCreateContactRequest(params: IDataObject): CreateContactReques
 	const phoneText = optionalText(params.contactPhone);
 	const emailText = optionalText(params.contactEmail);
 	if (!phoneText && !emailText) {
-		throw new InputError('Give a phone or an email: SalesCaptain needs at least one of them');
+		throw new InputError('Give a phone number or an email: SalesCaptain needs at least one of them');
 	}
 	const body: IDataObject = {
 		company_id: companyId,
-		contact_name: requireText(params.contactName, 'Name'),
+		contact_name: requireText(params.contactName, 'Full Name'),
 	};
-	if (phoneText) body.contact_phone = toE164(phoneText);
+	if (phoneText) body.contact_phone = toE164(phoneText, 'Phone Number');
 	if (emailText) body.contact_email = checkEmail(emailText);
 
 	const rows = ((params.customFields as IDataObject | undefined)?.field as IDataObject[] | undefined) ?? [];

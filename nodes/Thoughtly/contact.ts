@@ -22,7 +22,7 @@ export const createContactProperties: INodeProperties[] = [
 		displayOptions: showOnCreate,
 	},
 	{
-		displayName: 'Name',
+		displayName: 'Full Name',
 		name: 'name',
 		type: 'string',
 		default: '',

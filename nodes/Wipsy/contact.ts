@@ -12,7 +12,7 @@ import { contactsFromList, readCatalog } from './lists';
 
 export const createContactProperties: INodeProperties[] = [
 	{
-		displayName: 'Name',
+		displayName: 'First Name',
 		name: 'name',
 		type: 'string',
 		required: true,
@@ -30,7 +30,7 @@ export const createContactProperties: INodeProperties[] = [
 		displayOptions: showOnCreate,
 	},
 	{
-		displayName: 'Phone',
+		displayName: 'Phone Number',
 		name: 'phone',
 		type: 'string',
 		default: '',
@@ -191,13 +191,13 @@ const OPTIONAL_TEXT_FIELDS: Array<[param: string, key: string]> = [
 
 /** Node parameters of one item -> Wipsy's create body (without `custom_fields`). Pure: throws InputError on bad input. */
 export function toCreateContactRequest(params: IDataObject): CreateContactRequest {
-	const body: IDataObject = { name: requireText(params.name, 'Name') };
+	const body: IDataObject = { name: requireText(params.name, 'First Name') };
 	for (const [param, key] of OPTIONAL_TEXT_FIELDS) {
 		const text = optionalText(params[param]);
 		if (text !== undefined) body[key] = text;
 	}
 	const phone = optionalText(params.phone);
-	if (phone) body.phone = toE164(phone);
+	if (phone) body.phone = toE164(phone, 'Phone Number');
 	const email = optionalText(params.email);
 	if (email) body.email = checkEmail(email);
 	const whatsappId = optionalText(params.whatsappId);

@@ -123,9 +123,9 @@ describe('create', () => {
 
 describe('input checks fail the item before any request', () => {
 	test.each([
-		['no phone and no email', { name: 'Nobody', phone: '', email: '' }, {}, 'Give a phone or an email: SalesCaptain needs at least one of them [item 0]'],
+		['no phone and no email', { name: 'Nobody', phone: '', email: '' }, {}, 'Give a phone number or an email: SalesCaptain needs at least one of them [item 0]'],
 		['a bad email', { name: 'Ann', phone: '', email: 'ann@example' }, {}, 'Email "ann@example" is not a valid email address [item 0]'],
-		['letters in the phone', { name: 'Ann', phone: '+1 415 CALL NOW', email: '' }, {}, 'Phone "+1 415 CALL NOW" is not a phone number: only digits, spaces, +, -, ., / and parentheses are allowed [item 0]'],
+		['letters in the phone', { name: 'Ann', phone: '+1 415 CALL NOW', email: '' }, {}, 'Phone Number "+1 415 CALL NOW" is not a phone number: only digits, spaces, +, -, ., / and parentheses are allowed [item 0]'],
 		['a company that is not a UUID', { name: 'Ann', phone: '+14155551234', email: '' }, { companyId: 'Acme Outdoor' }, 'Company "Acme Outdoor" is not a valid ID: a UUID such as a1b2c3d4-e5f6-7890-abcd-ef1234567890 is expected [item 0]'],
 		['a custom field given twice', { name: 'Ann', phone: '+14155551234', email: '' }, { customFields: { field: [{ fieldId: INDUSTRY, value: 'a' }, { fieldId: INDUSTRY, value: 'b' }] } }, `Custom field ${INDUSTRY} is given twice; keep one value per field [item 0]`],
 	])('%s', async (_case, item, parameters, message) => {

@@ -84,9 +84,9 @@ describe('toCreateContactRequest', () => {
 	});
 
 	test.each([
-		['no name', { name: '  ' }, 'Name is required'],
+		['no name', { name: '  ' }, 'First Name is required'],
 		['a bad email', { name: 'A', email: 'john@' }, 'Email "john@" is not a valid email address'],
-		['a bad phone', { name: 'A', phone: '12345' }, 'Phone "12345" has 5 digits; a phone number needs at least 7'],
+		['a bad phone', { name: 'A', phone: '12345' }, 'Phone Number "12345" has 5 digits; a phone number needs at least 7'],
 		['a bad WhatsApp ID', { name: 'A', whatsappId: 'wa:573188779043' }, 'WhatsApp ID "wa:573188779043" is not a phone number: only digits, spaces, +, -, ., / and parentheses are allowed'],
 		['a picture URL that is not a URL', { name: 'A', profilePictureUrl: 'photo.jpg' }, 'Profile Picture URL "photo.jpg" is not a valid URL'],
 		['a stage name instead of its ID', { name: 'A', pipelineStageId: 'New Lead' }, 'Pipeline stage "New Lead" is not a valid ID: a UUID such as a1b2c3d4-e5f6-7890-abcd-ef1234567890 is expected'],

@@ -206,9 +206,9 @@ describe('custom-field values are checked against their Wipsy type before the cr
 
 describe('input checks fail the item before any request', () => {
 	test.each([
-		['no name', { ...ann, name: ' ' }, {}, 'Name is required [item 0]'],
+		['no name', { ...ann, name: ' ' }, {}, 'First Name is required [item 0]'],
 		['a bad email', { ...ann, email: 'ann@example' }, {}, 'Email "ann@example" is not a valid email address [item 0]'],
-		['letters in the phone', { ...ann, phone: '+57 CALL ME' }, {}, 'Phone "+57 CALL ME" is not a phone number: only digits, spaces, +, -, ., / and parentheses are allowed [item 0]'],
+		['letters in the phone', { ...ann, phone: '+57 CALL ME' }, {}, 'Phone Number "+57 CALL ME" is not a phone number: only digits, spaces, +, -, ., / and parentheses are allowed [item 0]'],
 		['a WhatsApp ID that is not a number', ann, { additionalFields: { whatsappId: 'ann.wa' } }, 'WhatsApp ID "ann.wa" is not a phone number: only digits, spaces, +, -, ., / and parentheses are allowed [item 0]'],
 		['a picture that is not a URL', ann, { additionalFields: { profilePictureUrl: 'ftp://example.com/a.png' } }, 'Profile Picture URL "ftp://example.com/a.png" is not a valid URL [item 0]'],
 		['a stage name instead of an ID', ann, { pipelineStageId: 'Qualified' }, 'Pipeline stage "Qualified" is not a valid ID: a UUID such as a1b2c3d4-e5f6-7890-abcd-ef1234567890 is expected [item 0]'],

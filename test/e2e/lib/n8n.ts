@@ -109,10 +109,10 @@ export class N8nInstance {
 	 * carry some after it (the task runner registering late): the run is from the first line
 	 * that is `{` to the last line that is `}`. `brokerPort` keeps its task broker off the server's.
 	 */
-	async execute(workflowId: string, brokerPort: number, onSpawn?: (child: ChildProcess) => void): Promise<ExecuteResult> {
+	async execute(workflowId: string, brokerPort: number, onSpawn?: (child: ChildProcess) => void, extraEnv: NodeJS.ProcessEnv = {}): Promise<ExecuteResult> {
 		const { code, stdout, stderr } = await this.cli(
 			['execute', `--id=${workflowId}`, '--rawOutput'],
-			{ N8N_RUNNERS_BROKER_PORT: String(brokerPort) },
+			{ N8N_RUNNERS_BROKER_PORT: String(brokerPort), ...extraEnv },
 			true,
 			onSpawn,
 		);
