@@ -100,6 +100,6 @@ export async function runWithClient(
 	if (ctx.getInputData().length === 0) return [[]];
 	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
 	const pacing = readPacing(options, pacingDefaults);
-	const client = await ApiClient.create(ctx, api, pacing.rateLimit);
+	const client = await ApiClient.create(ctx, api, pacing);
 	return await runForEachItem(ctx, async (itemIndex) => await operation(client, itemIndex), pacing.concurrency);
 }

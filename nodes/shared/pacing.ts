@@ -6,35 +6,63 @@ export interface RateLimit {
 	perMs: number;
 }
 
+/** How a run's requests are paced: items in flight at once, and an optional rate limit. */
+export interface Pacing {
+	concurrency: number;
+	rateLimit?: RateLimit;
+}
+
+/** Round trips remembered for spreading starts (a few per request in flight). */
+const ROUND_TRIP_SAMPLES = 20;
+
 /**
  * Spaces request starts so a whole node run stays inside a rate limit, and lets one
  * request's 429 (or an exhausted X-RateLimit-Remaining) pause every request of the run.
+ * It also spreads starts evenly over the round trip (the fastest recent one, divided by
+ * the requests in flight): answers that come back together would otherwise make every
+ * request wait for the others' processing, wave after wave, and the vendor sees bursts.
  * Slots are reserved synchronously, so concurrent callers never pick the same one.
  */
 export class RequestPacer {
 	private readonly starts: number[] = [];
 
+	private lastStart = Number.NEGATIVE_INFINITY;
+
+	private readonly roundTrips: number[] = [];
+
 	private pausedUntil = 0;
 
 	constructor(
-		private readonly limit: RateLimit | undefined,
+		private readonly pacing: Pacing,
 		private readonly now: () => number = Date.now,
 	) {}
 
 	/** Reserves the earliest allowed start and returns how many ms until it. */
 	reserve(): number {
 		const now = this.now();
-		let start = Math.max(now, this.pausedUntil);
-		if (this.limit) {
-			const { requests, perMs } = this.limit;
-			if (this.starts.length >= requests) {
-				start = Math.max(start, this.starts[this.starts.length - requests] + perMs);
+		let start = Math.max(now, this.pausedUntil, this.lastStart + this.spacing());
+		const limit = this.pacing.rateLimit;
+		if (limit) {
+			if (this.starts.length >= limit.requests) {
+				start = Math.max(start, this.starts[this.starts.length - limit.requests] + limit.perMs);
 			}
 			this.starts.push(start);
 			// Only the last `requests` starts can constrain a later one.
-			if (this.starts.length > requests * 2) this.starts.splice(0, this.starts.length - requests);
+			if (this.starts.length > limit.requests * 2) this.starts.splice(0, this.starts.length - limit.requests);
 		}
+		this.lastStart = start;
 		return start - now;
+	}
+
+	/** Remembers how long a request took, from start to answer. */
+	recordRoundTrip(ms: number): void {
+		this.roundTrips.push(ms);
+		if (this.roundTrips.length > ROUND_TRIP_SAMPLES) this.roundTrips.shift();
+	}
+
+	private spacing(): number {
+		if (this.pacing.concurrency <= 1 || this.roundTrips.length === 0) return 0;
+		return Math.min(...this.roundTrips) / this.pacing.concurrency;
 	}
 
 	/** Holds back every request of this run until `time` (epoch ms). */
@@ -45,7 +73,8 @@ export class RequestPacer {
 	async waitForSlot(): Promise<void> {
 		for (;;) {
 			const wait = this.reserve();
-			if (wait <= 0) return;
+			// Under a millisecond is not worth a timer: a timer costs about that much.
+			if (wait < 1) return;
 			await sleep(wait);
 			// A 429 seen while this request slept moves the slot: reserve again.
 			if (this.now() >= this.pausedUntil) return;

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { RateLimit } from './pacing';
+import type { Pacing, RateLimit } from './pacing';
 
 /** The Resource and Operation selectors every node of this package starts with. */
 export const contactCreateSelectors: INodeProperties[] = [
@@ -114,7 +114,7 @@ export function createOptions(vendor: string, pacing: PacingDefaults, lookupScop
 const INTERVAL_MS: Record<string, number> = { second: 1000, minute: 60_000 };
 
 /** Reads the pacing the user set (or the defaults) from the "Options" collection. */
-export function readPacing(options: IDataObject, defaults: PacingDefaults): { concurrency: number; rateLimit?: RateLimit } {
+export function readPacing(options: IDataObject, defaults: PacingDefaults): Pacing {
 	const concurrency = Math.max(1, Math.floor(Number(options.maxConcurrency ?? defaults.concurrency)) || defaults.concurrency);
 	const requests = options.maxRequests === undefined ? defaults.rateLimit?.requests : Math.floor(Number(options.maxRequests));
 	if (!requests || requests < 1) return { concurrency };

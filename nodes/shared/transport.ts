@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import type { RateLimit } from './pacing';
+import type { Pacing } from './pacing';
 import { RequestPacer, resumeTime, windowExhausted } from './pacing';
 
 /** What the shared transport needs to know about one vendor's API. */
@@ -133,13 +133,13 @@ export class ApiClient {
 		private readonly pacer: RequestPacer,
 	) {}
 
-	static async create(ctx: RequestContext, api: VendorApi, rateLimit?: RateLimit): Promise<ApiClient> {
+	static async create(ctx: RequestContext, api: VendorApi, pacing: Pacing = { concurrency: 1 }): Promise<ApiClient> {
 		const credentials = await ctx.getCredentials(api.credentialType);
 		const baseUrl = trimTrailingSlash(String(credentials.baseUrl ?? ''));
 		const secrets = Object.entries(credentials)
 			.filter(([key, value]) => key !== 'baseUrl' && typeof value === 'string' && value.length >= 4)
 			.map(([, value]) => value as string);
-		return new ApiClient(ctx, api, baseUrl, secrets, new RequestPacer(rateLimit));
+		return new ApiClient(ctx, api, baseUrl, secrets, new RequestPacer(pacing));
 	}
 
 	/**
@@ -151,8 +151,10 @@ export class ApiClient {
 		let waitedMs = 0;
 		for (let attempt = 0; ; attempt++) {
 			await this.pacer.waitForSlot();
+			const sentAt = Date.now();
 			const response = await this.send(request);
 			const now = Date.now();
+			this.pacer.recordRoundTrip(now - sentAt);
 			if (windowExhausted(response.headers)) {
 				const resume = resumeTime(response.headers, now);
 				if (resume !== undefined) this.pacer.pauseUntil(resume);

@@ -2,13 +2,13 @@ import { RequestPacer, resumeTime, windowExhausted } from '../../nodes/shared/pa
 
 describe('RequestPacer', () => {
 	test('without a limit every request may start at once', () => {
-		const pacer = new RequestPacer(undefined, () => 1000);
+		const pacer = new RequestPacer({ concurrency: 5 }, () => 1000);
 		expect([pacer.reserve(), pacer.reserve(), pacer.reserve()]).toEqual([0, 0, 0]);
 	});
 
 	test('spaces starts so no window holds more than the limit', () => {
 		let now = 0;
-		const pacer = new RequestPacer({ requests: 2, perMs: 1000 }, () => now);
+		const pacer = new RequestPacer({ concurrency: 5, rateLimit: { requests: 2, perMs: 1000 } }, () => now);
 		// Five requests asked for at t=0 get slots 0, 0, 1000, 1000, 2000.
 		expect(Array.from({ length: 5 }, () => pacer.reserve())).toEqual([0, 0, 1000, 1000, 2000]);
 		now = 2500;
@@ -19,13 +19,39 @@ describe('RequestPacer', () => {
 
 	test('a pause holds back every later request', () => {
 		let now = 0;
-		const pacer = new RequestPacer(undefined, () => now);
+		const pacer = new RequestPacer({ concurrency: 5 }, () => now);
 		pacer.pauseUntil(5000);
 		expect(pacer.reserve()).toBe(5000);
 		now = 4000;
 		expect(pacer.reserve()).toBe(1000);
 		pacer.pauseUntil(3000); // an earlier pause never shortens a later one
 		expect(pacer.reserve()).toBe(1000);
+	});
+});
+
+describe('spreading starts over the round trip', () => {
+	test('once round trips are known, starts are spaced by the fastest one over the concurrency', () => {
+		let now = 0;
+		const pacer = new RequestPacer({ concurrency: 5 }, () => now);
+		expect([pacer.reserve(), pacer.reserve()]).toEqual([0, 0]); // nothing known yet: no spacing
+		[80, 50, 65].forEach((ms) => pacer.recordRoundTrip(ms));
+		now = 100;
+		expect([pacer.reserve(), pacer.reserve(), pacer.reserve()]).toEqual([0, 10, 20]);
+	});
+
+	test('one item at a time is never held back', () => {
+		let now = 0;
+		const pacer = new RequestPacer({ concurrency: 1 }, () => now);
+		pacer.recordRoundTrip(50);
+		now = 50;
+		expect(pacer.reserve()).toBe(0);
+	});
+
+	test('a slow outlier does not slow the run: the fastest recent round trip counts', () => {
+		let now = 0;
+		const pacer = new RequestPacer({ concurrency: 2 }, () => now);
+		[5000, 40, 40].forEach((ms) => pacer.recordRoundTrip(ms));
+		expect([pacer.reserve(), pacer.reserve()]).toEqual([0, 20]);
 	});
 });
 
