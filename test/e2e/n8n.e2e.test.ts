@@ -22,7 +22,7 @@ import { freePort, removeOnExit, stopAll } from './lib/processes';
 import type { Runtime } from './lib/runtime';
 import { ensureRuntime } from './lib/runtime';
 import type { E2eDropdown, E2eVendor } from './lib/vendor';
-import { credentialImport, nodeType, PACKAGE_NAME, workflowImport } from './lib/vendor';
+import { credentialImport, exampleFiles, nodeType, PACKAGE_NAME, workflowImport } from './lib/vendor';
 import { e2eVendors } from './vendors';
 
 const say = (line: string) => process.stdout.write(`[e2e] ${line}\n`);
@@ -94,6 +94,16 @@ describe.each(e2eVendors.map((vendor) => [vendor.displayName, vendor] as const))
 			workflow.expectedOutput.map((output) => ({ json: withPlaceholders(output.json), pairedItem: { item: output.pairedItem } })),
 		);
 	});
+});
+
+test('examples/ holds exactly the example workflows executed above, one per node', () => {
+	const expected = exampleFiles(e2eVendors);
+	expect(readdirSync(join(projectRoot, 'examples')).filter((file) => file.endsWith('.json')).sort()).toEqual(expected.map(({ file }) => file).sort());
+	for (const { file, workflow } of expected) {
+		// `npm run examples` rewrites them after a change to a vendor's example.
+		expect(JSON.parse(readFileSync(join(projectRoot, 'examples', file), 'utf8'))).toEqual(workflow);
+	}
+	expect(expected).toHaveLength(readManifest().n8n.nodes.length);
 });
 
 describe('n8n server: the package as the editor sees it', () => {

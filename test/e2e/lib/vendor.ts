@@ -155,3 +155,14 @@ export function workflowImport(vendor: E2eVendor, workflow: E2eWorkflow) {
 		},
 	};
 }
+
+/**
+ * The importable example workflow of each vendor node, as `examples/<node>.json` holds it:
+ * the same workflow the suite executes. Its credential reference names the sandbox one;
+ * n8n asks for your own credential when you open it.
+ */
+export function exampleFiles(vendors: E2eVendor[]): Array<{ file: string; workflow: object }> {
+	return vendors.flatMap((vendor) =>
+		vendor.workflows.filter((workflow) => workflow.example).map((workflow) => ({ file: `${vendor.nodeName}.json`, workflow: workflowImport(vendor, workflow) })),
+	);
+}
