@@ -201,6 +201,43 @@ describe('vendor errors', () => {
 		expect(creates()).toHaveLength(1);
 	});
 
+	test.each([
+		[400, { status: 'failure', error: 'company_id is required' }],
+		[401, { error: 'Unauthorized access', code: 'UNAUTHORIZED', timestamp: '2023-12-01T10:30:00Z', path: '/v1/create-contact' }],
+		[403, { status: 'failure', error: "You don't have permission to create contact!" }],
+		[409, { status: 'failure', error: 'Contact with this phone already exists!' }],
+		[500, { error: 'Problem encountered while creating contact!', code: 'INTERNAL_ERROR', timestamp: '2023-12-01T10:30:00Z', path: '/v1/create-contact' }],
+	])('continueOnFail turns a %i into an error item with the vendor message, and the next item still runs', async (status, body) => {
+		sandbox.addFault({ path: '/v1/create-contact', status, body });
+		const run = await create([ann, { name: 'Next', phone: '+15550009999', email: '' }], {}, { continueOnFail: true });
+		expect(run.items?.map((item) => item.json)).toEqual([
+			{ error: `SalesCaptain answered ${status}: ${body.error} [item 0]`, httpCode: String(status), description: expect.any(String) },
+			expect.objectContaining({ name: 'Next', outcome: 'created' }),
+		]);
+		expect(creates()).toHaveLength(2);
+	});
+
+	test('a 429 pauses the whole node, not only the refused item', async () => {
+		sandbox.addFault({ path: '/v1/create-contact', status: 429, body: { error: 'Too many requests, please try again later' }, headers: { 'Retry-After': '1' } });
+		const people = Array.from({ length: 4 }, (_, i) => ({ name: `P${i}`, phone: `+1555000100${i}`, email: '' }));
+		const run = await create(people, { options: { maxConcurrency: 2 } });
+		expect(run.items?.map((item) => item.json.outcome)).toEqual(['created', 'created', 'created', 'created']);
+		const [refused, ...rest] = creates();
+		// Every request started after the 429 waited out its Retry-After.
+		const later = rest.filter((request) => request.at > refused.at + 50);
+		expect(later.length).toBeGreaterThanOrEqual(3);
+		for (const request of later) expect(request.at - refused.at).toBeGreaterThanOrEqual(950);
+	});
+
+	test('a rate set in the options is never exceeded', async () => {
+		const people = Array.from({ length: 5 }, (_, i) => ({ name: `P${i}`, phone: '', email: `p${i}@example.com` }));
+		const run = await create(people, { options: { maxConcurrency: 5, maxRequests: 2, rateInterval: 'second' } });
+		expect(run.items).toHaveLength(5);
+		const times = creates().map((request) => request.at);
+		// No window of one second holds more than two starts (a little slack for clock reads).
+		for (let i = 2; i < times.length; i++) expect(times[i] - times[i - 2]).toBeGreaterThanOrEqual(990);
+	});
+
 	test('continueOnFail with good and bad items: every item accounted for, in order', async () => {
 		await create([{ name: 'Dup', phone: '+15550001111', email: '' }]);
 		sandbox.requests().length = 0;
