@@ -9,7 +9,7 @@
  * (test/e2e/vendors/<vendor>.ts), and save a screenshot of the node panel to
  * `.tmp/ui-screenshots/<vendor>.png`. Browser console errors go to `.tmp/ui-logs/browser.log`.
  */
-import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -26,6 +26,7 @@ import type { E2eDropdown, E2eVendor } from '../e2e/lib/vendor';
 import { credentialImport, workflowImport } from '../e2e/lib/vendor';
 import { e2eVendors } from '../e2e/vendors';
 
+/** Debian's package (scripts/ensure-chromium.sh installs it); CHROMIUM_PATH points elsewhere. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** The flags these machines need: no sandbox as root, and no calls out of the closed network. */
 const CHROMIUM_FLAGS = [
@@ -65,8 +66,14 @@ let n8n: N8nInstance;
 let baseUrl: string;
 let context: BrowserContext;
 
+function choiceOf(vendor: E2eVendor): (typeof dropdownUnderTest)[string] {
+	const choice = dropdownUnderTest[vendor.nodeName];
+	if (!choice) throw new Error(`test/ui/editor.ui.test.ts: add ${vendor.nodeName} to dropdownUnderTest (the dropdown its test opens)`);
+	return choice;
+}
+
 function dropdownOf(vendor: E2eVendor, filter?: string): E2eDropdown {
-	const { methodName } = dropdownUnderTest[vendor.nodeName];
+	const { methodName } = choiceOf(vendor);
 	const dropdown = vendor.dropdowns.find(
 		(entry) => entry.methodName === methodName && entry.filter === filter && entry.paginationToken === undefined && entry.expected.length > 0,
 	);
@@ -169,6 +176,7 @@ async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 
 
 beforeAll(async () => {
 	const started = Date.now();
+	if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: run bash scripts/ensure-chromium.sh (or set CHROMIUM_PATH)`);
 	rmSync(screenshotDir, { recursive: true, force: true });
 	rmSync(logDir, { recursive: true, force: true });
 	mkdirSync(screenshotDir, { recursive: true });
@@ -216,7 +224,7 @@ afterAll(async () => {
 
 describe.each(e2eVendors.map((vendor) => [vendor.displayName, vendor] as const))('%s in the editor', (_name, vendor) => {
 	test('added from the node creator, with the sandbox credential, its dropdown shows the sandbox values', async () => {
-		const { parameter, filter } = dropdownUnderTest[vendor.nodeName];
+		const { parameter, filter } = choiceOf(vendor);
 		const page = await newPage(vendor.displayName);
 		try {
 			const ndv = await addNodeToNewWorkflow(page, vendor);
@@ -224,6 +232,7 @@ describe.each(e2eVendors.map((vendor) => [vendor.displayName, vendor] as const))
 
 			const dropdown = dropdownOf(vendor);
 			const expectedNames = dropdown.expected.map((option) => option.name);
+			let searched = '';
 			if (dropdown.kind === 'listSearch') {
 				const items = await openList(page, ndv, parameter, expectedNames.length);
 				// The first page in RevyOps' order (the editor may already have asked for the next page).
@@ -231,6 +240,7 @@ describe.each(e2eVendors.map((vendor) => [vendor.displayName, vendor] as const))
 				if (filter !== undefined) {
 					const filtered = dropdownOf(vendor, filter).expected.map((option) => option.name);
 					expect(await openList(page, ndv, parameter, filtered.length, filter)).toEqual(filtered);
+					searched = `, searching "${filter}" only ${filtered.join(', ')}`;
 				}
 			} else {
 				expect(await openOptions(page, ndv, parameter, expectedNames.length)).toEqual(expectedNames);
@@ -241,7 +251,7 @@ describe.each(e2eVendors.map((vendor) => [vendor.displayName, vendor] as const))
 
 			// Fast-forwards the dropdown's fade-in, so the picture shows it fully drawn.
 			await ndv.screenshot({ path: join(screenshotDir, `${vendor.nodeName}.png`), animations: 'disabled' });
-			say(`${vendor.displayName}: ${parameter} shows ${expectedNames.length} sandbox values; screenshot .tmp/ui-screenshots/${vendor.nodeName}.png`);
+			say(`${vendor.displayName}: ${parameter} shows ${expectedNames.length} sandbox values${searched}; screenshot .tmp/ui-screenshots/${vendor.nodeName}.png`);
 		} catch (error) {
 			await page.screenshot({ path: join(screenshotDir, `${vendor.nodeName}-failure.png`) }).catch(() => {});
 			throw error;
