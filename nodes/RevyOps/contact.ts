@@ -6,7 +6,7 @@ import { fetchAllPages, findList } from '../shared/lists';
 import type { IfContactExists } from '../shared/properties';
 import { createOptions, showOnCreate } from '../shared/properties';
 import type { ApiClient } from '../shared/transport';
-import { checkEmail, checkUrl, InputError, optionalText } from '../shared/validate';
+import { checkEmail, checkUrl, InputError, optionalText, sameEmail } from '../shared/validate';
 import { MAX_PAGE_SIZE, revyOpsPacing, revyOpsPaging } from './api';
 
 /** RevyOps' documented limit on one custom field value. */
@@ -319,11 +319,10 @@ export function linkedinKey(value: unknown): string {
 
 /** The listed contact RevyOps called a duplicate: same email (any case) or same LinkedIn profile. */
 export function matchContact(contacts: IDataObject[], body: IDataObject): IDataObject | undefined {
-	const email = String(body.email ?? '').toLowerCase();
 	const linkedin = body.linkedin_url ? linkedinKey(body.linkedin_url) : '';
 	return contacts.find(
 		(contact) =>
-			(email !== '' && String(contact.email ?? '').toLowerCase() === email) ||
+			sameEmail(body.email, contact.email) ||
 			(linkedin !== '' && contact.linkedin_url ? linkedinKey(contact.linkedin_url) === linkedin : false),
 	);
 }

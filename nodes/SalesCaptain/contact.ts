@@ -5,7 +5,7 @@ import { findList } from '../shared/lists';
 import type { IfContactExists } from '../shared/properties';
 import { createOptions, showOnCreate } from '../shared/properties';
 import type { ApiClient } from '../shared/transport';
-import { checkEmail, checkUuid, idList, InputError, optionalText, requireText, toE164 } from '../shared/validate';
+import { checkEmail, checkUuid, idList, InputError, optionalText, requireText, sameEmail, samePhone, toE164 } from '../shared/validate';
 import { salesCaptainPacing } from './api';
 
 export const createContactProperties: INodeProperties[] = [
@@ -132,18 +132,12 @@ export function toCreateContactRequest(params: IDataObject): CreateContactReques
 	return { companyId, body, tagIds: idList(params.tagIds) };
 }
 
-function digits(value: unknown): string {
-	return String(value ?? '').replace(/\D/g, '');
-}
-
 /** The listed contact that is the one SalesCaptain called a duplicate, if any. */
 export function matchContact(contacts: IDataObject[], body: IDataObject): IDataObject | undefined {
-	const phone = digits(body.contact_phone);
-	const email = String(body.contact_email ?? '').toLowerCase();
 	return contacts.find(
 		(contact) =>
-			(phone !== '' && [contact.phone, contact.contact_phone].some((value) => digits(value) === phone)) ||
-			(email !== '' && [contact.email, contact.contact_email].some((value) => String(value ?? '').toLowerCase() === email)),
+			[contact.phone, contact.contact_phone].some((value) => samePhone(body.contact_phone, value)) ||
+			[contact.email, contact.contact_email].some((value) => sameEmail(body.contact_email, value)),
 	);
 }
 

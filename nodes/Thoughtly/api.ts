@@ -6,7 +6,8 @@ import { readErrorMessage } from '../shared/transport';
 
 const MAX_MESSAGE_LENGTH = 300;
 
-function isRecord(value: unknown): value is IDataObject {
+/** A plain object (not an array, not null). */
+export function isRecord(value: unknown): value is IDataObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

@@ -5,8 +5,8 @@ import { findList } from '../shared/lists';
 import type { IfContactExists } from '../shared/properties';
 import { createOptions, showOnCreate } from '../shared/properties';
 import type { ApiClient } from '../shared/transport';
-import { checkEmail, InputError, optionalText, requireText, toE164 } from '../shared/validate';
-import { envelopeData, isDuplicateContactError, thoughtlyPacing } from './api';
+import { checkEmail, InputError, optionalText, requireText, samePhone, toE164 } from '../shared/validate';
+import { envelopeData, isDuplicateContactError, isRecord, thoughtlyPacing } from './api';
 import { countryOptions, isIsoCountryCode } from './countries';
 
 export const createContactProperties: INodeProperties[] = [
@@ -171,10 +171,6 @@ export function toCreateContactRequest(params: IDataObject): CreateContactReques
 	return { body, phoneNumber };
 }
 
-function isRecord(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** The contact in a create answer: the envelope's `data` (or `data.contact` if nested). */
 export function createdContact(response: unknown): IDataObject {
 	const data = envelopeData(response);
@@ -182,15 +178,10 @@ export function createdContact(response: unknown): IDataObject {
 	return isRecord(data.contact) ? data.contact : data;
 }
 
-function digits(value: unknown): string {
-	return String(value ?? '').replace(/\D/g, '');
-}
-
 /** The listed contact with this phone number (compared by digits), if any. */
 export function matchContact(contacts: IDataObject[], phoneNumber: string): IDataObject | undefined {
-	const wanted = digits(phoneNumber);
 	return contacts.find(
-		(contact) => isRecord(contact) && [contact.phone_number, contact.phoneNumber, contact.phone].some((value) => digits(value) === wanted),
+		(contact) => isRecord(contact) && [contact.phone_number, contact.phoneNumber, contact.phone].some((value) => samePhone(phoneNumber, value)),
 	);
 }
 

@@ -5,7 +5,7 @@ import { createOrReturnExisting } from '../shared/contact';
 import type { IfContactExists } from '../shared/properties';
 import { createOptions, showOnCreate } from '../shared/properties';
 import type { ApiClient } from '../shared/transport';
-import { checkEmail, checkUrl, checkUuid, idList, InputError, optionalText, requireText, toE164 } from '../shared/validate';
+import { checkEmail, checkUrl, checkUuid, idList, InputError, optionalText, requireText, sameEmail, samePhone, toE164 } from '../shared/validate';
 import { CONTACT_SCAN_LIMIT, wipsyPacing } from './api';
 import type { WipsyCatalog, WipsyField } from './lists';
 import { contactsFromList, readCatalog } from './lists';
@@ -301,18 +301,13 @@ export function toCustomFields(inputs: CustomFieldInput[], fields: WipsyField[])
 	return customFields;
 }
 
-function digits(value: unknown): string {
-	return String(value ?? '').replace(/\D/g, '');
-}
-
 /** The listed contact that has this body's phone, WhatsApp ID or email, if any. */
 export function matchContact(contacts: IDataObject[], body: IDataObject): IDataObject | undefined {
-	const numbers = [body.phone, body.whatsapp_id].map(digits).filter((number) => number !== '');
-	const email = String(body.email ?? '').toLowerCase();
+	const numbers = [body.phone, body.whatsapp_id];
 	return contacts.find(
 		(contact) =>
-			[contact.phone, contact.whatsapp_id].some((value) => numbers.includes(digits(value)) && digits(value) !== '') ||
-			(email !== '' && String(contact.email ?? '').toLowerCase() === email),
+			[contact.phone, contact.whatsapp_id].some((value) => numbers.some((number) => samePhone(number, value))) ||
+			sameEmail(body.email, contact.email),
 	);
 }
 

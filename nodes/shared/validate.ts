@@ -96,3 +96,19 @@ export function checkUrl(value: string, label: string): string {
 	}
 	return text;
 }
+
+function phoneDigits(value: unknown): string {
+	return String(value ?? '').replace(/\D/g, '');
+}
+
+/** Whether two phone numbers are the same number, however each is formatted. */
+export function samePhone(a: unknown, b: unknown): boolean {
+	const digits = phoneDigits(a);
+	return digits !== '' && digits === phoneDigits(b);
+}
+
+/** Whether two emails are the same address; case and surrounding spaces do not count. */
+export function sameEmail(a: unknown, b: unknown): boolean {
+	const email = String(a ?? '').trim().toLowerCase();
+	return email !== '' && email === String(b ?? '').trim().toLowerCase();
+}

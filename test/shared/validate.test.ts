@@ -1,4 +1,4 @@
-import { checkEmail, checkUrl, checkUuid, idList, InputError, optionalText, requireText, toE164 } from '../../nodes/shared/validate';
+import { checkEmail, checkUrl, checkUuid, idList, InputError, optionalText, requireText, sameEmail, samePhone, toE164 } from '../../nodes/shared/validate';
 
 describe('toE164', () => {
 	test.each([
@@ -76,5 +76,21 @@ describe('idList', () => {
 	test('nothing chosen', () => {
 		expect(idList(undefined)).toEqual([]);
 		expect(idList('')).toEqual([]);
+	});
+});
+
+describe('samePhone and sameEmail (is this the contact the vendor called a duplicate?)', () => {
+	test('phones match whatever their formatting', () => {
+		expect(samePhone('+1 (415) 555-1234', '+14155551234')).toBe(true);
+		expect(samePhone('+14155551234', '+14155551235')).toBe(false);
+	});
+	test('emails match without regard to case or spaces', () => {
+		expect(sameEmail(' Ann@Example.com', 'ann@example.com')).toBe(true);
+		expect(sameEmail('ann@example.com', 'bob@example.com')).toBe(false);
+	});
+	test('nothing never matches nothing', () => {
+		expect(samePhone('', '')).toBe(false);
+		expect(samePhone(undefined, null)).toBe(false);
+		expect(sameEmail(undefined, '')).toBe(false);
 	});
 });
