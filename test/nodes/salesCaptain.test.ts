@@ -1,6 +1,6 @@
 /**
  * SalesCaptain, driven through n8n-core's engine against the sandbox that follows
- * salescaptain-create-contact.md. Each test asserts what a user would see: the requests
+ * its API document (see docs/vendor-facts.md). Each test asserts what a user would see: the requests
  * SalesCaptain receives, the node's output items, or the error text.
  */
 import { loadOptions, runNode, testCredential } from '../harness/n8n';
