@@ -396,6 +396,7 @@ export const revyOpsE2e: E2eVendor = {
 		{
 			// The company picker ("From List"): the first page of 100, and a token for the next.
 			kind: 'listSearch',
+			openedInEditor: true,
 			methodName: 'searchCompanies',
 			parameterPath: 'company',
 			currentNodeParameters: { resource: 'contact', operation: 'create' },
@@ -416,6 +417,7 @@ export const revyOpsE2e: E2eVendor = {
 		{
 			// Typed in the search box: RevyOps searches by name.
 			kind: 'listSearch',
+			openedInEditor: true,
 			methodName: 'searchCompanies',
 			parameterPath: 'company',
 			currentNodeParameters: { resource: 'contact', operation: 'create' },
