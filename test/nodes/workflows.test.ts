@@ -4,6 +4,8 @@
  * byte, and output the same items. It is the quick guard that a change of code layout or of
  * internal names leaves what vendors receive untouched; the e2e suite proves it in the real n8n.
  */
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
 import { expectRequests, withPlaceholders } from '../e2e/lib/expect';
 import { e2eVendors } from '../e2e/vendors';
 import { runNode } from '../harness/n8n';
@@ -23,7 +25,7 @@ describe.each(e2eVendors.map((vendor) => [vendor.displayName, vendor] as const))
 			type: vendor.nodeName,
 			parameters: workflow.parameters,
 			items: workflow.items,
-			credentials: { [vendor.credential.type]: vendor.credential.data(sandbox.baseUrl(vendor.sandboxVendor)) },
+			credentials: { [vendor.credential.type]: vendor.credential.data(sandbox.baseUrl(vendor.sandboxVendor)) as ICredentialDataDecryptedObject },
 			continueOnFail: workflow.continueOnFail,
 		});
 		expect(run.error).toBeUndefined();
