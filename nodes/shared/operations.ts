@@ -40,23 +40,27 @@ function shownOn(property: INodeProperties, show: NonNullable<IDisplayOptions['s
 
 /** The node's properties: the Resource and Operation dropdowns, then every operation's fields shown only on it. */
 export function describeResources(resources: Resource[]): INodeProperties[] {
+	const firstResource = resources[0].option.value;
 	const resourceSelector: INodeProperties = {
 		displayName: 'Resource',
 		name: 'resource',
 		type: 'options',
 		noDataExpression: true,
 		options: resources.map((resource) => resource.option),
-		default: resources[0].option.value,
+		default: firstResource,
 	};
-	const operationSelectors: INodeProperties[] = resources.map((resource) => ({
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [resource.option.value] } },
-		options: resource.operations.map((operation) => operation.option),
-		default: resource.operations[0].option.value,
-	}));
+	const operationSelectors: INodeProperties[] = resources.map((resource) => {
+		const firstOperation = resource.operations[0].option.value;
+		return {
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [resource.option.value] } },
+			options: resource.operations.map((operation) => operation.option),
+			default: firstOperation,
+		};
+	});
 	const fields = resources.flatMap((resource) =>
 		resource.operations.flatMap((operation) =>
 			operation.properties.map((property) =>
