@@ -10,7 +10,7 @@ import { readPacing } from '../../nodes/shared/properties';
 import { InputError } from '../../nodes/shared/validate';
 import { envelopeData, envelopeFailure, isDuplicateContactError, thoughtlyPacing } from '../../nodes/Thoughtly/api';
 import { createdContact, matchContact, toAttributes, toCountryCode, toCreateContactRequest, toTagNames } from '../../nodes/Thoughtly/contact';
-import { countryOptions, ISO_COUNTRY_CODES } from '../../nodes/Thoughtly/countries';
+import { countryOptions, ISO_COUNTRY_CODES } from '../../nodes/shared/countries';
 import { contactTotal, tagOptions } from '../../nodes/Thoughtly/lists';
 import { Thoughtly } from '../../nodes/Thoughtly/Thoughtly.node';
 
