@@ -251,7 +251,7 @@ export function checkNumber(value: string, label: string): string {
 
 /** An ISO 8601 calendar date, optionally with a time, that exists (no 2023-02-29). Returns its `YYYY-MM-DD` part too. */
 export function checkIsoDate(value: string, label: string): { text: string; date: string } {
-	const hint = 'Use an ISO 8601 date such as 2024-12-31, optionally with a time: 2024-12-31T09:30:00Z. 31/12/2024 is refused, as day and month could be either way round.';
+	const hint = 'Use an ISO 8601 date, YYYY-MM-DD such as 2024-12-31, optionally with a time: 2024-12-31T09:30:00Z. 31/12/2024 is refused, as day and month could be either way round.';
 	const match = value.length <= MAX_DATE_LENGTH ? ISO_DATE.exec(value) : null;
 	if (!match) throw new InputError(`${label} is a date field, but ${quote(value)} is not a date`, hint);
 	const [year, month, day, hour = '0', minute = '0', second = '0'] = match.slice(1, 7).map((part) => part ?? '0');

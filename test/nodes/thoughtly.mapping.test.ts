@@ -182,6 +182,7 @@ describe('node description', () => {
 		expect(readPacing({}, thoughtlyPacing)).toEqual({ concurrency: 5, rateLimit: { requests: 100, perMs: 60_000 } });
 		const options = new Thoughtly().description.properties.find((property) => property.name === 'options')?.options as Array<{ name: string; default: unknown }>;
 		expect(Object.fromEntries(options.map((option) => [option.name, option.default]))).toEqual({
+			defaultCountry: '',
 			ifContactExists: 'fail',
 			maxConcurrency: 5,
 			maxRequests: 100,
