@@ -154,7 +154,16 @@ export function toE164(value: string, label = 'Phone', defaultCountry?: Country)
 		const withoutTrunkMark = text.replace(/\(\s*0\s*\)/g, ' ').replace(/\D/g, '');
 		international = text.startsWith('+') ? withoutTrunkMark : withoutTrunkMark.slice(2);
 	} else if (defaultCountry?.callingCode) {
-		international = defaultCountry.callingCode + nationalNumber(digits, defaultCountry);
+		const national = nationalNumber(digits, defaultCountry);
+		// 4915112345678 with Germany: most likely +49 151… with its + lost (as spreadsheets do), but it
+		// could be read as a German number 4915…. Where the length cannot tell, ask rather than guess.
+		if (national === digits && !defaultCountry.nationalLengths && digits.startsWith(defaultCountry.callingCode)) {
+			throw refuse(
+				`starts with ${defaultCountry.callingCode}, the calling code of the Default Country, but has no + or 00 before it`,
+				`Write +${digits} if the country code is already in it, or the national form${defaultCountry.trunkPrefixes.length ? ` with its ${defaultCountry.trunkPrefixes.at(-1)} in front` : ''}.`,
+			);
+		}
+		international = defaultCountry.callingCode + national;
 	} else {
 		throw refuse(
 			'has no country code',

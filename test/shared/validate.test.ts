@@ -107,6 +107,16 @@ describe('toE164: national numbers need a country', () => {
 		expect(toE164(input, 'Phone Number', countryByIso(iso))).toBe(expected);
 	});
 
+	test('a number that starts with the Default Country\'s calling code but lost its + is not guessed at', () => {
+		const error = refusal(() => toE164('4915112345678', 'Phone Number', DE));
+		expect(error.message).toBe('Phone Number "4915112345678" starts with 49, the calling code of the Default Country, but has no + or 00 before it');
+		expect(error.hint).toBe('Write +4915112345678 if the country code is already in it, or the national form with its 0 in front.');
+		// Where the plan's length tells, it decides: 44 7911 123456 is too long for a UK national number.
+		expect(refusal(() => toE164('447911123456', 'Phone Number', countryByIso('GB'))).message).toMatch(/has 12 digits after the country code \+44, where numbers have 7 to 10$/);
+		expect(toE164('7911 123456', 'Phone Number', countryByIso('GB'))).toBe('+447911123456');
+		expect(refusal(() => toE164('393331234567', 'Phone Number', countryByIso('IT'))).message).toMatch(/has 12 digits after the country code \+39/);
+	});
+
 	test('a national number of the wrong length for the Default Country is refused', () => {
 		expect(refusal(() => toE164('555-2671', 'Phone Number', US)).message).toBe('Phone Number "555-2671" has 7 digits after the country code +1, where numbers have 10');
 	});
