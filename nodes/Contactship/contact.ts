@@ -18,7 +18,7 @@ export const createContactProperties: INodeProperties[] = [
 		default: '',
 		placeholder: '+12124567890',
 		description:
-			'Phone number with its country code. Spaces, dashes, dots, parentheses and a leading 00 are turned into the +12124567890 form Contactship expects.',
+			'Phone number with its country code. Spaces, dashes, dots, parentheses and a leading 00 are turned into the +12124567890 form Contactship expects. A number without a country code is read in Options → Default Country.',
 		displayOptions: showOnCreate,
 	},
 	{

@@ -37,7 +37,7 @@ export const createContactProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: '+14155551234',
-		description: 'Phone number with country code; spaces, dashes and parentheses are removed before sending',
+		description: 'Phone number with country code; spaces, dashes and parentheses are removed before sending. A number without a country code is read in Options → Default Country.',
 		hint: 'Give a phone number, an email, or both',
 		displayOptions: showOnCreate,
 	},

@@ -18,7 +18,7 @@ export const createContactProperties: INodeProperties[] = [
 		default: '',
 		placeholder: '+14155551234',
 		description:
-			'Phone number the agent calls, with its country code. Spaces, dashes, dots and parentheses are removed, and a leading 00 becomes +.',
+			'Phone number the agent calls, with its country code. Spaces, dashes, dots and parentheses are removed, and a leading 00 becomes +. A number without a country code is read in the Country Code below, or else in Options → Default Country.',
 		displayOptions: showOnCreate,
 	},
 	{

@@ -51,7 +51,7 @@ export const createContactProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: '+14155551234',
-		description: 'Phone number with country code; spaces, dashes and parentheses are removed and it is sent in E.164 form (+ and digits)',
+		description: 'Phone number with country code; spaces, dashes and parentheses are removed and it is sent in E.164 form (+ and digits). A number without a country code is read in Options → Default Country.',
 		displayOptions: showOnCreate,
 	},
 	{
