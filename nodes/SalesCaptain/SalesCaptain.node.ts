@@ -4,7 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { runWithClient } from '../shared/execute';
 import { contactCreateSelectors } from '../shared/properties';
 import { salesCaptainApi, salesCaptainPacing } from './api';
-import { createContact, createContactProperties } from './contact';
+import { contactCreator, createContactProperties } from './contact';
 import { getCompanies, getCustomFields, getTags } from './lists';
 
 export class SalesCaptain implements INodeType {
@@ -29,6 +29,7 @@ export class SalesCaptain implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const createContact = contactCreator();
 		return await runWithClient(this, salesCaptainApi, salesCaptainPacing, async (client, itemIndex) =>
 			createContact.call(this, client, itemIndex),
 		);
