@@ -37,13 +37,20 @@ export function toItemError(ctx: IExecuteFunctions, error: unknown, itemIndex: n
 	return itemError;
 }
 
-function errorOutput(error: ItemError): IDataObject {
-	const output: IDataObject = { error: error.message };
-	if (error instanceof NodeApiError && error.httpCode) output.httpCode = error.httpCode;
-	if (error.description) output.description = error.description;
+/**
+ * A failed item's JSON: `{error, details}`. With "Continue (using error output)" n8n moves an
+ * item to the error output only when all its keys are among `error`, `message` and `details`
+ * (handleNodeErrorOutput in n8n-core), so everything besides the message rides in `details`:
+ * the HTTP status, the hint, and what was already done (e.g. the ID of a contact whose tags
+ * failed). The same shape goes to the main output with "Continue (regular output)".
+ */
+export function errorOutput(error: ItemError): IDataObject {
+	const details: IDataObject = {};
+	if (error instanceof NodeApiError && error.httpCode) details.httpCode = error.httpCode;
+	if (error.description) details.description = error.description;
 	const partial = error.context[PARTIAL_RESULT];
-	if (partial) Object.assign(output, partial as IDataObject);
-	return output;
+	if (partial) Object.assign(details, partial as IDataObject);
+	return Object.keys(details).length > 0 ? { error: error.message, details } : { error: error.message };
 }
 
 /**

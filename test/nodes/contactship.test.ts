@@ -278,8 +278,7 @@ describe('vendor errors', () => {
 			{
 				json: {
 					error: 'Contactship answered 500: Internal server error [item 0]',
-					httpCode: '500',
-					description: expect.stringMatching(/not sent again/),
+					details: { httpCode: '500', description: expect.stringMatching(/not sent again/) },
 				},
 				pairedItem: { item: 0 },
 			},
@@ -323,7 +322,7 @@ describe('vendor errors', () => {
 
 		sandbox.reset();
 		const kept = await create([juan], { tagIds: [HOT_LEAD, MISSING_TAG, CUSTOMER] }, { continueOnFail: true });
-		expect(kept.items?.[0].json).toMatchObject({ contactId: state().contacts[0].id, appliedTags: [HOT_LEAD], httpCode: '404' });
+		expect(kept.items?.[0].json.details).toMatchObject({ contactId: state().contacts[0].id, appliedTags: [HOT_LEAD], httpCode: '404' });
 		expect(creates()).toHaveLength(1);
 		expect(calls().filter((call) => call.includes('/tags/'))).toHaveLength(2);
 	});

@@ -432,7 +432,7 @@ describe('many items', () => {
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
 		expect(items[0].json).toMatchObject({ email: 'first@example.org', outcome: 'created' });
 		expect(items[1].json).toMatchObject({ error: 'Email "broken" is not a valid email address [item 1]' });
-		expect(items[2].json).toMatchObject({ error: 'RevyOps answered 409: Contact with this email already exists. [item 2]', httpCode: '409' });
+		expect(items[2].json).toMatchObject({ error: 'RevyOps answered 409: Contact with this email already exists. [item 2]', details: { httpCode: '409' } });
 		expect(items[3].json).toMatchObject({ email: 'last@example.org', outcome: 'created' });
 		expect(creates()).toHaveLength(3);
 	});

@@ -34,13 +34,18 @@ const fromItem = {
 	contactEmail: '={{ $json.email }}',
 };
 
-async function create(items: object[], parameters: object = {}, options: { continueOnFail?: boolean; token?: string } = {}) {
+async function create(
+	items: object[],
+	parameters: object = {},
+	options: { continueOnFail?: boolean; errorOutput?: boolean; token?: string } = {},
+) {
 	return await runNode({
 		type: 'salesCaptain',
 		parameters: { ...fromItem, ...parameters },
 		items: items as never,
 		credentials: credentials(options.token),
 		continueOnFail: options.continueOnFail,
+		onError: options.errorOutput ? 'continueErrorOutput' : undefined,
 	});
 }
 
@@ -251,8 +256,7 @@ describe('vendor errors', () => {
 		expect(run.items?.[0]).toEqual({
 			json: {
 				error: 'SalesCaptain answered 500: Problem encountered while creating contact! [item 0]',
-				httpCode: '500',
-				description: expect.stringMatching(/not sent again/),
+				details: { httpCode: '500', description: expect.stringMatching(/not sent again/) },
 			},
 			pairedItem: { item: 0 },
 		});
@@ -269,7 +273,7 @@ describe('vendor errors', () => {
 		sandbox.addFault({ path: '/v1/create-contact', status, body });
 		const run = await create([ann, { name: 'Next', phone: '+15550009999', email: '' }], {}, { continueOnFail: true });
 		expect(run.items?.map((item) => item.json)).toEqual([
-			{ error: `SalesCaptain answered ${status}: ${body.error} [item 0]`, httpCode: String(status), description: expect.any(String) },
+			{ error: `SalesCaptain answered ${status}: ${body.error} [item 0]`, details: { httpCode: String(status), description: expect.any(String) } },
 			expect.objectContaining({ name: 'Next', outcome: 'created' }),
 		]);
 		expect(creates()).toHaveLength(2);
@@ -327,8 +331,66 @@ describe('vendor errors', () => {
 		sandbox.reset();
 		sandbox.addFault({ path: '/v1/add-tag-to-contact', status: 500, body: { error: 'Problem encountered while adding tag!' } });
 		const kept = await create([ann], { tagIds: [VIP, NEWSLETTER] }, { continueOnFail: true });
-		expect(kept.items?.[0].json).toMatchObject({ contactId: sandbox.state<SalesCaptainState>('salescaptain').contacts[0].contact_id, appliedTags: [], httpCode: '500' });
+		expect(kept.items?.[0].json.details).toMatchObject({ contactId: sandbox.state<SalesCaptainState>('salescaptain').contacts[0].contact_id, appliedTags: [], httpCode: '500' });
 		expect(creates()).toHaveLength(1);
+	});
+});
+
+describe('"Continue (using error output)"', () => {
+	const people = [
+		{ name: 'Good 1', phone: '+15550002222', email: '' },
+		{ name: 'Bad email', phone: '', email: 'nope' },
+		{ name: 'Same phone', phone: '+1 555 000 2222', email: '' },
+		{ name: 'Tagless', phone: '+15550004444', email: '' },
+		{ name: 'Good 2', phone: '', email: 'good2@example.com' },
+	];
+
+	test('failed items go to the error output with the vendor words, HTTP status, hint and partial result; successes stay on the main output', async () => {
+		sandbox.addFault({ path: '/v1/add-tag-to-contact', status: 404, body: { status: 'failure', error: 'Tag not found!' } });
+		// One at a time: item 2 repeats item 0's phone (409); only item 3 has a tag, and adding it fails.
+		const onlyItem3Tagged = people.map((person, index) => ({ ...person, tags: index === 3 ? [VIP] : [] }));
+		const run = await create(onlyItem3Tagged, { tagIds: '={{ $json.tags }}', options: { maxConcurrency: 1 } }, { errorOutput: true });
+
+		expect(run.items?.map((item) => [item.pairedItem, item.json.name, item.json.outcome])).toEqual([
+			[{ item: 0 }, 'Good 1', 'created'],
+			[{ item: 4 }, 'Good 2', 'created'],
+		]);
+		const tagless = sandbox.state<SalesCaptainState>('salescaptain').contacts.find((contact) => contact.name === 'Tagless')!;
+		expect(run.errorItems).toEqual([
+			{
+				json: {
+					error: 'Email "nope" is not a valid email address [item 1]',
+					details: { description: 'Use the form name@example.com.' },
+				},
+				pairedItem: { item: 1 },
+			},
+			{
+				json: {
+					error: 'SalesCaptain answered 409: Contact with this phone already exists! [item 2]',
+					details: { httpCode: '409', description: expect.stringMatching(/Return Existing/) },
+				},
+				pairedItem: { item: 2 },
+			},
+			{
+				json: {
+					error: `Contact ${tagless.contact_id} is saved in SalesCaptain, but tag ${VIP} could not be added: SalesCaptain answered 404: Tag not found! [item 3]`,
+					details: { httpCode: '404', description: expect.stringMatching(/Return Existing/), contactId: tagless.contact_id, appliedTags: [] },
+				},
+				pairedItem: { item: 3 },
+			},
+		]);
+	});
+
+	test('"Continue (regular output)" keeps failed items on the main output, in input order, in the same shape', async () => {
+		const run = await create(people.slice(0, 3), { options: { maxConcurrency: 1 } }, { continueOnFail: true });
+		expect(run.items?.map((item) => item.json)).toEqual([
+			expect.objectContaining({ name: 'Good 1', outcome: 'created' }),
+			{ error: 'Email "nope" is not a valid email address [item 1]', details: { description: 'Use the form name@example.com.' } },
+			{
+				error: 'SalesCaptain answered 409: Contact with this phone already exists! [item 2]',
+				details: { httpCode: '409', description: expect.any(String) },
+			},
+		]);
 	});
 });
 

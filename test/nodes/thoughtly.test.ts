@@ -255,8 +255,7 @@ describe('vendor errors', () => {
 			{
 				json: {
 					error: 'Thoughtly answered 500: Internal server error [item 0]',
-					httpCode: '500',
-					description: expect.stringMatching(/not sent again/),
+					details: { httpCode: '500', description: expect.stringMatching(/not sent again/) },
 				},
 				pairedItem: { item: 0 },
 			},

@@ -51,9 +51,9 @@ test('continueOnFail: failed items carry the error, the HTTP status and partial 
 	}, 2);
 	expect(items.map((item) => item.json)).toEqual([
 		{ ok: true },
-		{ error: 'Email "x" is not a valid email address [item 1]', description: 'Use the form name@example.com.' },
-		{ error: 'SalesCaptain answered 409: Contact with this phone already exists! [item 2]', httpCode: '409', description: 'Contact with this phone already exists!' },
-		{ error: 'Tag failed [item 3]', httpCode: '500', contactId: 'c-1', appliedTags: [] },
+		{ error: 'Email "x" is not a valid email address [item 1]', details: { description: 'Use the form name@example.com.' } },
+		{ error: 'SalesCaptain answered 409: Contact with this phone already exists! [item 2]', details: { httpCode: '409', description: 'Contact with this phone already exists!' } },
+		{ error: 'Tag failed [item 3]', details: { httpCode: '500', contactId: 'c-1', appliedTags: [] } },
 	]);
 	expect(items.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3].map((item) => ({ item })));
 });
