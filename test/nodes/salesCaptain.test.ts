@@ -5,6 +5,7 @@
  */
 import { loadOptions, runNode, testCredential } from '../harness/n8n';
 import { createSandbox } from '../sandbox';
+import { notTheAnswer } from '../sandbox/server';
 import type { SalesCaptainState } from '../sandbox/vendors/salesCaptain';
 import { SALESCAPTAIN_TOKEN, SALESCAPTAIN_TOKEN_WITHOUT_CONTACTS_ROLE, SC_COMPANIES } from '../sandbox/vendors/salesCaptain';
 
@@ -333,6 +334,58 @@ describe('vendor errors', () => {
 		const kept = await create([ann], { tagIds: [VIP, NEWSLETTER] }, { continueOnFail: true });
 		expect(kept.items?.[0].json.details).toMatchObject({ contactId: sandbox.state<SalesCaptainState>('salescaptain').contacts[0].contact_id, appliedTags: [], httpCode: '500' });
 		expect(creates()).toHaveLength(1);
+	});
+});
+
+describe('a 2xx that is not the documented answer', () => {
+	const ann = { name: 'Ann', phone: '+14155551234', email: '' };
+
+	test.each([
+		['an HTML maintenance page', notTheAnswer.html, /\(an HTML page: "Down for maintenance.*We will be back soon\."\)/],
+		['an empty body', notTheAnswer.empty, /\(an empty body\)/],
+		['JSON without the contact', { status: 201, body: { message: 'Contact created successfully!' } }, /\(JSON: \{"message":"Contact created successfully!"\}\)/],
+	])('create answered by %s: the item fails, never "created", and is not sent again', async (_case, fault, what) => {
+		sandbox.addFault({ path: '/v1/create-contact', ...fault });
+		const run = await create([ann], { tagIds: [VIP] }, { continueOnFail: true });
+		const status = fault.status;
+		expect(run.items).toEqual([
+			{
+				json: {
+					error: expect.stringMatching(new RegExp(`^SalesCaptain answered ${status} but not with a contact ${what.source} \\[item 0\\]$`)),
+					details: { httpCode: String(status), description: expect.stringMatching(/not sent again.*check in SalesCaptain/) },
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+		expect(JSON.stringify(run.items)).not.toContain('"0":"<"');
+		// No tag call for a contact that may not exist.
+		expect(sandbox.requests('salescaptain').map((request) => request.path)).toEqual(['/v1/create-contact']);
+	});
+
+	test('a tag call answered by a maintenance page fails the item, naming the saved contact', async () => {
+		sandbox.addFault({ path: '/v1/add-tag-to-contact', ...notTheAnswer.html });
+		const run = await create([ann], { tagIds: [VIP] });
+		const contactId = sandbox.state<SalesCaptainState>('salescaptain').contacts[0].contact_id;
+		expect(run.error?.message).toMatch(
+			new RegExp(`^Contact ${contactId} is saved in SalesCaptain, but tag ${VIP} could not be added: SalesCaptain answered 200 but not with JSON \\(an HTML page: "Down for maintenance`),
+		);
+	});
+
+	test.each([
+		['an HTML maintenance page', notTheAnswer.html, 'an HTML page'],
+		['an empty body', notTheAnswer.empty, 'an empty body'],
+	])('a dropdown answered by %s is an error, not an empty list', async (_case, fault, what) => {
+		sandbox.addFault({ path: '/v1/fetch-companies', ...fault });
+		await expect(loadOptions({ type: 'salesCaptain', method: 'getCompanies', credentials: credentials() })).rejects.toThrow(
+			`SalesCaptain answered 200 but not with JSON (${what}`,
+		);
+	});
+
+	test('"Return Existing" whose search is answered by a maintenance page fails the item', async () => {
+		await create([ann]);
+		sandbox.addFault({ path: `/v1/list-contacts/${ACME}`, ...notTheAnswer.html });
+		const run = await create([ann], { options: { ifContactExists: 'returnExisting' } });
+		expect(run.error?.message).toMatch(/^SalesCaptain answered 200 but not with JSON \(an HTML page: "Down for maintenance.*\[item 0\]$/);
 	});
 });
 

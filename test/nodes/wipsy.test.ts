@@ -8,6 +8,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { Wipsy } from '../../nodes/Wipsy/Wipsy.node';
 import { loadOptions, runNode, testCredential } from '../harness/n8n';
 import { createSandbox } from '../sandbox';
+import { notTheAnswer } from '../sandbox/server';
 import type { WipsyState } from '../sandbox/vendors/wipsy';
 import { seedEmail, seedPhone, WIPSY_API_KEY, WIPSY_FIELDS, WIPSY_STAGES, WIPSY_TAGS } from '../sandbox/vendors/wipsy';
 
@@ -437,5 +438,31 @@ describe('what the editor shows', () => {
 		expect(returnExisting.description).toMatch(/among the first 500 contacts Wipsy lists/);
 		expect([byName('maxConcurrency', options).default, byName('maxRequests', options).default, byName('rateInterval', options).default]).toEqual([5, 10, 'second']);
 		expect(byName('maxRequests', options).description).toMatch(/conservative choice/);
+	});
+});
+
+describe('a 2xx that is not the documented answer', () => {
+	test.each([
+		['an HTML maintenance page', notTheAnswer.html, /\(an HTML page: "Down for maintenance.*We will be back soon\."\)/],
+		['an empty body', notTheAnswer.empty, /\(an empty body\)/],
+		['JSON without the contact', { status: 201, body: { success: true, message: 'Contact created successfully' } }, /\(JSON: .*\)/],
+	])('create answered by %s: the item fails, never "created", and is not sent again', async (_case, fault, what) => {
+		sandbox.addFault({ path: '/api-create-contact', ...fault });
+		const run = await create([ann], {}, { continueOnFail: true });
+		expect(run.items).toEqual([
+			{
+				json: {
+					error: expect.stringMatching(new RegExp(`^Wipsy answered ${fault.status} but not with a contact ${what.source} \\[item 0\\]$`)),
+					details: { httpCode: String(fault.status), description: expect.stringMatching(/not sent again.*check in Wipsy/) },
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+		expect(creates()).toHaveLength(1);
+	});
+
+	test('a dropdown answered by a maintenance page is an error, not an empty list', async () => {
+		sandbox.addFault({ path: '/api-get-contacts', ...notTheAnswer.html });
+		await expect(loadOptions({ type: 'wipsy', method: 'getTags', credentials: credentials() })).rejects.toThrow('Wipsy answered 200 but not with JSON (an HTML page: "Down for maintenance');
 	});
 });
