@@ -389,6 +389,49 @@ describe('a 2xx that is not the documented answer', () => {
 	});
 });
 
+describe('stop mode (the default "On Error")', () => {
+	const person = (n: number) => ({ name: `P${n}`, phone: `+1555000${String(n).padStart(4, '0')}`, email: '' });
+
+	test('the error names the contacts that items in flight created before the stop, and suggests Return Existing', async () => {
+		await create([person(2)]);
+		sandbox.requests().length = 0;
+		// All five start together; item 2 repeats an existing phone (409) while the others are created.
+		const run = await create([0, 1, 2, 3, 4].map(person), { options: { maxConcurrency: 5 } });
+		const idOf = (name: string) => sandbox.state<SalesCaptainState>('salescaptain').contacts.find((contact) => contact.name === name)!.contact_id;
+		expect(run.error?.message).toBe('SalesCaptain answered 409: Contact with this phone already exists! [item 2]');
+		expect(run.error?.description).toContain(
+			`Before the stop, 4 other items created contacts: item 0 (${idOf('P0')}), item 1 (${idOf('P1')}), item 3 (${idOf('P3')}), item 4 (${idOf('P4')}).`,
+		);
+		expect(run.error?.description).toMatch(/set "If Contact Exists" to "Return Existing"/);
+	});
+
+	test('a contact saved by an item in flight whose tag then failed is named too', async () => {
+		await create([person(0)]);
+		sandbox.requests().length = 0;
+		sandbox.addFault({ path: '/v1/add-tag-to-contact', status: 500, body: { error: 'Problem encountered while adding tag!' } });
+		// Item 0 is a duplicate (409); item 1, started with it, is created and then its tag fails.
+		const run = await create([person(0), person(1)], { tagIds: [VIP], options: { maxConcurrency: 2 } });
+		const saved = sandbox.state<SalesCaptainState>('salescaptain').contacts.find((contact) => contact.name === 'P1')!.contact_id;
+		expect(run.error?.message).toBe('SalesCaptain answered 409: Contact with this phone already exists! [item 0]');
+		expect(run.error?.description).toContain(`Before the stop, 1 other item created a contact: item 1 (${saved}).`);
+	});
+
+	test('a long list is bounded: ten items are named, the rest counted', async () => {
+		await create([person(0)]);
+		sandbox.requests().length = 0;
+		const run = await create(Array.from({ length: 30 }, (_, n) => person(n)), { options: { maxConcurrency: 30 } });
+		expect(run.error?.message).toBe('SalesCaptain answered 409: Contact with this phone already exists! [item 0]');
+		expect(run.error?.description).toMatch(/Before the stop, 29 other items created contacts: item 1 \([0-9a-f-]{36}\), .*item 10 \([0-9a-f-]{36}\) and 19 more\./);
+		expect(run.error?.description?.length).toBeLessThan(1_000);
+	});
+
+	test('nothing created before the stop: the description stays the hint alone', async () => {
+		await create([person(0)]);
+		const run = await create([person(0), person(1)], { options: { maxConcurrency: 1 } });
+		expect(run.error?.description).not.toContain('Before the stop');
+	});
+});
+
 describe('"Continue (using error output)"', () => {
 	const people = [
 		{ name: 'Good 1', phone: '+15550002222', email: '' },
