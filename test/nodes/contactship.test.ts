@@ -420,6 +420,16 @@ describe('a 2xx that is not the documented answer', () => {
 		expect(creates()).toHaveLength(1);
 	});
 
+	test('a tag call answered by a maintenance page fails the item, naming the saved contact', async () => {
+		sandbox.addFault({ method: 'POST', path: '/v1/contacts/', ...notTheAnswer.html });
+		const run = await create([juan], { tagIds: [HOT_LEAD] }, { continueOnFail: true });
+		const contactId = state().contacts[0].id;
+		expect(run.items?.[0].json).toEqual({
+			error: expect.stringMatching(new RegExp(`^Contact ${contactId} is saved in Contactship, but tag ${HOT_LEAD} could not be added: Contactship answered 200 but not with JSON \\(an HTML page: "Down for maintenance`)),
+			details: { description: expect.any(String), httpCode: '200', contactId, appliedTags: [] },
+		});
+	});
+
 	test('a dropdown answered by a maintenance page is an error, not an empty list', async () => {
 		sandbox.addFault({ path: '/v1/tags', ...notTheAnswer.html });
 		await expect(loadOptions({ type: 'contactship', method: 'getTags', credentials: credentials() })).rejects.toThrow('Contactship answered 200 but not with JSON (an HTML page: "Down for maintenance');
