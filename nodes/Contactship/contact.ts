@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { addTags, createOrReturnExisting } from '../shared/contact';
+import { addTags, contactWithId, createOrReturnExisting } from '../shared/contact';
 import type { IfContactExists } from '../shared/properties';
 import { createOptions, showOnCreate } from '../shared/properties';
 import type { ApiClient } from '../shared/transport';
@@ -187,6 +187,9 @@ export function readContact(response: unknown): IDataObject {
 	return body;
 }
 
+/** Contactship's documented 201 is the new contact itself, with its `id`. */
+export const CREATED_CONTACT = contactWithId(readContact, 'id');
+
 export async function createContact(
 	this: IExecuteFunctions,
 	client: ApiClient,
@@ -208,7 +211,7 @@ export async function createContact(
 	const { contact, outcome } = await createOrReturnExisting(
 		this,
 		(options.ifContactExists as IfContactExists | undefined) ?? 'fail',
-		async () => readContact(await client.request({ method: 'POST', path: '/v1/contacts', body: request.body })),
+		async () => readContact(await client.request({ method: 'POST', path: '/v1/contacts', body: request.body, expect: CREATED_CONTACT })),
 		async () => {
 			try {
 				const found = await client.request({

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { createOrReturnExisting } from '../shared/contact';
+import { contactWithId, createOrReturnExisting } from '../shared/contact';
 import { fetchAllPages, findList } from '../shared/lists';
 import type { IfContactExists } from '../shared/properties';
 import { createOptions, showOnCreate } from '../shared/properties';
@@ -335,6 +335,9 @@ export function createdContact(response: unknown): IDataObject {
 	return body;
 }
 
+/** RevyOps' documented 201 is the new contact (ContactPostResponseV2) with its integer `id`. */
+export const CREATED_CONTACT = contactWithId(createdContact, 'id');
+
 /** Adds the company to the vendor's 404/401 messages, which do not say which company they mean. */
 function explainCompanyError(error: NodeApiError, company: CompanyRef | undefined): void {
 	if (!company) return;
@@ -407,7 +410,7 @@ export async function createContact(this: IExecuteFunctions, client: ApiClient, 
 		(options.ifContactExists as IfContactExists | undefined) ?? 'fail',
 		async () => {
 			try {
-				return createdContact(await client.request({ method: 'POST', path: CONTACTS_PATH, qs: { structure }, body }));
+				return createdContact(await client.request({ method: 'POST', path: CONTACTS_PATH, qs: { structure }, body, expect: CREATED_CONTACT }));
 			} catch (error) {
 				if (error instanceof NodeApiError) explainCompanyError(error, company);
 				// Hands the same NodeApiError on (the transport only throws those).

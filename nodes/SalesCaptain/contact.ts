@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { addTags, createOrReturnExisting } from '../shared/contact';
+import { addTags, contactWithId, createOrReturnExisting } from '../shared/contact';
 import { findList } from '../shared/lists';
 import type { IfContactExists } from '../shared/properties';
 import { createOptions, showOnCreate } from '../shared/properties';
@@ -174,6 +174,9 @@ export function createdContact(response: unknown): IDataObject {
 	return ((contact?.data as IDataObject | undefined) ?? contact ?? body) as IDataObject;
 }
 
+/** SalesCaptain's documented 201 holds the new contact, with its `contact_id`, in `contact.data`. */
+export const CREATED_CONTACT = contactWithId(createdContact, 'contact_id');
+
 /** A company's custom-field definitions, read once per company and run (`cache`), when an item first needs them. */
 async function customFieldDefinitions(
 	ctx: IExecuteFunctions,
@@ -229,7 +232,7 @@ export function contactCreator(): CreateContact {
 		const { contact, outcome } = await createOrReturnExisting(
 			this,
 			(options.ifContactExists as IfContactExists | undefined) ?? 'fail',
-			async () => createdContact(await client.request({ method: 'POST', path: '/v1/create-contact', body })),
+			async () => createdContact(await client.request({ method: 'POST', path: '/v1/create-contact', body, expect: CREATED_CONTACT })),
 			async () => {
 				const found = await client.request({
 					method: 'GET',

@@ -4,7 +4,7 @@ import { createOrReturnExisting } from '../shared/contact';
 import { findList } from '../shared/lists';
 import type { IfContactExists } from '../shared/properties';
 import { createOptions, showOnCreate } from '../shared/properties';
-import type { ApiClient } from '../shared/transport';
+import type { ApiClient, ExpectedAnswer } from '../shared/transport';
 import { countryByIso, countryOptions } from '../shared/countries';
 import { checkEmail, checkKey, InputError, optionalText, quote, requireText, samePhone, toDefaultCountry, toE164 } from '../shared/validate';
 import { envelopeData, isDuplicateContactError, isRecord, thoughtlyPacing } from './api';
@@ -183,6 +183,15 @@ export function createdContact(response: unknown): IDataObject {
 	return isRecord(data.contact) ? data.contact : data;
 }
 
+/**
+ * Thoughtly's documented 200 is the envelope whose `data` holds the created contact. Its
+ * fields are not documented (not even an ID), so any non-empty record counts as one.
+ */
+export const CREATED_CONTACT: ExpectedAnswer = {
+	what: 'a contact',
+	matches: (body) => Object.keys(createdContact(body)).length > 0,
+};
+
 /** The listed contact with this phone number (compared by digits), if any. */
 export function matchContact(contacts: IDataObject[], phoneNumber: string): IDataObject | undefined {
 	return contacts.find(
@@ -216,7 +225,7 @@ export async function createContact(
 	const { contact, outcome } = await createOrReturnExisting(
 		this,
 		(options.ifContactExists as IfContactExists | undefined) ?? 'fail',
-		async () => createdContact(await client.request({ method: 'POST', path: '/contact/create', body })),
+		async () => createdContact(await client.request({ method: 'POST', path: '/contact/create', body, expect: CREATED_CONTACT })),
 		async () => {
 			const found = await client.request({
 				method: 'GET',

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { createOrReturnExisting } from '../shared/contact';
+import { contactWithId, createOrReturnExisting } from '../shared/contact';
 import type { IfContactExists } from '../shared/properties';
 import { createOptions, showOnCreate } from '../shared/properties';
 import type { ApiClient } from '../shared/transport';
@@ -307,6 +307,9 @@ export function createdContact(response: unknown): IDataObject {
 	return (data && typeof data === 'object' && !Array.isArray(data) ? data : body) as IDataObject;
 }
 
+/** Wipsy's documented 201: `{success, data, message}`, the new contact with its `id` in `data`. */
+export const CREATED_CONTACT = contactWithId(createdContact, 'id');
+
 function readParams(ctx: IExecuteFunctions, itemIndex: number, options: IDataObject): IDataObject {
 	return {
 		name: ctx.getNodeParameter('name', itemIndex),
@@ -361,7 +364,7 @@ export function contactCreator(): CreateContact {
 		const { contact, outcome } = await createOrReturnExisting(
 			this,
 			(options.ifContactExists as IfContactExists | undefined) ?? 'fail',
-			async () => createdContact(await client.request({ method: 'POST', path: '/api-create-contact', body })),
+			async () => createdContact(await client.request({ method: 'POST', path: '/api-create-contact', body, expect: CREATED_CONTACT })),
 			async () => {
 				if (!searchable) return undefined;
 				const found = await client.request({ method: 'GET', path: '/api-get-contacts', qs: { limit: CONTACT_SCAN_LIMIT } });

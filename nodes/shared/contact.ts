@@ -3,9 +3,25 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { withPartialResult } from './execute';
 import type { IfContactExists } from './properties';
+import type { ExpectedAnswer } from './transport';
 
 /** Tells users, in every node's output, whether the node made the contact or found it. */
 export type Outcome = 'created' | 'existing';
+
+/**
+ * A create answer that holds the new contact: `read` finds the contact in the body (the
+ * vendor's documented place), and it carries an ID under `idKey`. Anything else, though
+ * answered with a 2xx, fails the item instead of being output as created.
+ */
+export function contactWithId(read: (body: unknown) => IDataObject, idKey: string): ExpectedAnswer {
+	return {
+		what: 'a contact',
+		matches: (body) => {
+			const id = read(body)?.[idKey];
+			return (typeof id === 'string' && id.trim() !== '') || (typeof id === 'number' && Number.isFinite(id));
+		},
+	};
+}
 
 function isConflict(error: unknown): error is NodeApiError {
 	return error instanceof NodeApiError && String(error.httpCode) === '409';

@@ -32,6 +32,18 @@ export interface ApiRequest {
 	path: string;
 	qs?: IDataObject;
 	body?: IDataObject;
+	/**
+	 * What a 2xx answer must hold, e.g. the vendor's documented create answer. Without it,
+	 * any JSON is accepted, and no body at all for a call that is not a GET.
+	 */
+	expect?: ExpectedAnswer;
+}
+
+/** A vendor's documented success answer, stated as data in the vendor's folder. */
+export interface ExpectedAnswer {
+	/** Named in the error: "<Vendor> answered 200 but not with <what>". */
+	what: string;
+	matches(body: unknown): boolean;
 }
 
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
@@ -107,6 +119,40 @@ function fieldErrors(record: Record<string, unknown>, prefix = '', depth = 0): s
 	return parts.length ? parts.join('; ') : undefined;
 }
 
+/** Only the start of an unexpected body is shown; longer pages are cut before any pattern runs. */
+const BODY_SAMPLE_LENGTH = 2_000;
+
+function isEmptyBody(body: unknown): boolean {
+	return body === undefined || body === null || (typeof body === 'string' && body.trim() === '');
+}
+
+/**
+ * What a 2xx body holds when it is not what `request` expects, in words for the error
+ * message, or undefined when it is fine. Text that n8n could not parse as JSON (an HTML
+ * maintenance page, a proxy's notice) is never an answer; neither is an empty body where
+ * something must be read (a GET, or a call with an expected answer).
+ */
+export function unexpectedAnswer(body: unknown, request: ApiRequest): string | undefined {
+	if (isEmptyBody(body)) return request.expect || request.method === 'GET' ? 'an empty body' : undefined;
+	if (typeof body === 'string') {
+		const sample = body.slice(0, BODY_SAMPLE_LENGTH);
+		if (!/^\s*</.test(sample)) return `text: "${sample.replace(/\s+/g, ' ').trim()}"`;
+		const text = sample
+			.replace(/<(style|script)\b[^>]*>[^<]*<\/\1\s*>/gi, ' ')
+			.replace(/<[^>]*>/g, ' ')
+			.replace(/\s+/g, ' ')
+			.trim();
+		return `an HTML page: "${text}"`;
+	}
+	if (request.expect && !request.expect.matches(body)) return `JSON: ${JSON.stringify(body).slice(0, BODY_SAMPLE_LENGTH)}`;
+	return undefined;
+}
+
+/** Cuts a message part to `length` characters, marking the cut. */
+function cut(text: string, length: number): string {
+	return text.length > length ? `${text.slice(0, length - 1)}…` : text;
+}
+
 function describeStatus(status: number): string {
 	if (status === 400) return 'The vendor rejected the data sent. Check the fields named in the message.';
 	if (status === 401 || status === 403) {
@@ -178,6 +224,8 @@ export class ApiClient {
 			if (response.statusCode >= 200 && response.statusCode < 300) {
 				const failure = this.api.failureInBody?.(response.body);
 				if (failure !== undefined) throw this.apiError(response, request, { vendorMessage: failure });
+				const unexpected = unexpectedAnswer(response.body, request);
+				if (unexpected !== undefined) throw this.notTheAnswerError(response, request, unexpected);
 				return response.body as T;
 			}
 			throw this.apiError(response, request);
@@ -216,10 +264,25 @@ export class ApiClient {
 		}
 	}
 
+	/** A 2xx that is not the expected answer: success is not proven, so the item fails. */
+	private notTheAnswerError(response: FullResponse, request: ApiRequest, unexpected: string): NodeApiError {
+		const { displayName } = this.api;
+		// Redacted before it is cut, so no part of a credential value can survive the cut.
+		const shown = cut(this.redact(unexpected), 160);
+		const advice =
+			request.method === 'GET'
+				? `${displayName} or something in front of it (a proxy, a maintenance page) answered instead of the API. Check the Base URL in the credential and try again later.`
+				: `The request reached something that answered with success but not as ${displayName} documents, so it is unknown whether it took effect. It was not sent again; check in ${displayName} before running this item again.`;
+		return this.apiError(response, request, {
+			message: `${displayName} answered ${response.statusCode} but not with ${request.expect?.what ?? 'JSON'} (${shown})`,
+			advice,
+		});
+	}
+
 	private apiError(
 		response: FullResponse,
 		request: ApiRequest,
-		override: { message?: string; vendorMessage?: string } = {},
+		override: { message?: string; vendorMessage?: string; advice?: string } = {},
 	): NodeApiError {
 		const status = response.statusCode;
 		// A vendor that reports failures in the body knows best how to read them, whatever the status.
@@ -232,9 +295,10 @@ export class ApiClient {
 		);
 		const body = response.body && typeof response.body === 'object' ? (response.body as JsonObject) : {};
 		const advice =
-			status === 429 && this.api.quotaExceededMessage
+			override.advice ??
+			(status === 429 && this.api.quotaExceededMessage
 				? 'A usage quota is used up: waiting will not help, so the request was not sent again.'
-				: describeStatus(status);
+				: describeStatus(status));
 		return new NodeApiError(this.ctx.getNode(), JSON.parse(this.redact(JSON.stringify(body))) as JsonObject, {
 			message,
 			description: `${advice} (${request.method} ${request.path})`,

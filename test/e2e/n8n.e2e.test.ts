@@ -21,7 +21,7 @@ import { buildAndPack, installPackage, projectRoot, readManifest } from './lib/p
 import { freePort, removeOnExit, stopAll } from './lib/processes';
 import type { Runtime } from './lib/runtime';
 import { ensureRuntime } from './lib/runtime';
-import type { E2eDropdown, E2eVendor } from './lib/vendor';
+import type { E2eDropdown, E2eVendor, E2eWorkflow } from './lib/vendor';
 import { credentialImport, exampleFiles, nodeType, PACKAGE_NAME, workflowImport } from './lib/vendor';
 import { e2eVendors } from './vendors';
 
@@ -76,6 +76,7 @@ afterAll(async () => {
 describe.each(e2eVendors.map((vendor) => [vendor.displayName, vendor] as const))('%s: n8n execute', (_name, vendor) => {
 	test.each(vendor.workflows.map((workflow) => [workflow.name, workflow] as const))('%s', async (_workflowName, workflow) => {
 		sandbox.reset();
+		for (const fault of workflow.faults ?? []) sandbox.addFault(fault);
 		const result = await n8n.execute(workflow.id, executeBrokerPort);
 		writeFileSync(join(logDir, `execute-${workflow.id}.log`), `exit ${result.code}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`);
 		const diagnostics = `exit ${result.code}\n--- stdout\n${result.stdout.slice(-3000)}\n--- stderr\n${result.stderr.slice(-3000)}`;
@@ -87,12 +88,17 @@ describe.each(e2eVendors.map((vendor) => [vendor.displayName, vendor] as const))
 		expectRequests(sandbox.requests(vendor.sandboxVendor), workflow.expectedRequests);
 
 		const task = result.run.data.resultData.runData[vendor.displayName]?.[0];
-		const items: Array<{ json: unknown; pairedItem: unknown }> = task?.data?.main?.[0] ?? [];
-		// Every input item is accounted for: one output item each, paired with it, in order.
-		expect(items.map((item) => item.pairedItem)).toEqual(workflow.items.map((_item, index) => ({ item: index })));
-		expect(items.map((item) => ({ json: item.json, pairedItem: item.pairedItem }))).toEqual(
-			workflow.expectedOutput.map((output) => ({ json: withPlaceholders(output.json), pairedItem: { item: output.pairedItem } })),
-		);
+		type Item = { json: unknown; pairedItem: { item: number } };
+		const [items = [], errorItems = []]: Item[][] = task?.data?.main ?? [];
+		// Every input item is accounted for: one output item each, on the main or the error output, paired with it, in order.
+		const accounted = workflow.errorOutput ? [...items, ...errorItems].sort((a, b) => a.pairedItem.item - b.pairedItem.item) : items;
+		expect(accounted.map((item) => item.pairedItem)).toEqual(workflow.items.map((_item, index) => ({ item: index })));
+		const expected = (outputs: E2eWorkflow['expectedOutput']) =>
+			outputs.map((output) => ({ json: withPlaceholders(output.json), pairedItem: { item: output.pairedItem } }));
+		expect(items.map((item) => ({ json: item.json, pairedItem: item.pairedItem }))).toEqual(expected(workflow.expectedOutput));
+		if (workflow.errorOutput) {
+			expect(errorItems.map((item) => ({ json: item.json, pairedItem: item.pairedItem }))).toEqual(expected(workflow.expectedErrorOutput ?? []));
+		}
 	});
 });
 

@@ -9,6 +9,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { Contactship } from '../../nodes/Contactship/Contactship.node';
 import { loadOptions, runNode, testCredential } from '../harness/n8n';
 import { createSandbox } from '../sandbox';
+import { notTheAnswer } from '../sandbox/server';
 import type { ContactshipState } from '../sandbox/vendors/contactship';
 import { CONTACTSHIP_API_KEY, CONTACTSHIP_ORGANIZATION_ID, CS_SEED_TAGS, contactshipTag } from '../sandbox/vendors/contactship';
 
@@ -278,8 +279,7 @@ describe('vendor errors', () => {
 			{
 				json: {
 					error: 'Contactship answered 500: Internal server error [item 0]',
-					httpCode: '500',
-					description: expect.stringMatching(/not sent again/),
+					details: { httpCode: '500', description: expect.stringMatching(/not sent again/) },
 				},
 				pairedItem: { item: 0 },
 			},
@@ -323,7 +323,7 @@ describe('vendor errors', () => {
 
 		sandbox.reset();
 		const kept = await create([juan], { tagIds: [HOT_LEAD, MISSING_TAG, CUSTOMER] }, { continueOnFail: true });
-		expect(kept.items?.[0].json).toMatchObject({ contactId: state().contacts[0].id, appliedTags: [HOT_LEAD], httpCode: '404' });
+		expect(kept.items?.[0].json.details).toMatchObject({ contactId: state().contacts[0].id, appliedTags: [HOT_LEAD], httpCode: '404' });
 		expect(creates()).toHaveLength(1);
 		expect(calls().filter((call) => call.includes('/tags/'))).toHaveLength(2);
 	});
@@ -397,5 +397,41 @@ describe('credential test', () => {
 			['/v1/tags', { limit: '1' }, CONTACTSHIP_API_KEY],
 			['/v1/tags', { limit: '1' }, 'cs-wrong-key'],
 		]);
+	});
+});
+
+describe('a 2xx that is not the documented answer', () => {
+	test.each([
+		['an HTML maintenance page', notTheAnswer.html, /\(an HTML page: "Down for maintenance.*We will be back soon\."\)/],
+		['an empty body', notTheAnswer.empty, /\(an empty body\)/],
+		['JSON without the contact', { status: 201, body: { message: 'Contact created' } }, /\(JSON: .*\)/],
+	])('create answered by %s: the item fails, never "created", and is not sent again', async (_case, fault, what) => {
+		sandbox.addFault({ path: '/v1/contacts', ...fault });
+		const run = await create([juan], {}, { continueOnFail: true });
+		expect(run.items).toEqual([
+			{
+				json: {
+					error: expect.stringMatching(new RegExp(`^Contactship answered ${fault.status} but not with a contact ${what.source} \\[item 0\\]$`)),
+					details: { httpCode: String(fault.status), description: expect.stringMatching(/not sent again.*check in Contactship/) },
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+		expect(creates()).toHaveLength(1);
+	});
+
+	test('a tag call answered by a maintenance page fails the item, naming the saved contact', async () => {
+		sandbox.addFault({ method: 'POST', path: '/v1/contacts/', ...notTheAnswer.html });
+		const run = await create([juan], { tagIds: [HOT_LEAD] }, { continueOnFail: true });
+		const contactId = state().contacts[0].id;
+		expect(run.items?.[0].json).toEqual({
+			error: expect.stringMatching(new RegExp(`^Contact ${contactId} is saved in Contactship, but tag ${HOT_LEAD} could not be added: Contactship answered 200 but not with JSON \\(an HTML page: "Down for maintenance`)),
+			details: { description: expect.any(String), httpCode: '200', contactId, appliedTags: [] },
+		});
+	});
+
+	test('a dropdown answered by a maintenance page is an error, not an empty list', async () => {
+		sandbox.addFault({ path: '/v1/tags', ...notTheAnswer.html });
+		await expect(loadOptions({ type: 'contactship', method: 'getTags', credentials: credentials() })).rejects.toThrow('Contactship answered 200 but not with JSON (an HTML page: "Down for maintenance');
 	});
 });

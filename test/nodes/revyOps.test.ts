@@ -7,6 +7,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } fro
 import { listSearch, loadOptions, runNode, testCredential } from '../harness/n8n';
 import { createSandbox } from '../sandbox';
 import type { SandboxRequest } from '../sandbox/server';
+import { notTheAnswer } from '../sandbox/server';
 import type { RevyOpsState } from '../sandbox/vendors/revyOps';
 import {
 	REVYOPS_CLIENT,
@@ -432,7 +433,7 @@ describe('many items', () => {
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
 		expect(items[0].json).toMatchObject({ email: 'first@example.org', outcome: 'created' });
 		expect(items[1].json).toMatchObject({ error: 'Email "broken" is not a valid email address [item 1]' });
-		expect(items[2].json).toMatchObject({ error: 'RevyOps answered 409: Contact with this email already exists. [item 2]', httpCode: '409' });
+		expect(items[2].json).toMatchObject({ error: 'RevyOps answered 409: Contact with this email already exists. [item 2]', details: { httpCode: '409' } });
 		expect(items[3].json).toMatchObject({ email: 'last@example.org', outcome: 'created' });
 		expect(creates()).toHaveLength(3);
 	});
@@ -559,5 +560,31 @@ describe('credential test', () => {
 		const response = await testCredential('revyOpsApi', { baseUrl });
 		expect(response.statusCode).toBe(403);
 		expect(response.body).toEqual({ detail: 'Authentication credentials were not provided.' });
+	});
+});
+
+describe('a 2xx that is not the documented answer', () => {
+	test.each([
+		['an HTML maintenance page', notTheAnswer.html, /\(an HTML page: "Down for maintenance.*We will be back soon\."\)/],
+		['an empty body', notTheAnswer.empty, /\(an empty body\)/],
+		['JSON without the contact', { status: 201, body: {} }, /\(JSON: .*\)/],
+	])('create answered by %s: the item fails, never "created", and is not sent again', async (_case, fault, what) => {
+		sandbox.addFault({ path: '/public/v2/contacts', ...fault });
+		const result = await run({ email: 'jane@example.org' }, [{}], { continueOnFail: true });
+		expect(result.items).toEqual([
+			{
+				json: {
+					error: expect.stringMatching(new RegExp(`^RevyOps answered ${fault.status} but not with a contact ${what.source} \\[item 0\\]$`)),
+					details: { httpCode: String(fault.status), description: expect.stringMatching(/not sent again.*check in RevyOps/) },
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+		expect(creates()).toHaveLength(1);
+	});
+
+	test('a dropdown answered by a maintenance page is an error, not an empty list', async () => {
+		sandbox.addFault({ path: '/public/v2/contacts', ...notTheAnswer.html });
+		await expect(loadOptions({ type: 'revyOps', method: 'getCustomFieldNames', credentials: credentials() })).rejects.toThrow('RevyOps answered 200 but not with JSON (an HTML page: "Down for maintenance');
 	});
 });

@@ -5,6 +5,7 @@
  */
 import { loadOptions, runNode, testCredential } from '../harness/n8n';
 import { createSandbox } from '../sandbox';
+import { notTheAnswer } from '../sandbox/server';
 import type { SalesCaptainState } from '../sandbox/vendors/salesCaptain';
 import { SALESCAPTAIN_TOKEN, SALESCAPTAIN_TOKEN_WITHOUT_CONTACTS_ROLE, SC_COMPANIES } from '../sandbox/vendors/salesCaptain';
 
@@ -34,13 +35,18 @@ const fromItem = {
 	contactEmail: '={{ $json.email }}',
 };
 
-async function create(items: object[], parameters: object = {}, options: { continueOnFail?: boolean; token?: string } = {}) {
+async function create(
+	items: object[],
+	parameters: object = {},
+	options: { continueOnFail?: boolean; errorOutput?: boolean; token?: string } = {},
+) {
 	return await runNode({
 		type: 'salesCaptain',
 		parameters: { ...fromItem, ...parameters },
 		items: items as never,
 		credentials: credentials(options.token),
 		continueOnFail: options.continueOnFail,
+		onError: options.errorOutput ? 'continueErrorOutput' : undefined,
 	});
 }
 
@@ -251,8 +257,7 @@ describe('vendor errors', () => {
 		expect(run.items?.[0]).toEqual({
 			json: {
 				error: 'SalesCaptain answered 500: Problem encountered while creating contact! [item 0]',
-				httpCode: '500',
-				description: expect.stringMatching(/not sent again/),
+				details: { httpCode: '500', description: expect.stringMatching(/not sent again/) },
 			},
 			pairedItem: { item: 0 },
 		});
@@ -269,7 +274,7 @@ describe('vendor errors', () => {
 		sandbox.addFault({ path: '/v1/create-contact', status, body });
 		const run = await create([ann, { name: 'Next', phone: '+15550009999', email: '' }], {}, { continueOnFail: true });
 		expect(run.items?.map((item) => item.json)).toEqual([
-			{ error: `SalesCaptain answered ${status}: ${body.error} [item 0]`, httpCode: String(status), description: expect.any(String) },
+			{ error: `SalesCaptain answered ${status}: ${body.error} [item 0]`, details: { httpCode: String(status), description: expect.any(String) } },
 			expect.objectContaining({ name: 'Next', outcome: 'created' }),
 		]);
 		expect(creates()).toHaveLength(2);
@@ -327,8 +332,161 @@ describe('vendor errors', () => {
 		sandbox.reset();
 		sandbox.addFault({ path: '/v1/add-tag-to-contact', status: 500, body: { error: 'Problem encountered while adding tag!' } });
 		const kept = await create([ann], { tagIds: [VIP, NEWSLETTER] }, { continueOnFail: true });
-		expect(kept.items?.[0].json).toMatchObject({ contactId: sandbox.state<SalesCaptainState>('salescaptain').contacts[0].contact_id, appliedTags: [], httpCode: '500' });
+		expect(kept.items?.[0].json.details).toMatchObject({ contactId: sandbox.state<SalesCaptainState>('salescaptain').contacts[0].contact_id, appliedTags: [], httpCode: '500' });
 		expect(creates()).toHaveLength(1);
+	});
+});
+
+describe('a 2xx that is not the documented answer', () => {
+	const ann = { name: 'Ann', phone: '+14155551234', email: '' };
+
+	test.each([
+		['an HTML maintenance page', notTheAnswer.html, /\(an HTML page: "Down for maintenance.*We will be back soon\."\)/],
+		['an empty body', notTheAnswer.empty, /\(an empty body\)/],
+		['JSON without the contact', { status: 201, body: { message: 'Contact created successfully!' } }, /\(JSON: \{"message":"Contact created successfully!"\}\)/],
+	])('create answered by %s: the item fails, never "created", and is not sent again', async (_case, fault, what) => {
+		sandbox.addFault({ path: '/v1/create-contact', ...fault });
+		const run = await create([ann], { tagIds: [VIP] }, { continueOnFail: true });
+		const status = fault.status;
+		expect(run.items).toEqual([
+			{
+				json: {
+					error: expect.stringMatching(new RegExp(`^SalesCaptain answered ${status} but not with a contact ${what.source} \\[item 0\\]$`)),
+					details: { httpCode: String(status), description: expect.stringMatching(/not sent again.*check in SalesCaptain/) },
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+		expect(JSON.stringify(run.items)).not.toContain('"0":"<"');
+		// No tag call for a contact that may not exist.
+		expect(sandbox.requests('salescaptain').map((request) => request.path)).toEqual(['/v1/create-contact']);
+	});
+
+	test('a tag call answered by a maintenance page fails the item, naming the saved contact', async () => {
+		sandbox.addFault({ path: '/v1/add-tag-to-contact', ...notTheAnswer.html });
+		const run = await create([ann], { tagIds: [VIP] });
+		const contactId = sandbox.state<SalesCaptainState>('salescaptain').contacts[0].contact_id;
+		expect(run.error?.message).toMatch(
+			new RegExp(`^Contact ${contactId} is saved in SalesCaptain, but tag ${VIP} could not be added: SalesCaptain answered 200 but not with JSON \\(an HTML page: "Down for maintenance`),
+		);
+	});
+
+	test.each([
+		['an HTML maintenance page', notTheAnswer.html, 'an HTML page'],
+		['an empty body', notTheAnswer.empty, 'an empty body'],
+	])('a dropdown answered by %s is an error, not an empty list', async (_case, fault, what) => {
+		sandbox.addFault({ path: '/v1/fetch-companies', ...fault });
+		await expect(loadOptions({ type: 'salesCaptain', method: 'getCompanies', credentials: credentials() })).rejects.toThrow(
+			`SalesCaptain answered 200 but not with JSON (${what}`,
+		);
+	});
+
+	test('"Return Existing" whose search is answered by a maintenance page fails the item', async () => {
+		await create([ann]);
+		sandbox.addFault({ path: `/v1/list-contacts/${ACME}`, ...notTheAnswer.html });
+		const run = await create([ann], { options: { ifContactExists: 'returnExisting' } });
+		expect(run.error?.message).toMatch(/^SalesCaptain answered 200 but not with JSON \(an HTML page: "Down for maintenance.*\[item 0\]$/);
+	});
+});
+
+describe('stop mode (the default "On Error")', () => {
+	const person = (n: number) => ({ name: `P${n}`, phone: `+1555000${String(n).padStart(4, '0')}`, email: '' });
+
+	test('the error names the contacts that items in flight created before the stop, and suggests Return Existing', async () => {
+		await create([person(2)]);
+		sandbox.requests().length = 0;
+		// All five start together; item 2 repeats an existing phone (409) while the others are created.
+		const run = await create([0, 1, 2, 3, 4].map(person), { options: { maxConcurrency: 5 } });
+		const idOf = (name: string) => sandbox.state<SalesCaptainState>('salescaptain').contacts.find((contact) => contact.name === name)!.contact_id;
+		expect(run.error?.message).toBe('SalesCaptain answered 409: Contact with this phone already exists! [item 2]');
+		expect(run.error?.description).toContain(
+			`Before the stop, 4 other items created contacts: item 0 (${idOf('P0')}), item 1 (${idOf('P1')}), item 3 (${idOf('P3')}), item 4 (${idOf('P4')}).`,
+		);
+		expect(run.error?.description).toMatch(/set "If Contact Exists" to "Return Existing"/);
+	});
+
+	test('a contact saved by an item in flight whose tag then failed is named too', async () => {
+		await create([person(0)]);
+		sandbox.requests().length = 0;
+		sandbox.addFault({ path: '/v1/add-tag-to-contact', status: 500, body: { error: 'Problem encountered while adding tag!' } });
+		// Item 0 is a duplicate (409); item 1, started with it, is created and then its tag fails.
+		const run = await create([person(0), person(1)], { tagIds: [VIP], options: { maxConcurrency: 2 } });
+		const saved = sandbox.state<SalesCaptainState>('salescaptain').contacts.find((contact) => contact.name === 'P1')!.contact_id;
+		expect(run.error?.message).toBe('SalesCaptain answered 409: Contact with this phone already exists! [item 0]');
+		expect(run.error?.description).toContain(`Before the stop, 1 other item created a contact: item 1 (${saved}).`);
+	});
+
+	test('a long list is bounded: ten items are named, the rest counted', async () => {
+		await create([person(0)]);
+		sandbox.requests().length = 0;
+		const run = await create(Array.from({ length: 30 }, (_, n) => person(n)), { options: { maxConcurrency: 30 } });
+		expect(run.error?.message).toBe('SalesCaptain answered 409: Contact with this phone already exists! [item 0]');
+		expect(run.error?.description).toMatch(/Before the stop, 29 other items created contacts: item 1 \([0-9a-f-]{36}\), .*item 10 \([0-9a-f-]{36}\) and 19 more\./);
+		expect(run.error?.description?.length).toBeLessThan(1_000);
+	});
+
+	test('nothing created before the stop: the description stays the hint alone', async () => {
+		await create([person(0)]);
+		const run = await create([person(0), person(1)], { options: { maxConcurrency: 1 } });
+		expect(run.error?.description).not.toContain('Before the stop');
+	});
+});
+
+describe('"Continue (using error output)"', () => {
+	const people = [
+		{ name: 'Good 1', phone: '+15550002222', email: '' },
+		{ name: 'Bad email', phone: '', email: 'nope' },
+		{ name: 'Same phone', phone: '+1 555 000 2222', email: '' },
+		{ name: 'Tagless', phone: '+15550004444', email: '' },
+		{ name: 'Good 2', phone: '', email: 'good2@example.com' },
+	];
+
+	test('failed items go to the error output with the vendor words, HTTP status, hint and partial result; successes stay on the main output', async () => {
+		sandbox.addFault({ path: '/v1/add-tag-to-contact', status: 404, body: { status: 'failure', error: 'Tag not found!' } });
+		// One at a time: item 2 repeats item 0's phone (409); only item 3 has a tag, and adding it fails.
+		const onlyItem3Tagged = people.map((person, index) => ({ ...person, tags: index === 3 ? [VIP] : [] }));
+		const run = await create(onlyItem3Tagged, { tagIds: '={{ $json.tags }}', options: { maxConcurrency: 1 } }, { errorOutput: true });
+
+		expect(run.items?.map((item) => [item.pairedItem, item.json.name, item.json.outcome])).toEqual([
+			[{ item: 0 }, 'Good 1', 'created'],
+			[{ item: 4 }, 'Good 2', 'created'],
+		]);
+		const tagless = sandbox.state<SalesCaptainState>('salescaptain').contacts.find((contact) => contact.name === 'Tagless')!;
+		expect(run.errorItems).toEqual([
+			{
+				json: {
+					error: 'Email "nope" is not a valid email address [item 1]',
+					details: { description: 'Use the form name@example.com.' },
+				},
+				pairedItem: { item: 1 },
+			},
+			{
+				json: {
+					error: 'SalesCaptain answered 409: Contact with this phone already exists! [item 2]',
+					details: { httpCode: '409', description: expect.stringMatching(/Return Existing/) },
+				},
+				pairedItem: { item: 2 },
+			},
+			{
+				json: {
+					error: `Contact ${tagless.contact_id} is saved in SalesCaptain, but tag ${VIP} could not be added: SalesCaptain answered 404: Tag not found! [item 3]`,
+					details: { httpCode: '404', description: expect.stringMatching(/Return Existing/), contactId: tagless.contact_id, appliedTags: [] },
+				},
+				pairedItem: { item: 3 },
+			},
+		]);
+	});
+
+	test('"Continue (regular output)" keeps failed items on the main output, in input order, in the same shape', async () => {
+		const run = await create(people.slice(0, 3), { options: { maxConcurrency: 1 } }, { continueOnFail: true });
+		expect(run.items?.map((item) => item.json)).toEqual([
+			expect.objectContaining({ name: 'Good 1', outcome: 'created' }),
+			{ error: 'Email "nope" is not a valid email address [item 1]', details: { description: 'Use the form name@example.com.' } },
+			{
+				error: 'SalesCaptain answered 409: Contact with this phone already exists! [item 2]',
+				details: { httpCode: '409', description: expect.any(String) },
+			},
+		]);
 	});
 });
 

@@ -6,6 +6,7 @@
  */
 import { loadOptions, runNode, testCredential } from '../harness/n8n';
 import { createSandbox } from '../sandbox';
+import { notTheAnswer } from '../sandbox/server';
 import type { ThoughtlyState } from '../sandbox/vendors/thoughtly';
 import {
 	THOUGHTLY_DUPLICATE_MESSAGE,
@@ -255,8 +256,7 @@ describe('vendor errors', () => {
 			{
 				json: {
 					error: 'Thoughtly answered 500: Internal server error [item 0]',
-					httpCode: '500',
-					description: expect.stringMatching(/not sent again/),
+					details: { httpCode: '500', description: expect.stringMatching(/not sent again/) },
 				},
 				pairedItem: { item: 0 },
 			},
@@ -412,5 +412,31 @@ describe('credential test', () => {
 			['/interview', { limit: '1' }],
 		]);
 		expect([requests[0].headers['x-api-token'], requests[0].headers.team_id]).toEqual([THOUGHTLY_TOKEN, THOUGHTLY_TEAM_ID]);
+	});
+});
+
+describe('a 2xx that is not the documented answer', () => {
+	test.each([
+		['an HTML maintenance page', notTheAnswer.html, /\(an HTML page: "Down for maintenance.*We will be back soon\."\)/],
+		['an empty body', notTheAnswer.empty, /\(an empty body\)/],
+		['JSON without the contact', { status: 200, body: { data: null, error: null } }, /\(JSON: .*\)/],
+	])('create answered by %s: the item fails, never "created", and is not sent again', async (_case, fault, what) => {
+		sandbox.addFault({ path: '/contact/create', ...fault });
+		const run = await create([ann], {}, { continueOnFail: true });
+		expect(run.items).toEqual([
+			{
+				json: {
+					error: expect.stringMatching(new RegExp(`^Thoughtly answered ${fault.status} but not with a contact ${what.source} \\[item 0\\]$`)),
+					details: { httpCode: String(fault.status), description: expect.stringMatching(/not sent again.*check in Thoughtly/) },
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+		expect(creates()).toHaveLength(1);
+	});
+
+	test('a dropdown answered by a maintenance page is an error, not an empty list', async () => {
+		sandbox.addFault({ path: '/contact', ...notTheAnswer.html });
+		await expect(loadOptions({ type: 'thoughtly', method: 'getTags', credentials: credentials() })).rejects.toThrow('Thoughtly answered 200 but not with JSON (an HTML page: "Down for maintenance');
 	});
 });

@@ -3,11 +3,12 @@
  * its API document (see docs/vendor-facts.md). Each test asserts what a user would see: the requests Wipsy
  * receives, the node's output items, the dropdowns, or the error text.
  */
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { Wipsy } from '../../nodes/Wipsy/Wipsy.node';
 import { loadOptions, runNode, testCredential } from '../harness/n8n';
 import { createSandbox } from '../sandbox';
+import { notTheAnswer } from '../sandbox/server';
 import type { WipsyState } from '../sandbox/vendors/wipsy';
 import { seedEmail, seedPhone, WIPSY_API_KEY, WIPSY_FIELDS, WIPSY_STAGES, WIPSY_TAGS } from '../sandbox/vendors/wipsy';
 
@@ -202,7 +203,7 @@ describe('custom-field values are checked against their Wipsy type before the cr
 			"Reading Wipsy's custom-field definitions (needed to check the values) failed: Wipsy answered 500: Internal server error [item 0]",
 			"Reading Wipsy's custom-field definitions (needed to check the values) failed: Wipsy answered 500: Internal server error [item 1]",
 		]);
-		expect(run.items?.[0].json.httpCode).toBe('500');
+		expect(run.items?.[0].json.details).toMatchObject({ httpCode: '500' });
 		expect(requestLines()).toEqual(['GET /api-get-contacts']);
 	});
 });
@@ -292,7 +293,7 @@ describe('Wipsy errors', () => {
 	test('429 even with Retry-After: not retried; with continueOnFail each item is tried once', async () => {
 		sandbox.addFault({ path: '/api-create-contact', status: 429, headers: { 'Retry-After': '0' }, body: { error: 'Monthly contact limit reached', details: 'Upgrade your plan' }, times: 10 });
 		const run = await create([ann, { name: 'Bob', phone: '+15550007777', email: '' }], {}, { continueOnFail: true });
-		expect(run.items?.map((item) => item.json.httpCode)).toEqual(['429', '429']);
+		expect(run.items?.map((item) => (item.json.details as IDataObject).httpCode)).toEqual(['429', '429']);
 		expect(run.items?.[1].json.error).toMatch(/monthly contact quota is used up.*\[item 1\]$/);
 		expect(creates()).toHaveLength(2);
 	});
@@ -301,7 +302,7 @@ describe('Wipsy errors', () => {
 		state().quotaRemaining = 2;
 		const people = [1, 2, 3].map((n) => ({ name: `P${n}`, phone: `+1555999000${n}`, email: '' }));
 		const run = await create(people, { options: { maxConcurrency: 1 } }, { continueOnFail: true });
-		expect(run.items?.map((item) => item.json.outcome ?? item.json.httpCode)).toEqual(['created', 'created', '429']);
+		expect(run.items?.map((item) => item.json.outcome ?? (item.json.details as IDataObject).httpCode)).toEqual(['created', 'created', '429']);
 		expect(creates()).toHaveLength(3);
 	});
 
@@ -311,8 +312,7 @@ describe('Wipsy errors', () => {
 		expect(run.items?.[0]).toEqual({
 			json: {
 				error: 'Wipsy answered 500: Failed to create contact [item 0]',
-				httpCode: '500',
-				description: expect.stringMatching(/not sent again/),
+				details: { httpCode: '500', description: expect.stringMatching(/not sent again/) },
 			},
 			pairedItem: { item: 0 },
 		});
@@ -438,5 +438,31 @@ describe('what the editor shows', () => {
 		expect(returnExisting.description).toMatch(/among the first 500 contacts Wipsy lists/);
 		expect([byName('maxConcurrency', options).default, byName('maxRequests', options).default, byName('rateInterval', options).default]).toEqual([5, 10, 'second']);
 		expect(byName('maxRequests', options).description).toMatch(/conservative choice/);
+	});
+});
+
+describe('a 2xx that is not the documented answer', () => {
+	test.each([
+		['an HTML maintenance page', notTheAnswer.html, /\(an HTML page: "Down for maintenance.*We will be back soon\."\)/],
+		['an empty body', notTheAnswer.empty, /\(an empty body\)/],
+		['JSON without the contact', { status: 201, body: { success: true, message: 'Contact created successfully' } }, /\(JSON: .*\)/],
+	])('create answered by %s: the item fails, never "created", and is not sent again', async (_case, fault, what) => {
+		sandbox.addFault({ path: '/api-create-contact', ...fault });
+		const run = await create([ann], {}, { continueOnFail: true });
+		expect(run.items).toEqual([
+			{
+				json: {
+					error: expect.stringMatching(new RegExp(`^Wipsy answered ${fault.status} but not with a contact ${what.source} \\[item 0\\]$`)),
+					details: { httpCode: String(fault.status), description: expect.stringMatching(/not sent again.*check in Wipsy/) },
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+		expect(creates()).toHaveLength(1);
+	});
+
+	test('a dropdown answered by a maintenance page is an error, not an empty list', async () => {
+		sandbox.addFault({ path: '/api-get-contacts', ...notTheAnswer.html });
+		await expect(loadOptions({ type: 'wipsy', method: 'getTags', credentials: credentials() })).rejects.toThrow('Wipsy answered 200 but not with JSON (an HTML page: "Down for maintenance');
 	});
 });

@@ -71,6 +71,19 @@ export interface Fault {
 	times?: number;
 }
 
+/**
+ * 2xx answers that are not what any vendor documents, as a proxy, a CDN or a maintenance
+ * window serves them: inject one with `addFault({ path, ...notTheAnswer[kind] })`.
+ */
+export const MAINTENANCE_PAGE =
+	'<!DOCTYPE html><html><head><title>Down for maintenance</title><style>body { font: 14px sans-serif; }</style></head>' +
+	'<body><h1>Down for maintenance</h1><p>We will be back soon.</p></body></html>';
+
+export const notTheAnswer = {
+	html: { status: 200, rawBody: MAINTENANCE_PAGE },
+	empty: { status: 200 },
+} satisfies Record<string, Fault>;
+
 export interface SandboxStats {
 	requests: number;
 	inFlight: number;

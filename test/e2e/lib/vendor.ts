@@ -10,6 +10,8 @@ import { createHash } from 'node:crypto';
 
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import type { Fault } from '../../sandbox/server';
+
 export const PACKAGE_NAME = 'n8n-nodes-crm-contacts';
 
 export interface ExpectedRequest {
@@ -36,12 +38,21 @@ export interface E2eWorkflow {
 	parameters: INodeParameters;
 	/** Settings → On Error → Continue (regular output). */
 	continueOnFail?: boolean;
+	/** Settings → On Error → Continue (using error output): failed items go to the second output. */
+	errorOutput?: boolean;
+	/** Sandbox faults added before the run (test/sandbox/server.ts), e.g. a maintenance page. */
+	faults?: Fault[];
 	/** Imported into `npm run dev` as the node's example workflow. */
 	example?: boolean;
 	/** Sandbox requests in arrival order, exactly these and no others. */
 	expectedRequests: ExpectedRequest[];
 	/** The node's output items (first output), in order, with each item's `pairedItem` index. */
 	expectedOutput: Array<{ json: IDataObject; pairedItem: number }>;
+	/**
+	 * With `errorOutput`: the error output's items, in order. n8n puts the input item's fields
+	 * under the node's `{error, details}` there.
+	 */
+	expectedErrorOutput?: Array<{ json: IDataObject; pairedItem: number }>;
 }
 
 export interface E2eDropdown {
@@ -151,6 +162,7 @@ export function workflowImport(vendor: E2eVendor, workflow: E2eWorkflow) {
 				parameters: workflow.parameters,
 				credentials: { [vendor.credential.type]: { id: vendor.credential.id, name: vendor.credential.name } },
 				...(workflow.continueOnFail ? { onError: 'continueRegularOutput' } : {}),
+				...(workflow.errorOutput ? { onError: 'continueErrorOutput' } : {}),
 			},
 		],
 		connections: {

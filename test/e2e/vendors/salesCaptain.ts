@@ -2,6 +2,7 @@
  * SalesCaptain in the real n8n: the sandbox's seed data (test/sandbox/vendors/salesCaptain.ts)
  * is the truth every expectation below is written against.
  */
+import { notTheAnswer } from '../../sandbox/server';
 import { SALESCAPTAIN_TOKEN, SC_COMPANIES } from '../../sandbox/vendors/salesCaptain';
 import type { E2eVendor, ExpectedRequest } from '../lib/vendor';
 
@@ -12,6 +13,8 @@ const TAG_NEWSLETTER = '11111111-aaaa-4aaa-8aaa-000000000002';
 const TAG_COLD_LEAD = '11111111-aaaa-4aaa-8aaa-000000000003';
 const CF_INDUSTRY = 'd4e5f6a7-b8c9-4d1e-8f3a-4b5c6d7e8f9a';
 const CF_BUDGET = 'e5f6a7b8-c9d0-4e2f-9a4b-5c6d7e8f9a0b';
+/** A well-formed tag ID that is no tag of ACME: SalesCaptain refuses it with 400. */
+const TAG_UNKNOWN = '11111111-aaaa-4aaa-8aaa-0000000000ff';
 
 /** Every request must carry the credential's token, as the credential's `authenticate` block says. */
 const auth = { authorization: `Bearer ${SALESCAPTAIN_TOKEN}` };
@@ -166,12 +169,101 @@ export const salesCaptainE2e: E2eVendor = {
 			expectedOutput: [
 				{ json: contact('Linus Torvalds', '+358401234567', null, [], { appliedTags: [], outcome: 'created' }), pairedItem: 0 },
 				{
-					json: { error: 'Email "not-an-email" is not a valid email address [item 1]', description: 'Use the form name@example.com.' },
+					json: { error: 'Email "not-an-email" is not a valid email address [item 1]', details: { description: 'Use the form name@example.com.' } },
 					pairedItem: 1,
 				},
-				{ json: { error: 'SalesCaptain answered 409: Contact with this phone already exists! [item 2]', httpCode: '409', description: '<any>' }, pairedItem: 2 },
-				{ json: { error: "SalesCaptain answered 403: You don't have access to this company! [item 3]", httpCode: '403', description: '<any>' }, pairedItem: 3 },
+				{ json: { error: 'SalesCaptain answered 409: Contact with this phone already exists! [item 2]', details: { httpCode: '409', description: '<any>' } }, pairedItem: 2 },
+				{ json: { error: "SalesCaptain answered 403: You don't have access to this company! [item 3]", details: { httpCode: '403', description: '<any>' } }, pairedItem: 3 },
 				{ json: contact('Margaret Hamilton', null, 'margaret@example.com', [], { appliedTags: [], outcome: 'created' }), pairedItem: 4 },
+			],
+		},
+		{
+			id: 'e2eSalesCaptWf03',
+			name: 'SalesCaptain: continue using the error output',
+			errorOutput: true,
+			// The first create meets a maintenance page (200, HTML); item 4's tag is refused after
+			// its contact was created. Failures go to the error output, successes stay on the main one.
+			faults: [{ path: '/v1/create-contact', ...notTheAnswer.html }],
+			items: [
+				{ name: 'During Maintenance', phone: '+1 415 555 0199' },
+				{ name: 'Ada Lovelace', phone: '+1 (415) 555-0101' },
+				{ name: 'Bad Email', email: 'not-an-email' },
+				{ name: 'Ada again', phone: '+14155550101' },
+				{ name: 'Grace Hopper', email: 'grace@example.com', tags: [TAG_UNKNOWN] },
+				{ name: 'Margaret Hamilton', email: 'margaret@example.com' },
+			],
+			parameters: {
+				resource: 'contact',
+				operation: 'create',
+				companyId: ACME,
+				contactName: '={{ $json.name }}',
+				contactPhone: "={{ $json.phone ?? '' }}",
+				contactEmail: "={{ $json.email ?? '' }}",
+				tagIds: '={{ $json.tags ?? [] }}',
+				options: { maxConcurrency: 1 },
+			},
+			expectedRequests: [
+				create({ company_id: ACME, contact_name: 'During Maintenance', contact_phone: '+14155550199' }),
+				create({ company_id: ACME, contact_name: 'Ada Lovelace', contact_phone: '+14155550101' }),
+				create({ company_id: ACME, contact_name: 'Ada again', contact_phone: '+14155550101' }),
+				create({ company_id: ACME, contact_name: 'Grace Hopper', contact_email: 'grace@example.com' }),
+				addTag(TAG_UNKNOWN),
+				create({ company_id: ACME, contact_name: 'Margaret Hamilton', contact_email: 'margaret@example.com' }),
+			],
+			expectedOutput: [
+				{ json: contact('Ada Lovelace', '+14155550101', null, [], { appliedTags: [], outcome: 'created' }), pairedItem: 1 },
+				{ json: contact('Margaret Hamilton', null, 'margaret@example.com', [], { appliedTags: [], outcome: 'created' }), pairedItem: 5 },
+			],
+			expectedErrorOutput: [
+				{
+					json: {
+						name: 'During Maintenance',
+						phone: '+1 415 555 0199',
+						error:
+							'SalesCaptain answered 200 but not with a contact (an HTML page: "Down for maintenance Down for maintenance We will be back soon.") [item 0]',
+						details: {
+							httpCode: '200',
+							description:
+								'The request reached something that answered with success but not as SalesCaptain documents, so it is unknown whether it took effect. It was not sent again; check in SalesCaptain before running this item again. (POST /v1/create-contact)',
+						},
+					},
+					pairedItem: 0,
+				},
+				{
+					json: {
+						name: 'Bad Email',
+						email: 'not-an-email',
+						error: 'Email "not-an-email" is not a valid email address [item 2]',
+						details: { description: 'Use the form name@example.com.' },
+					},
+					pairedItem: 2,
+				},
+				{
+					json: {
+						name: 'Ada again',
+						phone: '+14155550101',
+						error: 'SalesCaptain answered 409: Contact with this phone already exists! [item 3]',
+						details: { httpCode: '409', description: '<any>' },
+					},
+					pairedItem: 3,
+				},
+				{
+					json: {
+						name: 'Grace Hopper',
+						email: 'grace@example.com',
+						tags: [TAG_UNKNOWN],
+						// "Contact <the new id> is saved in SalesCaptain, but tag … could not be added: SalesCaptain answered 400: Invalid tag for this company [item 4]"
+						error: '<any>',
+						details: {
+							httpCode: '400',
+							description:
+								'The contact exists. Add the remaining tags in SalesCaptain, or run this item again with "If Contact Exists" set to "Return Existing".',
+							contactId: '<uuid>',
+							appliedTags: [],
+						},
+					},
+					pairedItem: 4,
+				},
 			],
 		},
 	],

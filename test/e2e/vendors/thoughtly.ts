@@ -177,21 +177,25 @@ export const thoughtlyE2e: E2eVendor = {
 					pairedItem: 0,
 				},
 				{
-					json: { error: 'Attribute "plan" is given twice; keep one value per key [item 1]', description: 'Remove or rename one of the rows with this key.' },
+					json: { error: 'Attribute "plan" is given twice; keep one value per key [item 1]', details: { description: 'Remove or rename one of the rows with this key.' } },
 					pairedItem: 1,
 				},
 				{
 					json: {
 						error: `Thoughtly answered 200: ${THOUGHTLY_DUPLICATE_MESSAGE} [item 2]`,
-						httpCode: '200',
-						description: 'The vendor did not accept the request. (POST /contact/create)',
+						details: {
+							httpCode: '200',
+							description: 'The vendor did not accept the request. (POST /contact/create)',
+						},
 					},
 					pairedItem: 2,
 				},
 				{
 					json: {
 						error: 'Country Code "+44" looks like a dialling code; Thoughtly expects a two-letter country code [item 3]',
-						description: 'Use the two-letter ISO 3166-1 code of the country, for example US, GB or DE.',
+						details: {
+							description: 'Use the two-letter ISO 3166-1 code of the country, for example US, GB or DE.',
+						},
 					},
 					pairedItem: 3,
 				},

@@ -291,16 +291,20 @@ export const wipsyE2e: E2eVendor = {
 				{
 					json: {
 						error: 'Custom field "Budget" is a number field, but "lots" is not a number [item 1]',
-						description: 'Use digits with a dot for decimals, for example 42 or 1499.90 (no thousands separators, no decimal comma).',
+						details: {
+							description: 'Use digits with a dot for decimals, for example 42 or 1499.90 (no thousands separators, no decimal comma).',
+						},
 					},
 					pairedItem: 1,
 				},
 				{
 					json: {
 						error: 'Wipsy answered 409: Contact with this email already exists [item 2]',
-						httpCode: '409',
-						description:
-							'A record with these details already exists. Set "If Contact Exists" to "Return Existing" to output it instead. (POST /api-create-contact)',
+						details: {
+							httpCode: '409',
+							description:
+								'A record with these details already exists. Set "If Contact Exists" to "Return Existing" to output it instead. (POST /api-create-contact)',
+						},
 					},
 					pairedItem: 2,
 				},
@@ -311,8 +315,10 @@ export const wipsyE2e: E2eVendor = {
 				{
 					json: {
 						error: 'Wipsy answered 400: Invalid pipeline_stage_id [item 4]',
-						httpCode: '400',
-						description: 'The vendor rejected the data sent. Check the fields named in the message. (POST /api-create-contact)',
+						details: {
+							httpCode: '400',
+							description: 'The vendor rejected the data sent. Check the fields named in the message. (POST /api-create-contact)',
+						},
 					},
 					pairedItem: 4,
 				},
