@@ -5,6 +5,7 @@ import { addTags, createOrReturnExisting } from '../shared/contact';
 import type { IfContactExists } from '../shared/properties';
 import { createOptions, showOnCreate } from '../shared/properties';
 import type { ApiClient } from '../shared/transport';
+import { apiPath } from '../shared/transport';
 import { checkEmail, idList, InputError, optionalText, requireText, toE164 } from '../shared/validate';
 import { contactshipPacing } from './api';
 
@@ -242,7 +243,7 @@ export async function createContact(
 			try {
 				const found = await client.request({
 					method: 'GET',
-					path: `/v1/contacts/${encodeURIComponent(phone)}`,
+					path: apiPath`/v1/contacts/${phone}`,
 					qs: { identifierType: 'phone_number' },
 				});
 				return readContact(found);
@@ -264,7 +265,7 @@ export async function createContact(
 	const appliedTags = await addTags(this, 'Contactship', contactId ?? '', request.tagIds, async (tagId) => {
 		await client.request({
 			method: 'POST',
-			path: `/v1/contacts/${encodeURIComponent(contactId!)}/tags/${encodeURIComponent(tagId)}`,
+			path: apiPath`/v1/contacts/${contactId!}/tags/${tagId}`,
 		});
 	});
 	return { ...contact, appliedTags, outcome };

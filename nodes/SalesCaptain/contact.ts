@@ -5,6 +5,7 @@ import { findList } from '../shared/lists';
 import type { IfContactExists } from '../shared/properties';
 import { createOptions, showOnCreate } from '../shared/properties';
 import type { ApiClient } from '../shared/transport';
+import { apiPath } from '../shared/transport';
 import { checkEmail, checkUuid, idList, InputError, optionalText, requireText, sameEmail, samePhone, toE164 } from '../shared/validate';
 import { salesCaptainPacing } from './api';
 
@@ -172,7 +173,7 @@ export async function createContact(
 		async () => {
 			const found = await client.request({
 				method: 'GET',
-				path: `/v1/list-contacts/${companyId}`,
+				path: apiPath`/v1/list-contacts/${companyId}`,
 				qs: { search_key: searchKey, page_number: 1, items_per_page: 100 },
 			});
 			return matchContact(findList(found, ['contacts.data', 'contacts', 'data.contacts']), body);
@@ -184,7 +185,7 @@ export async function createContact(
 	const appliedTags = await addTags(this, 'SalesCaptain', contactId, request.tagIds, async (tagId) => {
 		await client.request({
 			method: 'POST',
-			path: `/v1/add-tag-to-contact/${companyId}`,
+			path: apiPath`/v1/add-tag-to-contact/${companyId}`,
 			body: { contact_id: contactId, tag_id: tagId },
 		});
 	});
