@@ -141,6 +141,8 @@ describe.each(cases)('%s: redirects are not followed', (_name, vendor) => {
 		sandbox.addFault({ vendor: vendor.sandboxVendor, method: 'GET', path: vendor.dropdown.path, status: 302, headers: { Location: target('/steal') } });
 		const error = await dropdownFailure(vendor, vendor.credential);
 		expect(error.message).toBe(`${vendor.displayName} answered 302, a redirect to ${target('/steal')}, which the node does not follow`);
+		// Not a NodeApiError: n8n's editor would print that one as "[object Object]".
+		expect(error.name).toBe('NodeOperationError');
 		expect(elsewhere.requests()).toEqual([]);
 	});
 });
@@ -165,7 +167,8 @@ function leakingFaults(secrets: string[]): Array<{ name: string; fault: Fault; w
 			words: 'Bad request to /x?key=***',
 		},
 		{ name: 'JSON-escaped in a 400', fault: { status: 400, body: { error: `Received ${JSON.stringify({ keys: secrets })}` } }, words: 'Received {"keys":["***' },
-		{ name: 'across the 300-character cut, in a 500', fault: { status: 500, body: { error: `${'x'.repeat(290)} ${all}` } } },
+		{ name: 'across the 300-character cut, in a 500 text body', fault: { status: 500, rawBody: `${'x'.repeat(290)} ${all}` } },
+		{ name: 'across the 300-character cut, in a 500 JSON body', fault: { status: 500, body: { error: `${'x'.repeat(290)} ${all}` } } },
 		{
 			name: 'in a long HTML page, in a 502',
 			fault: { status: 502, rawBody: `<html><body><h1>Bad gateway</h1><p>upstream key ${all}</p>${'<p>filler text</p>'.repeat(5_000)}</body></html>` },
