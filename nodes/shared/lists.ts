@@ -88,8 +88,8 @@ export function distinctNames(options: INodePropertyOptions[]): INodePropertyOpt
 	);
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type DropdownMethod = (this: ILoadOptionsFunctions, ...args: any[]) => Promise<unknown>;
+/** A loadOptions or listSearch method, whatever arguments it takes. */
+type DropdownMethod = (this: ILoadOptionsFunctions, ...args: never[]) => Promise<unknown>;
 
 /**
  * Dropdown (loadOptions and listSearch) methods whose failures reach n8n's editor as text.
@@ -103,7 +103,7 @@ export function withReadableErrors<Methods extends Record<string, DropdownMethod
 	for (const [name, method] of Object.entries(methods)) {
 		wrapped[name] = async function (this: ILoadOptionsFunctions, ...args: unknown[]) {
 			try {
-				return await method.apply(this, args);
+				return await (method as (this: ILoadOptionsFunctions, ...rest: unknown[]) => Promise<unknown>).apply(this, args);
 			} catch (error) {
 				throw readableError(this, error);
 			}

@@ -255,6 +255,9 @@ export class ApiClient {
 		} else if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EHOSTUNREACH') {
 			message = `${vendor} could not be reached at ${displayUrl(this.baseUrl)}: ${reason}`;
 			description = `No connection was made, so nothing was sent. ${checkSetup}`;
+		} else if (code === 'ERR_CANCELED') {
+			message = `The request to ${vendor} was cancelled with the run`;
+			description = mayHaveTakenEffect ? `${where} may have been stored by ${vendor}. ${checkFirst}` : `${where} changes nothing.`;
 		} else if (code === 'ECONNRESET' || code === 'EPIPE' || /socket hang up/i.test(reason)) {
 			message = `${vendor} closed the connection before answering`;
 			description = mayHaveTakenEffect ? `${where} may have been stored by ${vendor}. ${checkFirst}` : `${where} changes nothing. ${checkSetup}`;

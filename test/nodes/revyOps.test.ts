@@ -544,7 +544,7 @@ describe('credential test', () => {
 	});
 
 	test('a wrong Client ID fails', async () => {
-		const response = await testCredential('revyOpsApi', { baseUrl, clientId: 'rvo-client-nope' });
+		const response = await testCredential('revyOpsApi', { baseUrl, clientId: 'rvo-cid-nope' });
 		expect(response.statusCode).toBe(403);
 	});
 
