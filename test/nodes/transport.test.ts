@@ -10,7 +10,7 @@
  */
 import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 
-import { loadOptions, runNode } from '../harness/n8n';
+import { loadOptions, runNode, testCredential } from '../harness/n8n';
 import { createSandbox } from '../sandbox';
 import type { Fault } from '../sandbox/server';
 import { CONTACTSHIP_API_KEY } from '../sandbox/vendors/contactship';
@@ -143,6 +143,13 @@ describe.each(cases)('%s: redirects are not followed', (_name, vendor) => {
 		expect(error.message).toBe(`${vendor.displayName} answered 302, a redirect to ${target('/steal')}, which the node does not follow`);
 		// Not a NodeApiError: n8n's editor would print that one as "[object Object]".
 		expect(error.name).toBe('NodeOperationError');
+		expect(elsewhere.requests()).toEqual([]);
+	});
+
+	test('a 302 on the credential test: the key does not reach the other port', async () => {
+		sandbox.addFault({ vendor: vendor.sandboxVendor, status: 302, headers: { Location: target('/steal') } });
+		const response = await testCredential(vendor.credentialType, credentials(vendor, vendor.credential)[vendor.credentialType]);
+		expect(response.statusCode).toBe(302);
 		expect(elsewhere.requests()).toEqual([]);
 	});
 });
