@@ -1,6 +1,6 @@
 /**
  * Contactship, driven through n8n-core's engine against the sandbox that follows
- * contactship-create-contact.md and the Contactship section of vendor-apis.md. Each test
+ * its API document (see docs/vendor-facts.md). Each test
  * asserts what a user would see: the requests Contactship receives, the node's output
  * items, or the error text.
  */

@@ -1,6 +1,6 @@
 /**
  * SalesCaptain, driven through n8n-core's engine against the sandbox that follows
- * salescaptain-create-contact.md. Each test asserts what a user would see: the requests
+ * its API document (see docs/vendor-facts.md). Each test asserts what a user would see: the requests
  * SalesCaptain receives, the node's output items, or the error text.
  */
 import { loadOptions, runNode, testCredential } from '../harness/n8n';
@@ -279,6 +279,8 @@ describe('dropdowns', () => {
 		await loadOptions({ type: 'salesCaptain', method, parameters, credentials: credentials(token) });
 
 	test('companies, sorted by name', async () => {
+		// Served in reverse order, so only the node's sorting can put them in order.
+		sandbox.addFault({ path: '/v1/fetch-companies', status: 200, body: { message: 'ok', companies: [...SC_COMPANIES].reverse() } });
 		expect(await load('getCompanies')).toEqual(SC_COMPANIES.map((company) => ({ name: company.company_name, value: company.company_id })));
 	});
 
@@ -296,6 +298,12 @@ describe('dropdowns', () => {
 
 	test('lists that belong to a company are empty until a company is chosen', async () => {
 		expect(await load('getTags', { companyId: '' })).toEqual([]);
+		expect(sandbox.requests()).toHaveLength(0);
+	});
+
+	test('a company given by expression is not sent as a path: its lists stay empty in the editor', async () => {
+		expect(await load('getTags', { companyId: '={{ $json.companyId }}' })).toEqual([]);
+		expect(await load('getCustomFields', { companyId: '={{ $json.companyId }}' })).toEqual([]);
 		expect(sandbox.requests()).toHaveLength(0);
 	});
 

@@ -1,6 +1,6 @@
 /**
  * Thoughtly, driven through n8n-core's engine against the sandbox that follows
- * thoughtly-create-contact.md and the Thoughtly section of vendor-apis.md. Each test asserts
+ * its API document (see docs/vendor-facts.md). Each test asserts
  * what a user would see: the requests Thoughtly receives, the node's output items, or the
  * error text.
  */

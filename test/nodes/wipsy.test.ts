@@ -1,6 +1,6 @@
 /**
  * Wipsy, driven through n8n-core's engine against the sandbox that follows
- * wipsy-create-contact.md. Each test asserts what a user would see: the requests Wipsy
+ * its API document (see docs/vendor-facts.md). Each test asserts what a user would see: the requests Wipsy
  * receives, the node's output items, the dropdowns, or the error text.
  */
 import type { INodeProperties } from 'n8n-workflow';

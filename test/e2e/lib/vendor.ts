@@ -66,6 +66,11 @@ export interface E2eDropdown {
 	paginationToken?: string;
 	/** listSearch only: the token the answer gives for the next page; undefined on the last page. */
 	expectedPaginationToken?: string;
+	/**
+	 * The editor test (test/ui) opens this dropdown in the node panel: one entry per vendor, plus
+	 * for a list search optionally one with a `filter` that it also types into the search box.
+	 */
+	openedInEditor?: boolean;
 }
 
 export interface E2eVendor {

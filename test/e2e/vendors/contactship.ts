@@ -243,6 +243,7 @@ export const contactshipE2e: E2eVendor = {
 		{
 			// Every tag in one page of 100 (Contactship's default page is 5), oldest first;
 			// shown by label, or by name when a tag has none, sorted.
+			openedInEditor: true,
 			methodName: 'getTags',
 			parameterPath: 'tagIds',
 			currentNodeParameters: { resource: 'contact', operation: 'create' },

@@ -397,6 +397,7 @@ export const revyOpsE2e: E2eVendor = {
 		{
 			// The company picker ("From List"): the first page of 100, and a token for the next.
 			kind: 'listSearch',
+			openedInEditor: true,
 			methodName: 'searchCompanies',
 			parameterPath: 'company',
 			currentNodeParameters: { resource: 'contact', operation: 'create' },
@@ -417,6 +418,7 @@ export const revyOpsE2e: E2eVendor = {
 		{
 			// Typed in the search box: RevyOps searches by name.
 			kind: 'listSearch',
+			openedInEditor: true,
 			methodName: 'searchCompanies',
 			parameterPath: 'company',
 			currentNodeParameters: { resource: 'contact', operation: 'create' },

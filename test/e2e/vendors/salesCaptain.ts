@@ -176,6 +176,7 @@ export const salesCaptainE2e: E2eVendor = {
 
 	dropdowns: [
 		{
+			openedInEditor: true,
 			methodName: 'getCompanies',
 			parameterPath: 'companyId',
 			currentNodeParameters: { resource: 'contact', operation: 'create' },

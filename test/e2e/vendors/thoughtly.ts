@@ -217,6 +217,7 @@ export const thoughtlyE2e: E2eVendor = {
 		{
 			// 120 seeded contacts: two full pages of 50 and a short third one that ends the
 			// reading; "Do not call" and "Spanish speaker" are only on the third.
+			openedInEditor: true,
 			methodName: 'getTags',
 			parameterPath: 'tags',
 			currentNodeParameters: { resource: 'contact', operation: 'create' },

@@ -329,6 +329,7 @@ export const wipsyE2e: E2eVendor = {
 		{
 			// The stages the listed contacts use, in pipeline order ("Archived" is only on
 			// contacts beyond the first 500, "Lost" on none).
+			openedInEditor: true,
 			methodName: 'getPipelineStages',
 			parameterPath: 'pipelineStageId',
 			currentNodeParameters: { resource: 'contact', operation: 'create' },

@@ -1,5 +1,5 @@
 /**
- * RevyOps as ../shared/vendors/revyops-create-contact.md and docs/vendor-apis.md describe it.
+ * RevyOps as its API document describes it (summed up in docs/vendor-facts.md).
  *
  * - Auth (both documented ways): the workspace API key in `x-api-key` (PRACTICE) and/or the
  *   workspace `client_id` query parameter (the vendor reference). 403 `{detail}` when neither
