@@ -6,7 +6,7 @@ import { fetchAllPages, findList } from '../shared/lists';
 import type { IfContactExists } from '../shared/properties';
 import { createOptions, showOnCreate } from '../shared/properties';
 import type { ApiClient } from '../shared/transport';
-import { checkEmail, checkUrl, InputError, optionalText, sameEmail } from '../shared/validate';
+import { checkEmail, checkKey, checkUrl, InputError, optionalText, quote, sameEmail } from '../shared/validate';
 import { MAX_PAGE_SIZE, revyOpsPacing, revyOpsPaging } from './api';
 
 /** RevyOps' documented limit on one custom field value. */
@@ -17,7 +17,7 @@ const CONTACTS_PATH = '/public/v2/contacts';
 
 export type ResponseStructure = 'NESTED' | 'FLAT';
 
-const options = createOptions('RevyOps', revyOpsPacing);
+const options = createOptions('RevyOps', revyOpsPacing, undefined, false);
 options.options!.push({
 	displayName: 'Response Structure',
 	name: 'responseStructure',
@@ -215,7 +215,7 @@ function toCompanyId(value: string): number {
  */
 export function toCompanyRef(company: unknown): CompanyRef | undefined {
 	const locator = company && typeof company === 'object' ? (company as IDataObject) : { mode: undefined, value: company };
-	const text = optionalText(locator.value);
+	const text = optionalText(locator.value, 'Company');
 	if (text === undefined) return undefined;
 	const mode = locator.mode === undefined ? (/^\d+$/.test(text) ? 'id' : 'domain') : String(locator.mode);
 	if (mode === 'domain') {
@@ -227,7 +227,7 @@ export function toCompanyRef(company: unknown): CompanyRef | undefined {
 }
 
 export function toResponseStructure(value: unknown): ResponseStructure {
-	const text = (optionalText(value) ?? 'NESTED').toUpperCase();
+	const text = (optionalText(value, 'Response Structure') ?? 'NESTED').toUpperCase();
 	if (text !== 'NESTED' && text !== 'FLAT') {
 		throw new InputError(`Response Structure "${String(value)}" is not one RevyOps offers`, 'Use Nested or Flat.');
 	}
@@ -244,12 +244,13 @@ export function toCustomFieldsInput(customFields: unknown): IDataObject[] {
 	const rows = ((customFields as IDataObject | undefined)?.field as IDataObject[] | undefined) ?? [];
 	const fields: IDataObject[] = [];
 	for (const row of rows) {
-		const fieldName = optionalText(row.fieldName);
-		const value = optionalText(row.value);
+		const fieldName = optionalText(row.fieldName, 'Custom field name');
+		const value = optionalText(row.value, fieldName === undefined ? 'Custom field value' : `Custom field "${fieldName}"`);
 		if (value === undefined) continue;
 		if (fieldName === undefined) {
-			throw new InputError(`A custom field value ("${value.slice(0, 40)}") has no field name`, 'Choose the field, or remove the row.');
+			throw new InputError(`A custom field value (${quote(value.slice(0, 40))}) has no field name`, 'Choose the field, or remove the row.');
 		}
+		checkKey(fieldName, 'Custom field name');
 		const length = characterCount(value);
 		if (length > MAX_CUSTOM_FIELD_VALUE_LENGTH) {
 			throw new InputError(
@@ -274,8 +275,8 @@ export interface CreateContactRequest {
 
 /** Node parameters of one item -> RevyOps' create request. Pure: throws InputError on bad input. */
 export function toCreateContactRequest(params: IDataObject): CreateContactRequest {
-	const emailText = optionalText(params.email);
-	const linkedinText = optionalText(params.linkedinUrl);
+	const emailText = optionalText(params.email, 'Email');
+	const linkedinText = optionalText(params.linkedinUrl, 'LinkedIn URL');
 	if (!emailText && !linkedinText) {
 		throw new InputError(
 			'Give an email or a LinkedIn URL: RevyOps identifies a contact by at least one of them',
@@ -285,8 +286,8 @@ export function toCreateContactRequest(params: IDataObject): CreateContactReques
 	const body: IDataObject = {};
 	if (emailText) body.email = checkEmail(emailText);
 	if (linkedinText) body.linkedin_url = checkUrl(linkedinText, 'LinkedIn URL');
-	const firstName = optionalText(params.firstName);
-	const lastName = optionalText(params.lastName);
+	const firstName = optionalText(params.firstName, 'First Name');
+	const lastName = optionalText(params.lastName, 'Last Name');
 	if (firstName) body.first_name = firstName;
 	if (lastName) body.last_name = lastName;
 
@@ -294,8 +295,8 @@ export function toCreateContactRequest(params: IDataObject): CreateContactReques
 	if (company) body.company_id = company.value;
 
 	const additional = (params.additionalFields as IDataObject | undefined) ?? {};
-	const contactStatus = optionalText(additional.contactStatus);
-	const origin = optionalText(additional.origin);
+	const contactStatus = optionalText(additional.contactStatus, 'Contact Status');
+	const origin = optionalText(additional.origin, 'Origin');
 	if (contactStatus) body.contact_status = contactStatus;
 	if (origin) body.origin = origin;
 

@@ -5,7 +5,7 @@ import { runWithClient } from '../shared/execute';
 import { withReadableErrors } from '../shared/lists';
 import { contactCreateSelectors } from '../shared/properties';
 import { salesCaptainApi, salesCaptainPacing } from './api';
-import { createContact, createContactProperties } from './contact';
+import { contactCreator, createContactProperties } from './contact';
 import { getCompanies, getCustomFields, getTags } from './lists';
 
 export class SalesCaptain implements INodeType {
@@ -30,6 +30,7 @@ export class SalesCaptain implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const createContact = contactCreator();
 		return await runWithClient(this, salesCaptainApi, salesCaptainPacing, async (client, itemIndex) =>
 			createContact.call(this, client, itemIndex),
 		);

@@ -1,4 +1,5 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { addTags, createOrReturnExisting } from '../shared/contact';
 import { findList } from '../shared/lists';
@@ -6,7 +7,7 @@ import type { IfContactExists } from '../shared/properties';
 import { createOptions, showOnCreate } from '../shared/properties';
 import type { ApiClient } from '../shared/transport';
 import { apiPath } from '../shared/transport';
-import { checkEmail, checkUuid, idList, InputError, optionalText, requireText, sameEmail, samePhone, toE164 } from '../shared/validate';
+import { checkEmail, checkTypedValue, checkUuid, idList, InputError, optionalText, requireText, sameEmail, samePhone, toDefaultCountry, toE164 } from '../shared/validate';
 import { salesCaptainPacing } from './api';
 
 export const createContactProperties: INodeProperties[] = [
@@ -37,7 +38,7 @@ export const createContactProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: '+14155551234',
-		description: 'Phone number with country code; spaces, dashes and parentheses are removed before sending',
+		description: 'Phone number with country code; spaces, dashes and parentheses are removed before sending. A number without a country code is read in Options → Default Country.',
 		hint: 'Give a phone number, an email, or both',
 		displayOptions: showOnCreate,
 	},
@@ -94,7 +95,7 @@ export const createContactProperties: INodeProperties[] = [
 	createOptions('SalesCaptain', salesCaptainPacing),
 ];
 
-/** The create request for one item, checked before anything is sent. */
+/** The create request for one item, checked before anything is sent; custom-field values are checked later against their types. */
 export interface CreateContactRequest {
 	companyId: string;
 	body: IDataObject;
@@ -104,8 +105,9 @@ export interface CreateContactRequest {
 /** Node parameters of one item -> SalesCaptain's create body. Pure: throws InputError on bad input. */
 export function toCreateContactRequest(params: IDataObject): CreateContactRequest {
 	const companyId = checkUuid(requireText(params.companyId, 'Company'), 'Company');
-	const phoneText = optionalText(params.contactPhone);
-	const emailText = optionalText(params.contactEmail);
+	const defaultCountry = toDefaultCountry(params.defaultCountry);
+	const phoneText = optionalText(params.contactPhone, 'Phone Number');
+	const emailText = optionalText(params.contactEmail, 'Email');
 	if (!phoneText && !emailText) {
 		throw new InputError('Give a phone number or an email: SalesCaptain needs at least one of them');
 	}
@@ -113,14 +115,14 @@ export function toCreateContactRequest(params: IDataObject): CreateContactReques
 		company_id: companyId,
 		contact_name: requireText(params.contactName, 'Full Name'),
 	};
-	if (phoneText) body.contact_phone = toE164(phoneText, 'Phone Number');
+	if (phoneText) body.contact_phone = toE164(phoneText, 'Phone Number', defaultCountry);
 	if (emailText) body.contact_email = checkEmail(emailText);
 
 	const rows = ((params.customFields as IDataObject | undefined)?.field as IDataObject[] | undefined) ?? [];
 	const customFields: IDataObject[] = [];
 	for (const row of rows) {
-		const fieldId = optionalText(row.fieldId);
-		const value = optionalText(row.value);
+		const fieldId = optionalText(row.fieldId, 'Custom field');
+		const value = optionalText(row.value, `Custom field ${fieldId ?? ''}`.trim());
 		if (!fieldId || value === undefined) continue;
 		checkUuid(fieldId, 'Custom field');
 		if (customFields.some((field) => field.cf_id === fieldId)) {
@@ -130,7 +132,31 @@ export function toCreateContactRequest(params: IDataObject): CreateContactReques
 	}
 	if (customFields.length) body.custom_fields = customFields;
 
-	return { companyId, body, tagIds: idList(params.tagIds) };
+	return { companyId, body, tagIds: idList(params.tagIds, 'Tag Names or IDs') };
+}
+
+/** A custom field as GET /v1/list-custom-fields/{company_id} describes it. */
+export interface CustomFieldDefinition {
+	cf_id: string;
+	cf_label?: string;
+	cf_name?: string;
+	/** Documented examples: text, number, dropdown. */
+	cf_datatype?: string;
+}
+
+/**
+ * `custom_fields` with each value checked against its field's `cf_datatype` (the shared
+ * rule set: a number field takes a number, …). Fields not among the definitions are sent
+ * as given, for SalesCaptain to judge.
+ */
+export function checkCustomFieldValues(customFields: IDataObject[], definitions: CustomFieldDefinition[]): IDataObject[] {
+	const byId = new Map(definitions.map((definition) => [definition.cf_id, definition]));
+	return customFields.map((field) => {
+		const definition = byId.get(String(field.cf_id));
+		if (!definition?.cf_datatype) return field;
+		const label = `Custom field "${definition.cf_label ?? definition.cf_name ?? definition.cf_id}"`;
+		return { ...field, cf_value: checkTypedValue(String(definition.cf_datatype), String(field.cf_value), label) };
+	});
 }
 
 /** The listed contact that is the one SalesCaptain called a duplicate, if any. */
@@ -149,45 +175,81 @@ export function createdContact(response: unknown): IDataObject {
 	return ((contact?.data as IDataObject | undefined) ?? contact ?? body) as IDataObject;
 }
 
-export async function createContact(
-	this: IExecuteFunctions,
+/** A company's custom-field definitions, read once per company and run (`cache`), when an item first needs them. */
+async function customFieldDefinitions(
+	ctx: IExecuteFunctions,
 	client: ApiClient,
-	itemIndex: number,
-): Promise<IDataObject> {
-	const request = toCreateContactRequest({
-		companyId: this.getNodeParameter('companyId', itemIndex),
-		contactName: this.getNodeParameter('contactName', itemIndex),
-		contactPhone: this.getNodeParameter('contactPhone', itemIndex, ''),
-		contactEmail: this.getNodeParameter('contactEmail', itemIndex, ''),
-		tagIds: this.getNodeParameter('tagIds', itemIndex, []),
-		customFields: this.getNodeParameter('customFields', itemIndex, {}),
-	});
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const { companyId, body } = request;
-	const searchKey = String(body.contact_phone ?? body.contact_email);
-
-	const { contact, outcome } = await createOrReturnExisting(
-		this,
-		(options.ifContactExists as IfContactExists | undefined) ?? 'fail',
-		async () => createdContact(await client.request({ method: 'POST', path: '/v1/create-contact', body })),
-		async () => {
-			const found = await client.request({
-				method: 'GET',
-				path: apiPath`/v1/list-contacts/${companyId}`,
-				qs: { search_key: searchKey, page_number: 1, items_per_page: 100 },
-			});
-			return matchContact(findList(found, ['contacts.data', 'contacts', 'data.contacts']), body);
-		},
-		searchKey,
-	);
-
-	const contactId = String(contact.contact_id ?? contact.id);
-	const appliedTags = await addTags(this, 'SalesCaptain', contactId, request.tagIds, async (tagId) => {
-		await client.request({
-			method: 'POST',
-			path: apiPath`/v1/add-tag-to-contact/${companyId}`,
-			body: { contact_id: contactId, tag_id: tagId },
+	companyId: string,
+	cache: Map<string, Promise<CustomFieldDefinition[]>>,
+): Promise<CustomFieldDefinition[]> {
+	let definitions = cache.get(companyId);
+	if (!definitions) {
+		definitions = client
+			.request({ method: 'GET', path: apiPath`/v1/list-custom-fields/${companyId}` })
+			.then((body) => findList(body, ['custom_fields.data', 'custom_fields']) as unknown as CustomFieldDefinition[]);
+		cache.set(companyId, definitions);
+	}
+	try {
+		return await definitions;
+	} catch (error) {
+		// The failure is shared by every item of the company; each gets its own error to carry its item number.
+		const cause = error as NodeApiError;
+		throw new NodeApiError(ctx.getNode(), { message: cause.message } as JsonObject, {
+			message: `Reading the company's custom fields (needed to check the values against their types) failed: ${cause.message}`,
+			description: cause.description ?? undefined,
+			httpCode: cause.httpCode ?? undefined,
 		});
-	});
-	return { ...contact, appliedTags, outcome };
+	}
+}
+
+export type CreateContact = (this: IExecuteFunctions, client: ApiClient, itemIndex: number) => Promise<IDataObject>;
+
+/** The create flow for one node run; custom-field definitions are read once per company, when an item first needs them. */
+export function contactCreator(): CreateContact {
+	const definitions = new Map<string, Promise<CustomFieldDefinition[]>>();
+
+	return async function createContact(this: IExecuteFunctions, client: ApiClient, itemIndex: number): Promise<IDataObject> {
+		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		const request = toCreateContactRequest({
+			companyId: this.getNodeParameter('companyId', itemIndex),
+			contactName: this.getNodeParameter('contactName', itemIndex),
+			contactPhone: this.getNodeParameter('contactPhone', itemIndex, ''),
+			contactEmail: this.getNodeParameter('contactEmail', itemIndex, ''),
+			tagIds: this.getNodeParameter('tagIds', itemIndex, []),
+			customFields: this.getNodeParameter('customFields', itemIndex, {}),
+			defaultCountry: options.defaultCountry,
+		});
+		const { companyId } = request;
+		const body = { ...request.body };
+		if (Array.isArray(body.custom_fields)) {
+			const fields = await customFieldDefinitions(this, client, companyId, definitions);
+			body.custom_fields = checkCustomFieldValues(body.custom_fields as IDataObject[], fields);
+		}
+		const searchKey = String(body.contact_phone ?? body.contact_email);
+
+		const { contact, outcome } = await createOrReturnExisting(
+			this,
+			(options.ifContactExists as IfContactExists | undefined) ?? 'fail',
+			async () => createdContact(await client.request({ method: 'POST', path: '/v1/create-contact', body })),
+			async () => {
+				const found = await client.request({
+					method: 'GET',
+					path: apiPath`/v1/list-contacts/${companyId}`,
+					qs: { search_key: searchKey, page_number: 1, items_per_page: 100 },
+				});
+				return matchContact(findList(found, ['contacts.data', 'contacts', 'data.contacts']), body);
+			},
+			searchKey,
+		);
+
+		const contactId = String(contact.contact_id ?? contact.id);
+		const appliedTags = await addTags(this, 'SalesCaptain', contactId, request.tagIds, async (tagId) => {
+			await client.request({
+				method: 'POST',
+				path: apiPath`/v1/add-tag-to-contact/${companyId}`,
+				body: { contact_id: contactId, tag_id: tagId },
+			});
+		});
+		return { ...contact, appliedTags, outcome };
+	};
 }

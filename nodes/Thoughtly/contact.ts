@@ -5,9 +5,9 @@ import { findList } from '../shared/lists';
 import type { IfContactExists } from '../shared/properties';
 import { createOptions, showOnCreate } from '../shared/properties';
 import type { ApiClient } from '../shared/transport';
-import { checkEmail, InputError, optionalText, requireText, samePhone, toE164 } from '../shared/validate';
+import { countryByIso, countryOptions } from '../shared/countries';
+import { checkEmail, checkKey, InputError, optionalText, quote, requireText, samePhone, toDefaultCountry, toE164 } from '../shared/validate';
 import { envelopeData, isDuplicateContactError, isRecord, thoughtlyPacing } from './api';
-import { countryOptions, isIsoCountryCode } from './countries';
 
 export const createContactProperties: INodeProperties[] = [
 	{
@@ -18,7 +18,7 @@ export const createContactProperties: INodeProperties[] = [
 		default: '',
 		placeholder: '+14155551234',
 		description:
-			'Phone number the agent calls, with its country code. Spaces, dashes, dots and parentheses are removed, and a leading 00 becomes +.',
+			'Phone number the agent calls, with its country code. Spaces, dashes, dots and parentheses are removed, and a leading 00 becomes +. A number without a country code is read in the Country Code below, or else in Options → Default Country.',
 		displayOptions: showOnCreate,
 	},
 	{
@@ -103,10 +103,10 @@ export interface CreateContactRequest {
 
 /** A country code given by dropdown or expression -> the ISO code Thoughtly expects. */
 export function toCountryCode(value: unknown): string | undefined {
-	const text = optionalText(value);
+	const text = optionalText(value, 'Country Code');
 	if (text === undefined) return undefined;
 	const code = text.toUpperCase();
-	if (isIsoCountryCode(code)) return code;
+	if (countryByIso(code)) return code;
 	const hint = 'Use the two-letter ISO 3166-1 code of the country, for example US, GB or DE.';
 	if (/^\+?\d{1,4}$/.test(text)) {
 		throw new InputError(`Country Code "${text}" looks like a dialling code; Thoughtly expects a two-letter country code`, hint);
@@ -126,7 +126,7 @@ export function toTagNames(value: unknown): string[] {
 		if (entry !== null && typeof entry === 'object') {
 			throw new InputError('Tags must be names (text); an object was given', 'Give tag names, for example ["VIP", "Webinar 2024"].');
 		}
-		const name = optionalText(entry);
+		const name = optionalText(entry, 'Tag');
 		if (name !== undefined && !names.includes(name)) names.push(name);
 	}
 	return names;
@@ -138,13 +138,15 @@ export function toAttributes(collection: unknown): IDataObject | undefined {
 	const attributes: IDataObject = {};
 	const seen = new Set<string>();
 	for (const row of rows) {
-		const key = optionalText(row?.key);
+		const key = optionalText(row?.key, 'Attribute key');
 		const rawValue = row?.value;
-		const value = typeof rawValue === 'number' || typeof rawValue === 'boolean' ? rawValue : optionalText(rawValue);
+		// Numbers and booleans keep their JSON type; anything else must be text.
+		const value = typeof rawValue === 'number' || typeof rawValue === 'boolean' ? rawValue : optionalText(rawValue, key === undefined ? 'Attribute value' : `Attribute "${key}"`);
 		if (key === undefined) {
 			if (value === undefined) continue;
-			throw new InputError(`An attribute has the value "${String(value)}" but no key`, 'Give every attribute a key, or remove the row.');
+			throw new InputError(`An attribute has the value ${quote(String(value))} but no key`, 'Give every attribute a key, or remove the row.');
 		}
+		checkKey(key, 'Attribute');
 		if (seen.has(key)) {
 			throw new InputError(`Attribute "${key}" is given twice; keep one value per key`, 'Remove or rename one of the rows with this key.');
 		}
@@ -156,13 +158,16 @@ export function toAttributes(collection: unknown): IDataObject | undefined {
 
 /** Node parameters of one item -> Thoughtly's create body. Pure: throws InputError on bad input. */
 export function toCreateContactRequest(params: IDataObject): CreateContactRequest {
-	const phoneNumber = toE164(requireText(params.phoneNumber, 'Phone Number'), 'Phone Number');
-	const body: IDataObject = { phone_number: phoneNumber };
-	const name = optionalText(params.name);
-	if (name !== undefined) body.name = name;
-	const email = optionalText(params.email);
-	if (email !== undefined) body.email = checkEmail(email);
 	const countryCode = toCountryCode(params.countryCode);
+	const defaultCountry = toDefaultCountry(params.defaultCountry);
+	// Thoughtly's country_code is the country of the phone number, so a national number is read in it first.
+	const ownCountry = countryCode ? countryByIso(countryCode) : undefined;
+	const phoneNumber = toE164(requireText(params.phoneNumber, 'Phone Number'), 'Phone Number', ownCountry?.callingCode ? ownCountry : defaultCountry);
+	const body: IDataObject = { phone_number: phoneNumber };
+	const name = optionalText(params.name, 'Full Name');
+	if (name !== undefined) body.name = name;
+	const email = optionalText(params.email, 'Email');
+	if (email !== undefined) body.email = checkEmail(email);
 	if (countryCode !== undefined) body.country_code = countryCode;
 	const tags = toTagNames(params.tags);
 	if (tags.length) body.tags = tags;
@@ -196,6 +201,7 @@ export async function createContact(
 	client: ApiClient,
 	itemIndex: number,
 ): Promise<IDataObject> {
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const request = toCreateContactRequest({
 		phoneNumber: this.getNodeParameter('phoneNumber', itemIndex),
 		name: this.getNodeParameter('name', itemIndex, ''),
@@ -203,8 +209,8 @@ export async function createContact(
 		countryCode: this.getNodeParameter('countryCode', itemIndex, ''),
 		tags: this.getNodeParameter('tags', itemIndex, []),
 		attributes: this.getNodeParameter('attributes', itemIndex, {}),
+		defaultCountry: options.defaultCountry,
 	});
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const { body, phoneNumber } = request;
 
 	const { contact, outcome } = await createOrReturnExisting(

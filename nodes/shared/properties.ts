@@ -1,5 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { callingCodeOptions } from './countries';
 import type { Pacing, RateLimit } from './pacing';
 
 /** The Resource and Operation selectors every node of this package starts with. */
@@ -44,12 +45,24 @@ export interface PacingDefaults {
 	reason: string;
 }
 
+/** The country national phone numbers (no `+` or `00`) are read as; none: every number must carry its country code. */
+export const defaultCountryOption: INodeProperties = {
+	displayName: 'Default Country',
+	name: 'defaultCountry',
+	type: 'options',
+	options: callingCodeOptions('None: Numbers Must Carry a Country Code'),
+	default: '',
+	description:
+		"Country of phone numbers written without a country code, such as (415) 555-2671 or 030 1234567: they are sent with this country's calling code and without the national 0 (or 1) in front. With None, such a number fails the item.",
+};
+
 /**
- * The "Options" collection: duplicate handling and request pacing, same names in every node.
- * `lookupScope` (optional) says how far "Return Existing" searches, e.g. when the vendor's
- * search only reaches part of the contacts; it is added to that choice's description.
+ * The "Options" collection: duplicate handling, request pacing and (for nodes that send a
+ * phone number) the Default Country, same names in every node. `lookupScope` (optional)
+ * says how far "Return Existing" searches, e.g. when the vendor's search only reaches part
+ * of the contacts; it is added to that choice's description.
  */
-export function createOptions(vendor: string, pacing: PacingDefaults, lookupScope?: string): INodeProperties {
+export function createOptions(vendor: string, pacing: PacingDefaults, lookupScope?: string, sendsPhoneNumbers = true): INodeProperties {
 	const concurrencyDefault = pacing.concurrency;
 	const maxRequestsDefault = pacing.rateLimit?.requests ?? 0;
 	const intervalDefault = pacing.rateLimit?.perMs === 60_000 ? 'minute' : 'second';
@@ -61,6 +74,7 @@ export function createOptions(vendor: string, pacing: PacingDefaults, lookupScop
 		default: {},
 		displayOptions: showOnCreate,
 		options: [
+			...(sendsPhoneNumbers ? [defaultCountryOption] : []),
 			{
 				displayName: 'If Contact Exists',
 				name: 'ifContactExists',

@@ -143,18 +143,51 @@ describe('create', () => {
 	});
 });
 
+describe('phone numbers without a country code (Options → Default Country)', () => {
+	test('without a Default Country, (415) 555-2671 fails with a hint and nothing is sent', async () => {
+		const run = await create([{ ...juan, phone: '(415) 555-2671' }]);
+		expect(run.error?.message).toBe('Phone Number "(415) 555-2671" has no country code [item 0]');
+		expect(run.error?.description).toMatch(/Options → Default Country/);
+		expect(sandbox.requests()).toHaveLength(0);
+	});
+
+	test('with Default Country US it is sent as +14155552671; international numbers keep their own code', async () => {
+		const run = await create(
+			[
+				{ ...juan, phone: '(415) 555-2671' },
+				{ ...juan, phone: '+44 (0)20 7946 0958' },
+				{ ...juan, phone: '0049 30 1234567' },
+			],
+			{ options: { defaultCountry: 'US' } },
+		);
+		expect(run.error).toBeUndefined();
+		expect(creates().map((request) => (request.body as { phone_number: string }).phone_number).sort()).toEqual(['+14155552671', '+442079460958', '+49301234567']);
+	});
+
+	test('the Default Country can come from the item, by expression', async () => {
+		const run = await create([{ ...juan, phone: '030 1234567', country: 'de' }], { options: { defaultCountry: '={{ $json.country }}' } });
+		expect(run.error).toBeUndefined();
+		expect(creates()[0].body).toMatchObject({ phone_number: '+49301234567' });
+	});
+});
+
 describe('input checks fail the item before any request', () => {
 	const row = (type: string, value: string, field = 'f') => ({ additionalData: { entry: [{ type, field, value }] } });
 	test.each([
 		['an empty phone', { ...juan, phone: '' }, {}, 'Phone Number is required [item 0]'],
 		['letters in the phone', { ...juan, phone: '+1 212 CALL NOW' }, {}, 'Phone Number "+1 212 CALL NOW" is not a phone number: only digits, spaces, +, -, ., / and parentheses are allowed [item 0]'],
-		['too few digits', { ...juan, phone: '555-123' }, {}, 'Phone Number "555-123" has 6 digits; a phone number needs at least 7 [item 0]'],
+		['too few digits', { ...juan, phone: '+1 555-12' }, {}, 'Phone Number "+1 555-12" has 6 digits; a phone number with its country code has at least 7 [item 0]'],
+		['two numbers in one field', { ...juan, phone: '+1 212 456 7890 / 7891' }, {}, 'Phone Number "+1 212 456 7890 / 7891" holds more than one phone number [item 0]'],
+		['an extension', { ...juan, phone: '+1 212 456 7890 ext 12' }, {}, 'Phone Number "+1 212 456 7890 ext 12" has an extension, which a phone number field cannot hold [item 0]'],
+		['an object given to a text field', { ...juan, name: { first: 'Juan', last: 'Pérez' } }, {}, 'Full Name must be text, but the expression gave an object [item 0]'],
+		['a list given to a text field', { ...juan, email: ['juan@ejemplo.com', 'j@ejemplo.com'] }, {}, 'Email must be text, but the expression gave a list [item 0]'],
+		['a reserved data field name', juan, row('text', 'x', '__proto__'), 'Additional data field "__proto__" is a name JavaScript reserves, so it cannot be used as a key [item 0]'],
 		['a local number without country code', { ...juan, phone: '030 1234567' }, {}, 'Phone Number "030 1234567" has no country code [item 0]'],
 		['an empty name', { ...juan, name: '  ' }, {}, 'Full Name is required [item 0]'],
 		['a bad email', { ...juan, email: 'juan@ejemplo' }, {}, 'Email "juan@ejemplo" is not a valid email address [item 0]'],
-		['a Number that is not a number', juan, row('number', '1.499,90', 'budget'), 'Additional data "budget" is of type Number, but "1.499,90" is not a number [item 0]'],
-		['a Date that is not a date', juan, row('date', '31/12/2025', 'renewal'), 'Additional data "renewal" is of type Date, but "31/12/2025" is not a date [item 0]'],
-		['a Date that does not exist', juan, row('date', '2025-02-29', 'renewal'), 'Additional data "renewal" is of type Date, but "2025-02-29" is not a date [item 0]'],
+		['a Number that is not a number', juan, row('number', '1.499,90', 'budget'), 'Additional data "budget" is a number field, but "1.499,90" is not a number [item 0]'],
+		['a Date that is not a date', juan, row('date', '31/12/2025', 'renewal'), 'Additional data "renewal" is a date field, but "31/12/2025" is not a date [item 0]'],
+		['a Date that does not exist', juan, row('date', '2025-02-29', 'renewal'), 'Additional data "renewal" is a date field, but "2025-02-29" is not a day of the calendar [item 0]'],
 		['a value without a field', juan, row('text', 'orphan', ''), 'Additional data row 1 has the value "orphan" but no field name [item 0]'],
 		['a field given twice', juan, { additionalData: { entry: [{ type: 'text', field: 'a', value: '1' }, { type: 'text', field: 'a', value: '2' }] } }, 'Additional data "a" is given twice; keep one value per field [item 0]'],
 	])('%s', async (_case, item, parameters, message) => {
@@ -165,7 +198,7 @@ describe('input checks fail the item before any request', () => {
 
 	test('the fix is described to the user', async () => {
 		const run = await create([juan], row('date', 'next week'));
-		expect(run.error?.description).toBe('Use an ISO 8601 date such as 2024-12-31 or 2024-12-31T09:30:00Z, or change the type to Text.');
+		expect(run.error?.description).toMatch(/^Use an ISO 8601 date, YYYY-MM-DD such as 2024-12-31/);
 	});
 });
 

@@ -203,6 +203,13 @@ describe('input checks before any request', () => {
 			'Custom field "industry" is given twice; keep one value per field [item 0]',
 		],
 		[
+			'a custom field named __proto__',
+			{ email: 'a@example.org', customFields: { field: [{ fieldName: '__proto__', value: 'x' }] } },
+			'Custom field name "__proto__" is a name JavaScript reserves, so it cannot be used as a key [item 0]',
+		],
+		['an object where text belongs', { email: 'a@example.org', firstName: '={{ { "first": "Jane" } }}' }, 'First Name must be text, but the expression gave an object [item 0]'],
+		['a list where text belongs', { email: 'a@example.org', lastName: '={{ ["Doe", "Smith"] }}' }, 'Last Name must be text, but the expression gave a list [item 0]'],
+		[
 			'a custom field value without a name',
 			{ email: 'a@example.org', customFields: { field: [{ fieldName: '', value: 'orphan' }] } },
 			'A custom field value ("orphan") has no field name [item 0]',

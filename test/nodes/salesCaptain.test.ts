@@ -55,12 +55,13 @@ describe('create', () => {
 		expect(run.error).toBeUndefined();
 		const requests = sandbox.requests('salescaptain');
 		expect(requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+			`GET /v1/list-custom-fields/${ACME}`,
 			'POST /v1/create-contact',
 			`POST /v1/add-tag-to-contact/${ACME}`,
 			`POST /v1/add-tag-to-contact/${ACME}`,
 		]);
-		expect(requests[0].headers.authorization).toBe(`Bearer ${SALESCAPTAIN_TOKEN}`);
-		expect(requests[0].body).toEqual({
+		expect(requests[1].headers.authorization).toBe(`Bearer ${SALESCAPTAIN_TOKEN}`);
+		expect(requests[1].body).toEqual({
 			company_id: ACME,
 			contact_name: 'Ann Lee',
 			contact_phone: '+14155551234',
@@ -71,7 +72,7 @@ describe('create', () => {
 			],
 		});
 		const contactId = sandbox.state<SalesCaptainState>('salescaptain').contacts[0].contact_id;
-		expect(requests.slice(1).map((request) => request.body)).toEqual([
+		expect(requests.slice(2).map((request) => request.body)).toEqual([
 			{ contact_id: contactId, tag_id: VIP },
 			{ contact_id: contactId, tag_id: NEWSLETTER },
 		]);
@@ -121,11 +122,68 @@ describe('create', () => {
 	});
 });
 
+describe('custom-field values are checked against their SalesCaptain type', () => {
+	const ann = { name: 'Ann', phone: '+14155551234', email: '' };
+
+	test('a number field given "lots of money" fails before the create', async () => {
+		const run = await create([ann], { customFields: { field: [{ fieldId: BUDGET, value: 'lots of money' }] } });
+		expect(run.error?.message).toBe('Custom field "Budget" is a number field, but "lots of money" is not a number [item 0]');
+		expect(run.error?.description).toMatch(/digits with a dot for decimals/);
+		expect(creates()).toHaveLength(0);
+	});
+
+	test('the company\'s field types are read once per run, and text fields take anything', async () => {
+		const run = await create(
+			[ann, { ...ann, phone: '+14155551235' }, { ...ann, phone: '+14155551236' }],
+			{ customFields: { field: [{ fieldId: BUDGET, value: '={{ 1000 + $itemIndex }}' }, { fieldId: INDUSTRY, value: '12 apples, 3 pears' }] } },
+		);
+		expect(run.error).toBeUndefined();
+		expect(sandbox.requests('salescaptain').filter((request) => request.path.startsWith('/v1/list-custom-fields/'))).toHaveLength(1);
+		expect(creates().map((request) => (request.body as { custom_fields: unknown }).custom_fields)).toEqual(
+			expect.arrayContaining([[{ cf_id: BUDGET, cf_value: '1000' }, { cf_id: INDUSTRY, cf_value: '12 apples, 3 pears' }]]),
+		);
+	});
+
+	test('items without custom fields read no definitions', async () => {
+		await create([ann]);
+		expect(sandbox.requests('salescaptain').map((request) => request.path)).toEqual(['/v1/create-contact']);
+	});
+});
+
+describe('phone numbers without a country code (Options → Default Country)', () => {
+	test('(415) 555-2671 fails with a hint; with Default Country US it is sent as +14155552671', async () => {
+		const refused = await create([{ name: 'Ann', phone: '(415) 555-2671', email: '' }]);
+		expect(refused.error?.message).toBe('Phone Number "(415) 555-2671" has no country code [item 0]');
+		expect(refused.error?.description).toMatch(/Default Country/);
+		expect(creates()).toHaveLength(0);
+
+		const sent = await create([{ name: 'Ann', phone: '(415) 555-2671', email: '' }], { options: { defaultCountry: 'US' } });
+		expect(sent.error).toBeUndefined();
+		expect(creates()[0].body).toMatchObject({ contact_phone: '+14155552671' });
+	});
+
+	test('German 030 1234567 with Default Country DE; (0) after a country code is dropped', async () => {
+		const run = await create(
+			[
+				{ name: 'Berlin', phone: '030 1234567', email: '' },
+				{ name: 'London', phone: '+44 (0)20 7946 0958', email: '' },
+			],
+			{ options: { defaultCountry: 'DE' } },
+		);
+		expect(run.error).toBeUndefined();
+		expect(creates().map((request) => (request.body as { contact_phone: string }).contact_phone).sort()).toEqual(['+442079460958', '+49301234567']);
+	});
+});
+
 describe('input checks fail the item before any request', () => {
 	test.each([
 		['no phone and no email', { name: 'Nobody', phone: '', email: '' }, {}, 'Give a phone number or an email: SalesCaptain needs at least one of them [item 0]'],
 		['a bad email', { name: 'Ann', phone: '', email: 'ann@example' }, {}, 'Email "ann@example" is not a valid email address [item 0]'],
 		['letters in the phone', { name: 'Ann', phone: '+1 415 CALL NOW', email: '' }, {}, 'Phone Number "+1 415 CALL NOW" is not a phone number: only digits, spaces, +, -, ., / and parentheses are allowed [item 0]'],
+		['two numbers in the phone', { name: 'Ann', phone: '+1 415 555 1234 / 5678', email: '' }, {}, 'Phone Number "+1 415 555 1234 / 5678" holds more than one phone number [item 0]'],
+		['an object as the name', { name: { first: 'Ada', last: 'Lovelace' }, phone: '+14155551234', email: '' }, {}, 'Full Name must be text, but the expression gave an object [item 0]'],
+		['a list as the name', { name: ['Ada', 'Lovelace'], phone: '+14155551234', email: '' }, {}, 'Full Name must be text, but the expression gave a list [item 0]'],
+		['a 100 kB email', { name: 'Ann', phone: '', email: `${'a'.repeat(100_000)}@example.com` }, {}, `Email "${'a'.repeat(80)}…" is not a valid email address: it has 100012 characters, at most 254 are allowed [item 0]`],
 		['a company that is not a UUID', { name: 'Ann', phone: '+14155551234', email: '' }, { companyId: 'Acme Outdoor' }, 'Company "Acme Outdoor" is not a valid ID: a UUID such as a1b2c3d4-e5f6-7890-abcd-ef1234567890 is expected [item 0]'],
 		['a custom field given twice', { name: 'Ann', phone: '+14155551234', email: '' }, { customFields: { field: [{ fieldId: INDUSTRY, value: 'a' }, { fieldId: INDUSTRY, value: 'b' }] } }, `Custom field ${INDUSTRY} is given twice; keep one value per field [item 0]`],
 	])('%s', async (_case, item, parameters, message) => {

@@ -10,7 +10,7 @@ import { readPacing } from '../../nodes/shared/properties';
 import { InputError } from '../../nodes/shared/validate';
 import { envelopeData, envelopeFailure, isDuplicateContactError, thoughtlyPacing } from '../../nodes/Thoughtly/api';
 import { createdContact, matchContact, toAttributes, toCountryCode, toCreateContactRequest, toTagNames } from '../../nodes/Thoughtly/contact';
-import { countryOptions, ISO_COUNTRY_CODES } from '../../nodes/Thoughtly/countries';
+import { countryOptions, ISO_COUNTRY_CODES } from '../../nodes/shared/countries';
 import { contactTotal, tagOptions } from '../../nodes/Thoughtly/lists';
 import { Thoughtly } from '../../nodes/Thoughtly/Thoughtly.node';
 
@@ -182,6 +182,7 @@ describe('node description', () => {
 		expect(readPacing({}, thoughtlyPacing)).toEqual({ concurrency: 5, rateLimit: { requests: 100, perMs: 60_000 } });
 		const options = new Thoughtly().description.properties.find((property) => property.name === 'options')?.options as Array<{ name: string; default: unknown }>;
 		expect(Object.fromEntries(options.map((option) => [option.name, option.default]))).toEqual({
+			defaultCountry: '',
 			ifContactExists: 'fail',
 			maxConcurrency: 5,
 			maxRequests: 100,

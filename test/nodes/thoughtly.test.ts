@@ -113,6 +113,22 @@ describe('create', () => {
 		]);
 	});
 
+	test('a national number is read in the contact\'s Country Code, else in the Default Country', async () => {
+		await create([{ ...ann, phone: '020 7946 0958', country: 'GB' }], { countryCode: '={{ $json.country }}', options: { defaultCountry: 'US' } });
+		await create([{ ...ann, phone: '(415) 555-2671' }], { options: { defaultCountry: 'US' } });
+		expect(creates().map((request) => request.body)).toEqual([
+			expect.objectContaining({ phone_number: '+442079460958', country_code: 'GB' }),
+			expect.objectContaining({ phone_number: '+14155552671' }),
+		]);
+	});
+
+	test('numbers and booleans given to attributes keep their type', async () => {
+		await create([{ ...ann, seats: 12, vip: true }], {
+			attributes: { attribute: [{ key: 'seats', value: '={{ $json.seats }}' }, { key: 'vip', value: '={{ $json.vip }}' }] },
+		});
+		expect(creates()[0].body).toMatchObject({ attributes: { seats: 12, vip: true } });
+	});
+
 	test('a country code given by expression in lower case is sent in upper case', async () => {
 		await create([{ ...ann, country: 'gb' }], { countryCode: '={{ $json.country }}' });
 		expect(creates()[0].body).toMatchObject({ country_code: 'GB' });
@@ -144,6 +160,16 @@ describe('input checks fail the item before any request', () => {
 			'Attribute "plan" is given twice; keep one value per key [item 0]',
 		],
 		['an attribute value without a key', ann, { attributes: { attribute: [{ key: ' ', value: 'orphan' }] } }, 'An attribute has the value "orphan" but no key [item 0]'],
+		['an attribute named __proto__ (refused, not dropped)', ann, { attributes: { attribute: [{ key: '__proto__', value: 'x' }] } }, 'Attribute "__proto__" is a name JavaScript reserves, so it cannot be used as a key [item 0]'],
+		['an attribute named constructor', ann, { attributes: { attribute: [{ key: 'constructor', value: 'x' }] } }, 'Attribute "constructor" is a name JavaScript reserves, so it cannot be used as a key [item 0]'],
+		[
+			'an object as an attribute value',
+			{ ...ann, plan: { tier: 'gold' } },
+			{ attributes: { attribute: [{ key: 'plan', value: '={{ $json.plan }}' }] } },
+			'Attribute "plan" must be text, but the expression gave an object [item 0]',
+		],
+		['a list as the name', { ...ann, name: ['Ann', 'Lee'] }, {}, 'Full Name must be text, but the expression gave a list [item 0]'],
+		['a national number without a country', { ...ann, phone: '(415) 555-2671' }, {}, 'Phone Number "(415) 555-2671" has no country code [item 0]'],
 	])('%s', async (_case, item, parameters, message) => {
 		const run = await create([item], parameters);
 		expect(run.error?.message).toBe(message);

@@ -171,9 +171,9 @@ describe('create', () => {
 describe('custom-field values are checked against their Wipsy type before the create', () => {
 	test.each([
 		['email', WIPSY_FIELDS.workEmail.id, 'boss(at)example.com', 'Custom field "Work Email" is an email field, but "boss(at)example.com" is not a valid email address [item 0]'],
-		['phone', WIPSY_FIELDS.mobile.id, 'ext. 12', 'Custom field "Mobile" is a phone field, but "ext. 12" is not a phone number: only digits, spaces, +, -, ., / and parentheses are allowed [item 0]'],
-		['number', WIPSY_FIELDS.budget.id, '1.000,50', 'Custom field "Budget" is a number field; "1.000,50" is not a number [item 0]'],
-		['date', WIPSY_FIELDS.birthday.id, '17/05/1990', 'Custom field "Birthday" is a date field; "17/05/1990" is not a date [item 0]'],
+		['phone', WIPSY_FIELDS.mobile.id, 'ext. 12', 'Custom field "Mobile" is a phone field, but "ext. 12" has an extension, which a phone number field cannot hold [item 0]'],
+		['number', WIPSY_FIELDS.budget.id, '1.000,50', 'Custom field "Budget" is a number field, but "1.000,50" is not a number [item 0]'],
+		['date', WIPSY_FIELDS.birthday.id, '17/05/1990', 'Custom field "Birthday" is a date field, but "17/05/1990" is not a date [item 0]'],
 		['select', WIPSY_FIELDS.plan.id, 'Platinum', 'Custom field "Plan" accepts only one of: Bronze, Silver, Gold; "Platinum" is not among them [item 0]'],
 	])('%s', async (_type, fieldId, value, message) => {
 		const run = await create([ann], customFields([fieldId, value]));
@@ -181,20 +181,23 @@ describe('custom-field values are checked against their Wipsy type before the cr
 		expect(creates()).toHaveLength(0);
 	});
 
-	test('a required field without a value fails the item before the create; given, it passes', async () => {
+	test('a field Wipsy marks as required is not demanded: Wipsy documents no such refusal, so the item is sent as it is', async () => {
 		state().fields.find((field) => field.id === WIPSY_FIELDS.industry.id)!.is_required = true;
-		const missing = await create([ann], customFields([WIPSY_FIELDS.budget.id, '5']));
-		expect(missing.error?.message).toBe(`Wipsy marks the custom field "Industry" (${WIPSY_FIELDS.industry.id}) as required, but this item gives no value [item 0]`);
-		expect(missing.error?.description).toMatch(/Add a value under Custom Fields/);
-		expect(creates()).toHaveLength(0);
+		const run = await create([ann], customFields([WIPSY_FIELDS.budget.id, '5']));
+		expect(run.error).toBeUndefined();
+		expect(run.items?.[0].json.outcome).toBe('created');
+		expect(creates()[0].body).toMatchObject({ custom_fields: { [WIPSY_FIELDS.budget.id]: '5' } });
+	});
 
-		const given = await create([ann], customFields([WIPSY_FIELDS.industry.id, 'Retail']));
-		expect(given.items?.[0].json.outcome).toBe('created');
+	test('an item without custom fields needs no definitions: only the create is sent', async () => {
+		const run = await create([ann]);
+		expect(run.error).toBeUndefined();
+		expect(requestLines()).toEqual(['POST /api-create-contact']);
 	});
 
 	test('the definitions cannot be read: every item fails with that reason, after one try, nothing is created', async () => {
 		sandbox.addFault({ path: '/api-get-contacts', status: 500, body: { error: 'Internal server error' } });
-		const run = await create([ann, { ...ann, name: 'Bob', phone: '+15550007777', email: '' }], {}, { continueOnFail: true });
+		const run = await create([ann, { ...ann, name: 'Bob', phone: '+15550007777', email: '' }], customFields([WIPSY_FIELDS.budget.id, '5']), { continueOnFail: true });
 		expect(run.items?.map((item) => item.json.error)).toEqual([
 			"Reading Wipsy's custom-field definitions (needed to check the values) failed: Wipsy answered 500: Internal server error [item 0]",
 			"Reading Wipsy's custom-field definitions (needed to check the values) failed: Wipsy answered 500: Internal server error [item 1]",
@@ -230,12 +233,13 @@ describe('Wipsy errors', () => {
 	});
 
 	test('401: a wrong key is reported, and never shown', async () => {
+		const before = state().contacts.length;
 		const run = await create([ann], {}, { apiKey: 'wipsy-wrong-key' });
-		expect(run.error?.message).toBe("Reading Wipsy's custom-field definitions (needed to check the values) failed: Wipsy answered 401: Invalid API key [item 0]");
+		expect(run.error?.message).toBe('Wipsy answered 401: Invalid API key [item 0]');
 		expect(run.error?.httpCode).toBe('401');
 		expect(run.error?.description).toMatch(/Check the API key in the credential/);
 		expect(JSON.stringify(run)).not.toContain('wipsy-wrong-key');
-		expect(creates()).toHaveLength(0);
+		expect(state().contacts).toHaveLength(before);
 	});
 
 	test('401 on the create itself', async () => {
@@ -256,7 +260,7 @@ describe('Wipsy errors', () => {
 		const before = sandbox.requests('wipsy').length;
 		const run = await create([{ ...ann, name: 'Ann again', phone: '+573188779043' }], { options: { ifContactExists: 'returnExisting' } });
 		expect(run.items?.[0].json).toMatchObject({ id: first.items?.[0].json.id, name: 'Ann', outcome: 'existing' });
-		expect(requestLines().slice(before)).toEqual(['GET /api-get-contacts', 'POST /api-create-contact', 'GET /api-get-contacts']);
+		expect(requestLines().slice(before)).toEqual(['POST /api-create-contact', 'GET /api-get-contacts']);
 		expect(lists().at(-1)?.query).toEqual({ limit: '500' });
 		expect(state().contacts.filter((contact) => contact.name.startsWith('Ann'))).toHaveLength(1);
 	});

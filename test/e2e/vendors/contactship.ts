@@ -190,14 +190,14 @@ export const contactshipE2e: E2eVendor = {
 					json: {
 						error: 'Phone Number "030 1234567" has no country code [item 1]',
 						description:
-							'Give the number in international format with its country code, for example +14155551234. A number starting with 0 is a local one.',
+							'Write it with its country code (+1 415 555 2671 or 001 415 555 2671), or set Options → Default Country to the country your numbers are from.',
 					},
 					pairedItem: 1,
 				},
 				{
 					json: {
-						error: 'Additional data "lead_score" is of type Number, but "forty-two" is not a number [item 2]',
-						description: 'Use digits with a dot for decimals, for example 42 or 1499.90, or change the type to Text.',
+						error: 'Additional data "lead_score" is a number field, but "forty-two" is not a number [item 2]',
+						description: 'Use digits with a dot for decimals, for example 42 or 1499.90 (no thousands separators, no decimal comma).',
 					},
 					pairedItem: 2,
 				},

@@ -57,11 +57,13 @@ export const salesCaptainE2e: E2eVendor = {
 			name: 'SalesCaptain: create contacts (example)',
 			example: true,
 			// Two new contacts with a custom field and two tags; the third repeats the first's
-			// phone, so SalesCaptain answers 409 and "Return Existing" looks the contact up.
+			// phone, written as a US national number (Default Country: United States), so
+			// SalesCaptain answers 409 and "Return Existing" looks the contact up. The custom
+			// fields' types are read once, before the first create.
 			items: [
 				{ name: 'Ada Lovelace', phone: '+1 (415) 555-0101', email: 'ada@example.com', industry: 'Computing' },
 				{ name: 'Grace Hopper', email: 'grace@example.com', industry: 'Navy' },
-				{ name: 'Ada L.', phone: '+14155550101', industry: 'Computing' },
+				{ name: 'Ada L.', phone: '(415) 555-0101', industry: 'Computing' },
 			],
 			parameters: {
 				resource: 'contact',
@@ -73,9 +75,10 @@ export const salesCaptainE2e: E2eVendor = {
 				tagIds: [TAG_VIP, TAG_NEWSLETTER],
 				customFields: { field: [{ fieldId: CF_INDUSTRY, value: '={{ $json.industry }}' }] },
 				// One at a time, so the sandbox sees the requests in a fixed order.
-				options: { ifContactExists: 'returnExisting', maxConcurrency: 1 },
+				options: { ifContactExists: 'returnExisting', maxConcurrency: 1, defaultCountry: 'US' },
 			},
 			expectedRequests: [
+				{ method: 'GET', path: `/v1/list-custom-fields/${ACME}`, headers: auth },
 				create({
 					company_id: ACME,
 					contact_name: 'Ada Lovelace',

@@ -291,8 +291,8 @@ export const wipsyE2e: E2eVendor = {
 				},
 				{
 					json: {
-						error: 'Custom field "Budget" is a number field; "lots" is not a number [item 1]',
-						description: 'Use digits with an optional sign and a dot for decimals, for example 1250.50.',
+						error: 'Custom field "Budget" is a number field, but "lots" is not a number [item 1]',
+						description: 'Use digits with a dot for decimals, for example 42 or 1499.90 (no thousands separators, no decimal comma).',
 					},
 					pairedItem: 1,
 				},
