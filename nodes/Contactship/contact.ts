@@ -5,6 +5,7 @@ import { addTags, contactWithId, createOrReturnExisting } from '../shared/contac
 import type { IfContactExists } from '../shared/properties';
 import { createOptions, showOnCreate } from '../shared/properties';
 import type { ApiClient } from '../shared/transport';
+import { apiPath } from '../shared/transport';
 import type { Country } from '../shared/countries';
 import { checkEmail, checkKey, checkTypedValue, idList, InputError, optionalText, quote, requireText, toDefaultCountry, toE164 } from '../shared/validate';
 import { contactshipPacing } from './api';
@@ -216,7 +217,7 @@ export async function createContact(
 			try {
 				const found = await client.request({
 					method: 'GET',
-					path: `/v1/contacts/${encodeURIComponent(phone)}`,
+					path: apiPath`/v1/contacts/${phone}`,
 					qs: { identifierType: 'phone_number' },
 				});
 				return readContact(found);
@@ -238,7 +239,7 @@ export async function createContact(
 	const appliedTags = await addTags(this, 'Contactship', contactId ?? '', request.tagIds, async (tagId) => {
 		await client.request({
 			method: 'POST',
-			path: `/v1/contacts/${encodeURIComponent(contactId!)}/tags/${encodeURIComponent(tagId)}`,
+			path: apiPath`/v1/contacts/${contactId!}/tags/${tagId}`,
 		});
 	});
 	return { ...contact, appliedTags, outcome };

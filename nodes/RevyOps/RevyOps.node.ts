@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { runWithClient } from '../shared/execute';
+import { withReadableErrors } from '../shared/lists';
 import { contactCreateSelectors } from '../shared/properties';
 import { revyOpsApi, revyOpsPacing } from './api';
 import { createContact, createContactProperties } from './contact';
@@ -25,8 +26,8 @@ export class RevyOps implements INodeType {
 	};
 
 	methods = {
-		loadOptions: { getCustomFieldNames },
-		listSearch: { searchCompanies },
+		loadOptions: withReadableErrors({ getCustomFieldNames }),
+		listSearch: withReadableErrors({ searchCompanies }),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

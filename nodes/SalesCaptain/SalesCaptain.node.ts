@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { runWithClient } from '../shared/execute';
+import { withReadableErrors } from '../shared/lists';
 import { contactCreateSelectors } from '../shared/properties';
 import { salesCaptainApi, salesCaptainPacing } from './api';
 import { contactCreator, createContactProperties } from './contact';
@@ -25,7 +26,7 @@ export class SalesCaptain implements INodeType {
 	};
 
 	methods = {
-		loadOptions: { getCompanies, getCustomFields, getTags },
+		loadOptions: withReadableErrors({ getCompanies, getCustomFields, getTags }),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

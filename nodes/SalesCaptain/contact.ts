@@ -6,6 +6,7 @@ import { findList } from '../shared/lists';
 import type { IfContactExists } from '../shared/properties';
 import { createOptions, showOnCreate } from '../shared/properties';
 import type { ApiClient } from '../shared/transport';
+import { apiPath } from '../shared/transport';
 import { checkEmail, checkTypedValue, checkUuid, idList, InputError, optionalText, requireText, sameEmail, samePhone, toDefaultCountry, toE164 } from '../shared/validate';
 import { salesCaptainPacing } from './api';
 
@@ -187,7 +188,7 @@ async function customFieldDefinitions(
 	let definitions = cache.get(companyId);
 	if (!definitions) {
 		definitions = client
-			.request({ method: 'GET', path: `/v1/list-custom-fields/${companyId}` })
+			.request({ method: 'GET', path: apiPath`/v1/list-custom-fields/${companyId}` })
 			.then((body) => findList(body, ['custom_fields.data', 'custom_fields']) as unknown as CustomFieldDefinition[]);
 		cache.set(companyId, definitions);
 	}
@@ -236,7 +237,7 @@ export function contactCreator(): CreateContact {
 			async () => {
 				const found = await client.request({
 					method: 'GET',
-					path: `/v1/list-contacts/${companyId}`,
+					path: apiPath`/v1/list-contacts/${companyId}`,
 					qs: { search_key: searchKey, page_number: 1, items_per_page: 100 },
 				});
 				return matchContact(findList(found, ['contacts.data', 'contacts', 'data.contacts']), body);
@@ -248,7 +249,7 @@ export function contactCreator(): CreateContact {
 		const appliedTags = await addTags(this, 'SalesCaptain', contactId, request.tagIds, async (tagId) => {
 			await client.request({
 				method: 'POST',
-				path: `/v1/add-tag-to-contact/${companyId}`,
+				path: apiPath`/v1/add-tag-to-contact/${companyId}`,
 				body: { contact_id: contactId, tag_id: tagId },
 			});
 		});

@@ -22,7 +22,7 @@ import { freePort, removeOnExit, stopAll } from './lib/processes';
 import type { Runtime } from './lib/runtime';
 import { ensureRuntime } from './lib/runtime';
 import type { E2eDropdown, E2eVendor, E2eWorkflow } from './lib/vendor';
-import { credentialImport, exampleFiles, nodeType, PACKAGE_NAME, workflowImport } from './lib/vendor';
+import { badCredentialId, badCredentialImport, credentialImport, exampleFiles, nodeType, PACKAGE_NAME, workflowImport } from './lib/vendor';
 import { e2eVendors } from './vendors';
 
 const say = (line: string) => process.stdout.write(`[e2e] ${line}\n`);
@@ -55,7 +55,7 @@ beforeAll(async () => {
 	n8n = new N8nInstance({ runtime, userFolder: join(workDir, 'n8n-user'), removeUserFolder: false, logDir });
 	await installPackage(n8n.userFolder, tarball);
 	say('importing credentials and workflows …');
-	await n8n.importCredentials(e2eVendors.map((vendor) => credentialImport(vendor, sandboxUrl)));
+	await n8n.importCredentials(e2eVendors.flatMap((vendor) => [credentialImport(vendor, sandboxUrl), badCredentialImport(vendor, sandboxUrl)]));
 	await n8n.importWorkflows(e2eVendors.flatMap((vendor) => vendor.workflows.map((workflow) => workflowImport(vendor, workflow))));
 	[serverPort, executeBrokerPort] = [await freePort(), await freePort()];
 	const serverBrokerPort = await freePort();
@@ -171,6 +171,24 @@ describe('n8n server: the package as the editor sees it', () => {
 			},
 		);
 
+		test('a dropdown with a bad key shows the vendor\'s words in the editor, not "[object Object]"', async () => {
+			sandbox.reset();
+			const dropdown = vendor.dropdowns[0];
+			const request = {
+				path: `parameters.${dropdown.parameterPath}`,
+				nodeTypeAndVersion: { name: nodeType(vendor), version: vendor.nodeVersion },
+				currentNodeParameters: dropdown.currentNodeParameters,
+				methodName: dropdown.methodName,
+				credentials: { [vendor.credential.type]: { id: badCredentialId(vendor), name: `${vendor.credential.name} with a bad key` } },
+			};
+			const endpoint = dropdown.kind === 'listSearch' ? '/rest/dynamic-node-parameters/resource-locator-results' : '/rest/dynamic-node-parameters/options';
+			const { status, body } = await rest.request('POST', endpoint, request);
+			expect(status).toBeGreaterThanOrEqual(400);
+			expect(editorShows(body)).toBe(vendor.credential.badDropdownMessage);
+			// The refusal came from the vendor (the sandbox).
+			expect(sandbox.requests(vendor.sandboxVendor).length).toBeGreaterThan(0);
+		});
+
 		test('credential test: OK for a good key, an error for a bad one', async () => {
 			const credentialTest = async (data: object) =>
 				await rest.request('POST', '/rest/credentials/test', {
@@ -192,6 +210,17 @@ describe('n8n server: the package as the editor sees it', () => {
 		});
 	});
 });
+
+/**
+ * What n8n 2.41.1's editor shows for a failed dropdown answer (its REST client and parameter
+ * input, editor-ui's useRootStore and ParameterInputList bundles): an answer named
+ * NodeApiError is thrown on as a bare object, which the input prints with String() as
+ * "[object Object]"; any other answer with a message becomes an Error with that message.
+ */
+function editorShows(body: { name?: unknown; message?: unknown } | undefined): string {
+	if (body?.message === undefined) return 'Request failed';
+	return body.name === 'NodeApiError' ? String({}) : String(body.message);
+}
 
 /** A dropdown's test name: its parameter, and for a list search the search text and page. */
 function dropdownCase(dropdown: E2eDropdown): string {

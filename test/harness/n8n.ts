@@ -262,6 +262,7 @@ export async function testCredential(type: string, values: ICredentialDataDecryp
 		method: request.method ?? 'GET',
 		url: `${baseURL.replace(/\/+$/, '')}${url}`,
 		qs: request.qs,
+		disableFollowRedirect: request.disableFollowRedirect,
 		json: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,

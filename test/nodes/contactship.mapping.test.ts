@@ -176,6 +176,26 @@ describe('tags', () => {
 		]);
 	});
 
+	test('a label several tags share gets each tag\'s name; equal names left over get the ID', () => {
+		expect(
+			tagsToOptions([
+				{ id: 't1', name: 'spring-webinar', label: 'Campaign' },
+				{ id: 't2', name: 'autumn-fair', label: 'campaign' },
+				{ id: 't3', name: 'vip', label: 'VIP' },
+				{ id: 't4', name: 'Campaign', label: null },
+				{ id: 't5', label: 'Region' },
+				{ id: 't6', label: 'Region' },
+			]),
+		).toEqual([
+			{ name: 'Campaign', value: 't4' },
+			{ name: 'campaign (autumn-fair)', value: 't2' },
+			{ name: 'Campaign (spring-webinar)', value: 't1' },
+			{ name: 'Region (t5)', value: 't5' },
+			{ name: 'Region (t6)', value: 't6' },
+			{ name: 'VIP', value: 't3' },
+		]);
+	});
+
 	test('pages by limit and offset (records read so far), oldest first, and reads the total from count', () => {
 		expect([0, 1, 2].map((page) => tagPaging.query(page, tagPaging.pageSize, page * 100))).toEqual([
 			{ limit: 100, offset: 0, order: 'asc' },

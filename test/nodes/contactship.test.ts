@@ -290,8 +290,8 @@ describe('vendor errors', () => {
 	test('a dropped connection on create: unknown outcome, not sent again', async () => {
 		sandbox.addFault({ path: '/v1/contacts', drop: true });
 		const run = await create([juan]);
-		expect(run.error?.message).toMatch(/^Contactship could not be reached: .+ \[item 0\]$/);
-		expect(run.error?.description).toMatch(/POST \/v1\/contacts got no answer/);
+		expect(run.error?.message).toBe('Contactship closed the connection before answering [item 0]');
+		expect(run.error?.description).toMatch(/^POST \/v1\/contacts may have been stored by Contactship\. It was not sent again/);
 		expect(creates()).toHaveLength(1);
 	});
 
@@ -354,6 +354,18 @@ describe('tags dropdown', () => {
 		expect(options.map((option) => option.name)).toEqual(expect.arrayContaining(['Hot Lead', 'newsletter', 'trial']));
 		expect(sandbox.requests('contactship').map((request) => `${request.method} ${request.path}`)).toEqual(['GET /v1/tags']);
 		expect(tagQueries()).toEqual([{ limit: '100', offset: '0', order: 'asc' }]);
+	});
+
+	test('tags that share a label show their unique name too, so each of 135 tags can be told apart', async () => {
+		const labels = ['Campaign', 'Event', 'Partner', 'Region', 'Source'];
+		for (let n = 13; n < 13 + 135; n++) state().tags.push(contactshipTag(n, `import-${n}`, labels[n % labels.length]));
+		const options = await load();
+		expect(options).toHaveLength(12 + 135);
+		expect(new Set(options.map((option) => option.name)).size).toBe(12 + 135);
+		const campaign = state().tags.find((tag) => tag.name === 'import-15')!;
+		expect(options).toContainEqual({ name: 'Campaign (import-15)', value: campaign.id });
+		// A label no other tag has is shown alone, as before.
+		expect(options).toContainEqual({ name: 'Hot Lead', value: CS_SEED_TAGS[0].id });
 	});
 
 	test('reads every page until count is reached', async () => {

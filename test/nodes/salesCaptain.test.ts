@@ -531,6 +531,15 @@ describe('dropdowns', () => {
 	test('an auth failure is an error, not an empty list', async () => {
 		await expect(load('getCompanies', {}, 'wrong-token')).rejects.toThrow('SalesCaptain answered 401: Unauthorized access');
 	});
+
+	test.each(['../fetch-companies', `${'a'.repeat(8)}/../../v1/fetch-companies`, 'acme corp'])(
+		'a company that is not a company ID (%j) is refused before any request, so it cannot steer the path',
+		async (companyId) => {
+			await expect(load('getTags', { companyId })).rejects.toThrow(`Company "${companyId}" is not a valid ID`);
+			await expect(load('getCustomFields', { companyId })).rejects.toThrow(`Company "${companyId}" is not a valid ID`);
+			expect(sandbox.requests()).toEqual([]);
+		},
+	);
 });
 
 describe('credential test', () => {

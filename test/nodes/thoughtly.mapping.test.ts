@@ -199,7 +199,7 @@ describe('credential', () => {
 			type: 'generic',
 			properties: { headers: { 'x-api-token': '={{$credentials.apiToken}}', team_id: '={{$credentials.teamId}}' } },
 		});
-		expect(credential.test.request).toEqual({ baseURL: '={{$credentials.baseUrl}}', url: '/interview', qs: { limit: 1 } });
+		expect(credential.test.request).toEqual({ baseURL: '={{$credentials.baseUrl}}', url: '/interview', qs: { limit: 1 }, disableFollowRedirect: true });
 	});
 
 	test('the token is masked, the team ID is not, the Base URL defaults to production', () => {

@@ -322,8 +322,8 @@ describe('Wipsy errors', () => {
 	test('a dropped connection on the create: outcome unknown, not sent again', async () => {
 		sandbox.addFault({ path: '/api-create-contact', drop: true });
 		const run = await create([ann]);
-		expect(run.error?.message).toMatch(/^Wipsy could not be reached: .* \[item 0\]$/);
-		expect(run.error?.description).toMatch(/unknown whether it took effect\. It was not sent again/);
+		expect(run.error?.message).toBe('Wipsy closed the connection before answering [item 0]');
+		expect(run.error?.description).toMatch(/may have been stored by Wipsy\. It was not sent again/);
 		expect(creates()).toHaveLength(1);
 	});
 

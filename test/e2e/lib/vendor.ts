@@ -103,6 +103,8 @@ export interface E2eVendor {
 		badData(baseUrl: string): IDataObject;
 		/** What the vendor's sandbox answers the bad one with, as n8n reports it. */
 		badMessage: string | RegExp;
+		/** What a dropdown shows with the bad data: the node's message, in the vendor's words. */
+		badDropdownMessage: string;
 	};
 	workflows: E2eWorkflow[];
 	dropdowns: E2eDropdown[];
@@ -119,6 +121,18 @@ export function credentialImport(vendor: E2eVendor, sandboxUrl: string) {
 		data: vendor.credential.data(`${sandboxUrl}/${vendor.sandboxVendor}`),
 	};
 }
+
+/** The bad credential data, imported under its own id, for dropdowns that must fail readably. */
+export function badCredentialImport(vendor: E2eVendor, sandboxUrl: string) {
+	return {
+		id: badCredentialId(vendor),
+		name: `${vendor.credential.name} with a bad key`,
+		type: vendor.credential.type,
+		data: vendor.credential.badData(`${sandboxUrl}/${vendor.sandboxVendor}`),
+	};
+}
+
+export const badCredentialId = (vendor: E2eVendor) => `${vendor.credential.id.slice(0, 13)}Bad`;
 
 /**
  * Manual Trigger → "Items" (Edit Fields, raw JSON) → "Split Out" → the vendor node. Only

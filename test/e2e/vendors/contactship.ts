@@ -74,6 +74,7 @@ export const contactshipE2e: E2eVendor = {
 		badData: (baseUrl) => ({ apiKey: 'cs-revoked-key-0000', baseUrl }),
 		// n8n reports the status text of a refused credential test, not Contactship's message.
 		badMessage: /Unauthorized/,
+		badDropdownMessage: 'Contactship answered 401: Invalid or missing API key',
 	},
 
 	workflows: [

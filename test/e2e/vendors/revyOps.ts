@@ -99,9 +99,10 @@ export const revyOpsE2e: E2eVendor = {
 		name: 'RevyOps (sandbox)',
 		type: 'revyOpsApi',
 		data: (baseUrl) => ({ apiKey: REVYOPS_CLIENT.apiKey, clientId: REVYOPS_CLIENT.clientId, baseUrl }),
-		badData: (baseUrl) => ({ apiKey: '', clientId: 'rvo-client-00000000', baseUrl }),
+		badData: (baseUrl) => ({ apiKey: '', clientId: 'rvo-cid-00000000', baseUrl }),
 		// n8n reports the status text of a refused credential test, not the vendor's `{detail}` (here "Invalid client_id.").
 		badMessage: /Forbidden/,
+		badDropdownMessage: 'RevyOps answered 403: Invalid client_id.',
 	},
 
 	workflows: [

@@ -51,6 +51,7 @@ export const salesCaptainE2e: E2eVendor = {
 		data: (baseUrl) => ({ accessToken: SALESCAPTAIN_TOKEN, baseUrl }),
 		badData: (baseUrl) => ({ accessToken: 'sc-revoked-token-0000', baseUrl }),
 		badMessage: /Unauthorized/i,
+		badDropdownMessage: 'SalesCaptain answered 401: Unauthorized access',
 	},
 
 	workflows: [

@@ -61,6 +61,7 @@ export const thoughtlyE2e: E2eVendor = {
 		// reports the status text, not the envelope's message.
 		badData: (baseUrl) => ({ apiToken: THOUGHTLY_TOKEN, teamId: THOUGHTLY_OTHER_TEAM_ID, baseUrl }),
 		badMessage: /^Forbidden$/,
+		badDropdownMessage: 'Thoughtly answered 403: This API token does not belong to the given team',
 	},
 
 	workflows: [

@@ -124,6 +124,7 @@ export const wipsyE2e: E2eVendor = {
 		badData: (baseUrl) => ({ apiKey: 'wipsy-revoked-key-000000', baseUrl }),
 		// Wipsy answers 401 `{error: "Invalid API key"}`; n8n's credential test reports the status text.
 		badMessage: /^Unauthorized$/,
+		badDropdownMessage: 'Wipsy answered 401: Invalid API key',
 	},
 
 	workflows: [
