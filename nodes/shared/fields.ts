@@ -46,6 +46,8 @@ export const phoneField = (text: FieldText = {}): INodeProperties =>
 			.join(' '),
 	}, '+14155551234');
 
+const CHOOSE_OR_EXPRESSION = 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.';
+
 /** Tags picked from a dropdown (IDs or names, as the vendor takes them), or given by expression. */
 export function tagsField(loadOptionsMethod: string, about: string, dependsOn?: string[]): INodeProperties {
 	return {
@@ -54,7 +56,7 @@ export function tagsField(loadOptionsMethod: string, about: string, dependsOn?: 
 		type: 'multiOptions',
 		typeOptions: { loadOptionsMethod, ...(dependsOn && { loadOptionsDependsOn: dependsOn }) },
 		default: [],
-		description: ', Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		description: `${about} ${CHOOSE_OR_EXPRESSION}`,
 	};
 }
 
