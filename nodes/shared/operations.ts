@@ -9,8 +9,9 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { runWithClient } from './execute';
+import type { RunVendor } from './execute';
 import type { PacingDefaults } from './properties';
-import type { ApiClient, VendorApi } from './transport';
+import type { ApiClient } from './transport';
 
 /**
  * One operation of a node (Contact → Create, Contact → Get, …): what the Operation dropdown
@@ -24,7 +25,14 @@ export interface Operation {
 	/** Its fields, without `displayOptions` for resource and operation: `describeResources` adds them. */
 	properties: INodeProperties[];
 	/** Runs one item; `parameters` holds the item's value of every field in `properties`. */
-	execute(this: IExecuteFunctions, client: ApiClient, parameters: IDataObject, itemIndex: number): Promise<IDataObject>;
+	execute(this: IExecuteFunctions, run: OperationRun, parameters: IDataObject, itemIndex: number): Promise<IDataObject>;
+}
+
+/** What the items of one node run share. */
+export interface OperationRun {
+	client: ApiClient;
+	/** Loads something once per run however many items need it (e.g. a company's field definitions). */
+	once<T>(key: string, load: () => Promise<T>): Promise<T>;
 }
 
 export interface Resource {
@@ -90,7 +98,7 @@ export function readParameters(ctx: IExecuteFunctions, properties: INodeProperti
  */
 export async function runOperation(
 	ctx: IExecuteFunctions,
-	api: VendorApi,
+	api: RunVendor,
 	pacingDefaults: PacingDefaults,
 	resources: Resource[],
 ): Promise<INodeExecutionData[][]> {
@@ -102,7 +110,12 @@ export async function runOperation(
 	if (!operation) {
 		throw new NodeOperationError(ctx.getNode(), `The operation "${operationName}" of "${resourceName}" is not supported by this node`);
 	}
+	const loaded = new Map<string, Promise<unknown>>();
+	const once = async <T>(key: string, load: () => Promise<T>): Promise<T> => {
+		if (!loaded.has(key)) loaded.set(key, load());
+		return await (loaded.get(key) as Promise<T>);
+	};
 	return await runWithClient(ctx, api, pacingDefaults, async (client, itemIndex) =>
-		operation.execute.call(ctx, client, readParameters(ctx, operation.properties, itemIndex), itemIndex),
+		operation.execute.call(ctx, { client, once }, readParameters(ctx, operation.properties, itemIndex), itemIndex),
 	);
 }
