@@ -1,12 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { runWithClient } from '../shared/execute';
 import { withReadableErrors } from '../shared/lists';
-import { contactCreateSelectors } from '../shared/properties';
+import { describeResources, runOperation } from '../shared/operations';
+import { resources } from './actions/resources';
 import { salesCaptainApi, salesCaptainPacing } from './api';
-import { contactCreator, createContactProperties } from './contact';
-import { getCompanies, getCustomFields, getTags } from './lists';
+import { getCompanies, getCustomFields, getTags } from './methods/loadOptions';
 
 export class SalesCaptain implements INodeType {
 	description: INodeTypeDescription = {
@@ -22,7 +21,7 @@ export class SalesCaptain implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'salesCaptainApi', required: true }],
-		properties: [...contactCreateSelectors, ...createContactProperties],
+		properties: describeResources(resources),
 	};
 
 	methods = {
@@ -30,9 +29,6 @@ export class SalesCaptain implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const createContact = contactCreator();
-		return await runWithClient(this, salesCaptainApi, salesCaptainPacing, async (client, itemIndex) =>
-			createContact.call(this, client, itemIndex),
-		);
+		return await runOperation(this, salesCaptainApi, salesCaptainPacing, resources);
 	}
 }

@@ -36,6 +36,11 @@ export const showOnCreate = { show: { resource: ['contact'], operation: ['create
 
 export type IfContactExists = 'fail' | 'returnExisting';
 
+/** The Options collection's If Contact Exists choice (Fail unless set). */
+export function readIfContactExists(options: unknown): IfContactExists {
+	return (options as IDataObject | undefined)?.ifContactExists === 'returnExisting' ? 'returnExisting' : 'fail';
+}
+
 /** How a run's requests are paced when the user changes nothing. */
 export interface PacingDefaults {
 	concurrency: number;

@@ -29,10 +29,10 @@ function credentials(token = SALESCAPTAIN_TOKEN) {
 
 /** Parameters as a user sets them: fields read from the incoming item by expression. */
 const fromItem = {
-	companyId: ACME,
-	contactName: '={{ $json.name }}',
-	contactPhone: '={{ $json.phone }}',
-	contactEmail: '={{ $json.email }}',
+	company: ACME,
+	fullName: '={{ $json.name }}',
+	phone: '={{ $json.phone }}',
+	email: '={{ $json.email }}',
 };
 
 async function create(
@@ -55,8 +55,8 @@ const creates = () => sandbox.requests('salescaptain').filter((request) => reque
 describe('create', () => {
 	test('sends the documented body with auth, then tags the new contact, and outputs it', async () => {
 		const run = await create([{ name: 'Ann Lee', phone: '+1 (415) 555-1234', email: 'ann@example.com' }], {
-			customFields: { field: [{ fieldId: INDUSTRY, value: 'Outdoor' }, { fieldId: BUDGET, value: '50000' }] },
-			tagIds: [VIP, NEWSLETTER],
+			customFields: { field: [{ key: INDUSTRY, value: 'Outdoor' }, { key: BUDGET, value: '50000' }] },
+			tags: [VIP, NEWSLETTER],
 		});
 		expect(run.error).toBeUndefined();
 		const requests = sandbox.requests('salescaptain');
@@ -132,7 +132,7 @@ describe('custom-field values are checked against their SalesCaptain type', () =
 	const ann = { name: 'Ann', phone: '+14155551234', email: '' };
 
 	test('a number field given "lots of money" fails before the create', async () => {
-		const run = await create([ann], { customFields: { field: [{ fieldId: BUDGET, value: 'lots of money' }] } });
+		const run = await create([ann], { customFields: { field: [{ key: BUDGET, value: 'lots of money' }] } });
 		expect(run.error?.message).toBe('Custom field "Budget" is a number field, but "lots of money" is not a number [item 0]');
 		expect(run.error?.description).toMatch(/digits with a dot for decimals/);
 		expect(creates()).toHaveLength(0);
@@ -141,7 +141,7 @@ describe('custom-field values are checked against their SalesCaptain type', () =
 	test('the company\'s field types are read once per run, and text fields take anything', async () => {
 		const run = await create(
 			[ann, { ...ann, phone: '+14155551235' }, { ...ann, phone: '+14155551236' }],
-			{ customFields: { field: [{ fieldId: BUDGET, value: '={{ 1000 + $itemIndex }}' }, { fieldId: INDUSTRY, value: '12 apples, 3 pears' }] } },
+			{ customFields: { field: [{ key: BUDGET, value: '={{ 1000 + $itemIndex }}' }, { key: INDUSTRY, value: '12 apples, 3 pears' }] } },
 		);
 		expect(run.error).toBeUndefined();
 		expect(sandbox.requests('salescaptain').filter((request) => request.path.startsWith('/v1/list-custom-fields/'))).toHaveLength(1);
@@ -190,8 +190,8 @@ describe('input checks fail the item before any request', () => {
 		['an object as the name', { name: { first: 'Ada', last: 'Lovelace' }, phone: '+14155551234', email: '' }, {}, 'Full Name must be text, but the expression gave an object [item 0]'],
 		['a list as the name', { name: ['Ada', 'Lovelace'], phone: '+14155551234', email: '' }, {}, 'Full Name must be text, but the expression gave a list [item 0]'],
 		['a 100 kB email', { name: 'Ann', phone: '', email: `${'a'.repeat(100_000)}@example.com` }, {}, `Email "${'a'.repeat(80)}…" is not a valid email address: it has 100012 characters, at most 254 are allowed [item 0]`],
-		['a company that is not a UUID', { name: 'Ann', phone: '+14155551234', email: '' }, { companyId: 'Acme Outdoor' }, 'Company "Acme Outdoor" is not a valid ID: a UUID such as a1b2c3d4-e5f6-7890-abcd-ef1234567890 is expected [item 0]'],
-		['a custom field given twice', { name: 'Ann', phone: '+14155551234', email: '' }, { customFields: { field: [{ fieldId: INDUSTRY, value: 'a' }, { fieldId: INDUSTRY, value: 'b' }] } }, `Custom field ${INDUSTRY} is given twice; keep one value per field [item 0]`],
+		['a company that is not a UUID', { name: 'Ann', phone: '+14155551234', email: '' }, { company: 'Acme Outdoor' }, 'Company "Acme Outdoor" is not a valid ID: a UUID such as a1b2c3d4-e5f6-7890-abcd-ef1234567890 is expected [item 0]'],
+		['a custom field given twice', { name: 'Ann', phone: '+14155551234', email: '' }, { customFields: { field: [{ key: INDUSTRY, value: 'a' }, { key: INDUSTRY, value: 'b' }] } }, `Custom field "${INDUSTRY}" is given twice; keep one value per field [item 0]`],
 	])('%s', async (_case, item, parameters, message) => {
 		const run = await create([item], parameters);
 		expect(run.error?.message).toBe(message);
@@ -203,7 +203,7 @@ describe('vendor errors', () => {
 	const ann = { name: 'Ann', phone: '+14155551234', email: '' };
 
 	test('400: the vendor message, naming the item', async () => {
-		const run = await create([ann], { customFields: { field: [{ fieldId: INACTIVE_FIELD, value: 'x' }] } });
+		const run = await create([ann], { customFields: { field: [{ key: INACTIVE_FIELD, value: 'x' }] } });
 		expect(run.error?.message).toBe(`SalesCaptain answered 400: Invalid or inactive custom field for this company: ${INACTIVE_FIELD} [item 0]`);
 		expect(run.error?.httpCode).toBe('400');
 	});
@@ -229,7 +229,7 @@ describe('vendor errors', () => {
 
 	test('409 with "Return Existing": the existing contact, marked as such, created once', async () => {
 		const first = await create([ann]);
-		const run = await create([{ ...ann, name: 'Ann again' }], { options: { ifContactExists: 'returnExisting' }, tagIds: [VIP] });
+		const run = await create([{ ...ann, name: 'Ann again' }], { options: { ifContactExists: 'returnExisting' }, tags: [VIP] });
 		expect(run.items?.[0].json).toMatchObject({ contact_id: first.items?.[0].json.contact_id, name: 'Ann', outcome: 'existing', appliedTags: [VIP] });
 		expect(creates()).toHaveLength(2);
 		const lookup = sandbox.requests('salescaptain').find((request) => request.path.startsWith('/v1/list-contacts/'));
@@ -325,13 +325,13 @@ describe('vendor errors', () => {
 
 	test('a failed tag keeps the created contact: its id is in the message and the output', async () => {
 		sandbox.addFault({ path: '/v1/add-tag-to-contact', status: 500, body: { error: 'Problem encountered while adding tag!' } });
-		const failed = await create([ann], { tagIds: [VIP] });
+		const failed = await create([ann], { tags: [VIP] });
 		const contactId = sandbox.state<SalesCaptainState>('salescaptain').contacts[0].contact_id;
 		expect(failed.error?.message).toBe(`Contact ${contactId} is saved in SalesCaptain, but tag ${VIP} could not be added: SalesCaptain answered 500: Problem encountered while adding tag! [item 0]`);
 
 		sandbox.reset();
 		sandbox.addFault({ path: '/v1/add-tag-to-contact', status: 500, body: { error: 'Problem encountered while adding tag!' } });
-		const kept = await create([ann], { tagIds: [VIP, NEWSLETTER] }, { continueOnFail: true });
+		const kept = await create([ann], { tags: [VIP, NEWSLETTER] }, { continueOnFail: true });
 		expect(kept.items?.[0].json.details).toMatchObject({ contactId: sandbox.state<SalesCaptainState>('salescaptain').contacts[0].contact_id, appliedTags: [], httpCode: '500' });
 		expect(creates()).toHaveLength(1);
 	});
@@ -346,7 +346,7 @@ describe('a 2xx that is not the documented answer', () => {
 		['JSON without the contact', { status: 201, body: { message: 'Contact created successfully!' } }, /\(JSON: \{"message":"Contact created successfully!"\}\)/],
 	])('create answered by %s: the item fails, never "created", and is not sent again', async (_case, fault, what) => {
 		sandbox.addFault({ path: '/v1/create-contact', ...fault });
-		const run = await create([ann], { tagIds: [VIP] }, { continueOnFail: true });
+		const run = await create([ann], { tags: [VIP] }, { continueOnFail: true });
 		const status = fault.status;
 		expect(run.items).toEqual([
 			{
@@ -364,7 +364,7 @@ describe('a 2xx that is not the documented answer', () => {
 
 	test('a tag call answered by a maintenance page fails the item, naming the saved contact', async () => {
 		sandbox.addFault({ path: '/v1/add-tag-to-contact', ...notTheAnswer.html });
-		const run = await create([ann], { tagIds: [VIP] });
+		const run = await create([ann], { tags: [VIP] });
 		const contactId = sandbox.state<SalesCaptainState>('salescaptain').contacts[0].contact_id;
 		expect(run.error?.message).toMatch(
 			new RegExp(`^Contact ${contactId} is saved in SalesCaptain, but tag ${VIP} could not be added: SalesCaptain answered 200 but not with JSON \\(an HTML page: "Down for maintenance`),
@@ -410,7 +410,7 @@ describe('stop mode (the default "On Error")', () => {
 		sandbox.requests().length = 0;
 		sandbox.addFault({ path: '/v1/add-tag-to-contact', status: 500, body: { error: 'Problem encountered while adding tag!' } });
 		// Item 0 is a duplicate (409); item 1, started with it, is created and then its tag fails.
-		const run = await create([person(0), person(1)], { tagIds: [VIP], options: { maxConcurrency: 2 } });
+		const run = await create([person(0), person(1)], { tags: [VIP], options: { maxConcurrency: 2 } });
 		const saved = sandbox.state<SalesCaptainState>('salescaptain').contacts.find((contact) => contact.name === 'P1')!.contact_id;
 		expect(run.error?.message).toBe('SalesCaptain answered 409: Contact with this phone already exists! [item 0]');
 		expect(run.error?.description).toContain(`Before the stop, 1 other item created a contact: item 1 (${saved}).`);
@@ -445,7 +445,7 @@ describe('"Continue (using error output)"', () => {
 		sandbox.addFault({ path: '/v1/add-tag-to-contact', status: 404, body: { status: 'failure', error: 'Tag not found!' } });
 		// One at a time: item 2 repeats item 0's phone (409); only item 3 has a tag, and adding it fails.
 		const onlyItem3Tagged = people.map((person, index) => ({ ...person, tags: index === 3 ? [VIP] : [] }));
-		const run = await create(onlyItem3Tagged, { tagIds: '={{ $json.tags }}', options: { maxConcurrency: 1 } }, { errorOutput: true });
+		const run = await create(onlyItem3Tagged, { tags: '={{ $json.tags }}', options: { maxConcurrency: 1 } }, { errorOutput: true });
 
 		expect(run.items?.map((item) => [item.pairedItem, item.json.name, item.json.outcome])).toEqual([
 			[{ item: 0 }, 'Good 1', 'created'],
@@ -501,7 +501,7 @@ describe('dropdowns', () => {
 	});
 
 	test('custom fields of the chosen company, by label, active ones only', async () => {
-		expect(await load('getCustomFields', { companyId: ACME })).toEqual([
+		expect(await load('getCustomFields', { company: ACME })).toEqual([
 			{ name: 'Budget', value: BUDGET },
 			{ name: 'Industry', value: INDUSTRY },
 		]);
@@ -509,17 +509,17 @@ describe('dropdowns', () => {
 	});
 
 	test('tags of the chosen company', async () => {
-		expect((await load('getTags', { companyId: ACME })).map((option) => option.name)).toEqual(['Cold lead', 'Newsletter', 'VIP']);
+		expect((await load('getTags', { company: ACME })).map((option) => option.name)).toEqual(['Cold lead', 'Newsletter', 'VIP']);
 	});
 
 	test('lists that belong to a company are empty until a company is chosen', async () => {
-		expect(await load('getTags', { companyId: '' })).toEqual([]);
+		expect(await load('getTags', { company: '' })).toEqual([]);
 		expect(sandbox.requests()).toHaveLength(0);
 	});
 
 	test('a company given by expression is not sent as a path: its lists stay empty in the editor', async () => {
-		expect(await load('getTags', { companyId: '={{ $json.companyId }}' })).toEqual([]);
-		expect(await load('getCustomFields', { companyId: '={{ $json.companyId }}' })).toEqual([]);
+		expect(await load('getTags', { company: '={{ $json.companyId }}' })).toEqual([]);
+		expect(await load('getCustomFields', { company: '={{ $json.companyId }}' })).toEqual([]);
 		expect(sandbox.requests()).toHaveLength(0);
 	});
 
@@ -535,8 +535,8 @@ describe('dropdowns', () => {
 	test.each(['../fetch-companies', `${'a'.repeat(8)}/../../v1/fetch-companies`, 'acme corp'])(
 		'a company that is not a company ID (%j) is refused before any request, so it cannot steer the path',
 		async (companyId) => {
-			await expect(load('getTags', { companyId })).rejects.toThrow(`Company "${companyId}" is not a valid ID`);
-			await expect(load('getCustomFields', { companyId })).rejects.toThrow(`Company "${companyId}" is not a valid ID`);
+			await expect(load('getTags', { company: companyId })).rejects.toThrow(`Company "${companyId}" is not a valid ID`);
+			await expect(load('getCustomFields', { company: companyId })).rejects.toThrow(`Company "${companyId}" is not a valid ID`);
 			expect(sandbox.requests()).toEqual([]);
 		},
 	);

@@ -61,7 +61,7 @@ const vendors: VendorCase[] = [
 		credential: { accessToken: SALESCAPTAIN_TOKEN },
 		oddCredential: { accessToken: odd('eyJhbGciOiJIUzI1NiJ9.sc') },
 		createPath: '/v1/create-contact',
-		createParameters: { companyId: SC_COMPANIES[0].company_id, contactName: 'Ann Lee', contactPhone: '+14155550101' },
+		createParameters: { company: SC_COMPANIES[0].company_id, fullName: 'Ann Lee', phone: '+14155550101' },
 		dropdown: { method: 'getCompanies', path: '/v1/fetch-companies' },
 	},
 	{

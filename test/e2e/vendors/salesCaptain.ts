@@ -71,12 +71,12 @@ export const salesCaptainE2e: E2eVendor = {
 			parameters: {
 				resource: 'contact',
 				operation: 'create',
-				companyId: ACME,
-				contactName: '={{ $json.name }}',
-				contactPhone: "={{ $json.phone ?? '' }}",
-				contactEmail: "={{ $json.email ?? '' }}",
-				tagIds: [TAG_VIP, TAG_NEWSLETTER],
-				customFields: { field: [{ fieldId: CF_INDUSTRY, value: '={{ $json.industry }}' }] },
+				company: ACME,
+				fullName: '={{ $json.name }}',
+				phone: "={{ $json.phone ?? '' }}",
+				email: "={{ $json.email ?? '' }}",
+				tags: [TAG_VIP, TAG_NEWSLETTER],
+				customFields: { field: [{ key: CF_INDUSTRY, value: '={{ $json.industry }}' }] },
 				// One at a time, so the sandbox sees the requests in a fixed order.
 				options: { ifContactExists: 'returnExisting', maxConcurrency: 1, defaultCountry: 'US' },
 			},
@@ -155,10 +155,10 @@ export const salesCaptainE2e: E2eVendor = {
 			parameters: {
 				resource: 'contact',
 				operation: 'create',
-				companyId: `={{ $json.company ?? '${ACME}' }}`,
-				contactName: '={{ $json.name }}',
-				contactPhone: "={{ $json.phone ?? '' }}",
-				contactEmail: "={{ $json.email ?? '' }}",
+				company: `={{ $json.company ?? '${ACME}' }}`,
+				fullName: '={{ $json.name }}',
+				phone: "={{ $json.phone ?? '' }}",
+				email: "={{ $json.email ?? '' }}",
 				options: { maxConcurrency: 1 },
 			},
 			expectedRequests: [
@@ -196,11 +196,11 @@ export const salesCaptainE2e: E2eVendor = {
 			parameters: {
 				resource: 'contact',
 				operation: 'create',
-				companyId: ACME,
-				contactName: '={{ $json.name }}',
-				contactPhone: "={{ $json.phone ?? '' }}",
-				contactEmail: "={{ $json.email ?? '' }}",
-				tagIds: '={{ $json.tags ?? [] }}',
+				company: ACME,
+				fullName: '={{ $json.name }}',
+				phone: "={{ $json.phone ?? '' }}",
+				email: "={{ $json.email ?? '' }}",
+				tags: '={{ $json.tags ?? [] }}',
 				options: { maxConcurrency: 1 },
 			},
 			expectedRequests: [
@@ -273,7 +273,7 @@ export const salesCaptainE2e: E2eVendor = {
 		{
 			openedInEditor: true,
 			methodName: 'getCompanies',
-			parameterPath: 'companyId',
+			parameterPath: 'company',
 			currentNodeParameters: { resource: 'contact', operation: 'create' },
 			expected: [
 				{ name: 'Acme Outdoor', value: ACME },
@@ -284,8 +284,8 @@ export const salesCaptainE2e: E2eVendor = {
 		},
 		{
 			methodName: 'getTags',
-			parameterPath: 'tagIds',
-			currentNodeParameters: { resource: 'contact', operation: 'create', companyId: ACME },
+			parameterPath: 'tags',
+			currentNodeParameters: { resource: 'contact', operation: 'create', company: ACME },
 			expected: [
 				{ name: 'Cold lead', value: TAG_COLD_LEAD },
 				{ name: 'Newsletter', value: TAG_NEWSLETTER },
@@ -296,8 +296,8 @@ export const salesCaptainE2e: E2eVendor = {
 		{
 			// Only the company's active fields, by label.
 			methodName: 'getCustomFields',
-			parameterPath: 'customFields.field.fieldId',
-			currentNodeParameters: { resource: 'contact', operation: 'create', companyId: ACME },
+			parameterPath: 'customFields.field.key',
+			currentNodeParameters: { resource: 'contact', operation: 'create', company: ACME },
 			expected: [
 				{ name: 'Budget', value: CF_BUDGET },
 				{ name: 'Industry', value: CF_INDUSTRY },
@@ -307,8 +307,8 @@ export const salesCaptainE2e: E2eVendor = {
 		{
 			// No company chosen yet: an empty list, and nothing is asked of SalesCaptain.
 			methodName: 'getTags',
-			parameterPath: 'tagIds',
-			currentNodeParameters: { resource: 'contact', operation: 'create', companyId: '' },
+			parameterPath: 'tags',
+			currentNodeParameters: { resource: 'contact', operation: 'create', company: '' },
 			expected: [],
 			expectedRequests: [],
 		},

@@ -1,16 +1,16 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { findList, toOptions } from '../shared/lists';
-import { ApiClient, apiPath } from '../shared/transport';
-import { checkUuid } from '../shared/validate';
-import { salesCaptainApi } from './api';
+import { findList, toOptions } from '../../shared/lists';
+import { ApiClient, apiPath } from '../../shared/transport';
+import { checkUuid } from '../../shared/validate';
+import { salesCaptainApi } from '../api';
 
 /**
  * The company chosen in the node; lists that belong to a company are empty until one is.
  * It goes into the request path, so it must be a company ID (a UUID), nothing else.
  */
 function chosenCompany(ctx: ILoadOptionsFunctions): string | undefined {
-	const companyId = String(ctx.getCurrentNodeParameter('companyId') ?? '').trim();
+	const companyId = String(ctx.getCurrentNodeParameter('company') ?? '').trim();
 	return companyId === '' || companyId.startsWith('=') ? undefined : checkUuid(companyId, 'Company');
 }
 
