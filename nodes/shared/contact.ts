@@ -30,13 +30,14 @@ function isConflict(error: unknown): error is NodeApiError {
 /**
  * Creates a contact; when the vendor reports a duplicate (a 409 unless `isDuplicate` says
  * otherwise, for vendors that report duplicates another way) and the user chose
- * "Return Existing", looks the contact up instead. The create request is never sent twice.
+ * "Return Existing", looks the contact up instead, given the duplicate answer (a vendor may
+ * name the existing contact in it). The create request is never sent twice.
  */
 export async function createOrReturnExisting(
 	ctx: IExecuteFunctions,
 	ifContactExists: IfContactExists,
 	create: () => Promise<IDataObject>,
-	findExisting: () => Promise<IDataObject | undefined>,
+	findExisting: (duplicate: NodeApiError) => Promise<IDataObject | undefined>,
 	identity: string,
 	isDuplicate: (error: NodeApiError) => boolean = isConflict,
 ): Promise<{ contact: IDataObject; outcome: Outcome }> {
@@ -46,7 +47,7 @@ export async function createOrReturnExisting(
 		if (!(error instanceof NodeApiError)) throw new NodeOperationError(ctx.getNode(), error as Error);
 		// NodeApiError hands an already wrapped error back unchanged.
 		if (ifContactExists !== 'returnExisting' || !isDuplicate(error)) throw new NodeApiError(ctx.getNode(), error as unknown as JsonObject);
-		const existing = await findExisting();
+		const existing = await findExisting(error);
 		if (!existing) {
 			throw new NodeApiError(ctx.getNode(), { message: error.message } as JsonObject, {
 				message: `${error.message}; but no existing contact matching ${identity} was found to return`,
