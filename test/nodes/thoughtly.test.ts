@@ -29,8 +29,8 @@ function credentials(token = THOUGHTLY_TOKEN, teamId = THOUGHTLY_TEAM_ID) {
 
 /** Parameters as a user sets them: fields read from the incoming item by expression. */
 const fromItem = {
-	phoneNumber: '={{ $json.phone }}',
-	name: '={{ $json.name }}',
+	phone: '={{ $json.phone }}',
+	fullName: '={{ $json.name }}',
 	email: '={{ $json.email }}',
 };
 
@@ -59,7 +59,7 @@ describe('create', () => {
 		const run = await create([ann], {
 			countryCode: 'US',
 			tags: ['VIP', 'lead'],
-			attributes: { attribute: [{ key: 'plan_interest', value: 'starter' }, { key: 'company', value: 'Acme Corp' }] },
+			customFields: { field: [{ key: 'plan_interest', value: 'starter' }, { key: 'company', value: 'Acme Corp' }] },
 		});
 		expect(run.error).toBeUndefined();
 		const requests = sandbox.requests('thoughtly');
@@ -99,7 +99,7 @@ describe('create', () => {
 		const run = await create([{ name: '', phone: '0044 20 7946 0958', email: '  ' }], {
 			countryCode: '',
 			tags: [],
-			attributes: { attribute: [{ key: '', value: '' }, { key: 'left_empty', value: '' }] },
+			customFields: { field: [{ key: '', value: '' }, { key: 'left_empty', value: '' }] },
 		});
 		expect(run.items?.[0].json.outcome).toBe('created');
 		expect(creates()[0].body).toEqual({ phone_number: '+442079460958' });
@@ -125,7 +125,7 @@ describe('create', () => {
 
 	test('numbers and booleans given to attributes keep their type', async () => {
 		await create([{ ...ann, seats: 12, vip: true }], {
-			attributes: { attribute: [{ key: 'seats', value: '={{ $json.seats }}' }, { key: 'vip', value: '={{ $json.vip }}' }] },
+			customFields: { field: [{ key: 'seats', value: '={{ $json.seats }}' }, { key: 'vip', value: '={{ $json.vip }}' }] },
 		});
 		expect(creates()[0].body).toMatchObject({ attributes: { seats: 12, vip: true } });
 	});
@@ -157,16 +157,16 @@ describe('input checks fail the item before any request', () => {
 		[
 			'an attribute key given twice',
 			ann,
-			{ attributes: { attribute: [{ key: 'plan', value: 'a' }, { key: 'plan', value: 'b' }] } },
-			'Attribute "plan" is given twice; keep one value per key [item 0]',
+			{ customFields: { field: [{ key: 'plan', value: 'a' }, { key: 'plan', value: 'b' }] } },
+			'Attribute "plan" is given twice; keep one value per field [item 0]',
 		],
-		['an attribute value without a key', ann, { attributes: { attribute: [{ key: ' ', value: 'orphan' }] } }, 'An attribute has the value "orphan" but no key [item 0]'],
-		['an attribute named __proto__ (refused, not dropped)', ann, { attributes: { attribute: [{ key: '__proto__', value: 'x' }] } }, 'Attribute "__proto__" is a name JavaScript reserves, so it cannot be used as a key [item 0]'],
-		['an attribute named constructor', ann, { attributes: { attribute: [{ key: 'constructor', value: 'x' }] } }, 'Attribute "constructor" is a name JavaScript reserves, so it cannot be used as a key [item 0]'],
+		['an attribute value without a key', ann, { customFields: { field: [{ key: ' ', value: 'orphan' }] } }, 'Attribute 1 has the value "orphan" but no field [item 0]'],
+		['an attribute named __proto__ (refused, not dropped)', ann, { customFields: { field: [{ key: '__proto__', value: 'x' }] } }, 'Attribute "__proto__" is a name JavaScript reserves, so it cannot be used as a key [item 0]'],
+		['an attribute named constructor', ann, { customFields: { field: [{ key: 'constructor', value: 'x' }] } }, 'Attribute "constructor" is a name JavaScript reserves, so it cannot be used as a key [item 0]'],
 		[
 			'an object as an attribute value',
 			{ ...ann, plan: { tier: 'gold' } },
-			{ attributes: { attribute: [{ key: 'plan', value: '={{ $json.plan }}' }] } },
+			{ customFields: { field: [{ key: 'plan', value: '={{ $json.plan }}' }] } },
 			'Attribute "plan" must be text, but the expression gave an object [item 0]',
 		],
 		['a list as the name', { ...ann, name: ['Ann', 'Lee'] }, {}, 'Full Name must be text, but the expression gave a list [item 0]'],
@@ -178,8 +178,8 @@ describe('input checks fail the item before any request', () => {
 	});
 
 	test('the duplicate-key message tells how to fix it', async () => {
-		const run = await create([ann], { attributes: { attribute: [{ key: 'plan', value: 'a' }, { key: 'plan', value: 'b' }] } });
-		expect(run.error?.description).toBe('Remove or rename one of the rows with this key.');
+		const run = await create([ann], { customFields: { field: [{ key: 'plan', value: 'a' }, { key: 'plan', value: 'b' }] } });
+		expect(run.error?.description).toBe('Remove or merge one of the rows.');
 	});
 });
 

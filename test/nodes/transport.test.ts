@@ -105,7 +105,7 @@ const vendors: VendorCase[] = [
 		credential: { apiToken: THOUGHTLY_TOKEN, teamId: THOUGHTLY_TEAM_ID },
 		oddCredential: { apiToken: odd('th-live'), teamId: odd('team') },
 		createPath: '/contact/create',
-		createParameters: { phoneNumber: '+14155550105', name: 'Ann Lee' },
+		createParameters: { phone: '+14155550105', fullName: 'Ann Lee' },
 		dropdown: { method: 'getTags', path: '/contact' },
 	},
 ];

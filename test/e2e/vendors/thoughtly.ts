@@ -80,13 +80,13 @@ export const thoughtlyE2e: E2eVendor = {
 			parameters: {
 				resource: 'contact',
 				operation: 'create',
-				phoneNumber: '={{ $json.phone }}',
-				name: "={{ $json.name ?? '' }}",
+				phone: '={{ $json.phone }}',
+				fullName: "={{ $json.name ?? '' }}",
 				email: "={{ $json.email ?? '' }}",
 				countryCode: "={{ $json.country ?? '' }}",
 				tags: "={{ ['VIP', $json.campaign ?? ''] }}",
-				attributes: {
-					attribute: [
+				customFields: {
+					field: [
 						// An empty value leaves the attribute out.
 						{ key: 'plan_interest', value: "={{ $json.plan ?? '' }}" },
 						{ key: 'source', value: 'n8n' },
@@ -145,13 +145,13 @@ export const thoughtlyE2e: E2eVendor = {
 			parameters: {
 				resource: 'contact',
 				operation: 'create',
-				phoneNumber: '={{ $json.phone }}',
-				name: '={{ $json.name }}',
+				phone: '={{ $json.phone }}',
+				fullName: '={{ $json.name }}',
 				countryCode: "={{ $json.country ?? '' }}",
 				// Comma-separated names by expression: trimmed, each one a tag.
 				tags: '={{ "lead, callback" }}',
-				attributes: {
-					attribute: [
+				customFields: {
+					field: [
 						{ key: 'plan', value: 'basic' },
 						{ key: "={{ $json.secondKey ?? 'source' }}", value: 'n8n' },
 					],
@@ -178,7 +178,7 @@ export const thoughtlyE2e: E2eVendor = {
 					pairedItem: 0,
 				},
 				{
-					json: { error: 'Attribute "plan" is given twice; keep one value per key [item 1]', details: { description: 'Remove or rename one of the rows with this key.' } },
+					json: { error: 'Attribute "plan" is given twice; keep one value per field [item 1]', details: { description: 'Remove or merge one of the rows.' } },
 					pairedItem: 1,
 				},
 				{
