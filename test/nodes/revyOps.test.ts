@@ -66,8 +66,8 @@ describe('create', () => {
 			lastName: 'Doe',
 			customFields: {
 				field: [
-					{ fieldName: 'Industry', value: 'Dentistry' },
-					{ fieldName: '={{ "Lead " + "Source" }}', value: 'Webinar' },
+					{ key: 'Industry', value: 'Dentistry' },
+					{ key: '={{ "Lead " + "Source" }}', value: 'Webinar' },
 				],
 			},
 			additionalFields: { contactStatus: 'Active', origin: 'n8n import' },
@@ -126,7 +126,7 @@ describe('create', () => {
 	});
 
 	test('no company: no company_id, and empty optional fields stay out of the body', async () => {
-		const result = await run({ email: 'solo@example.org', firstName: '  ', linkedinUrl: '', customFields: { field: [{ fieldName: 'Industry', value: '' }] } });
+		const result = await run({ email: 'solo@example.org', firstName: '  ', linkedinUrl: '', customFields: { field: [{ key: 'Industry', value: '' }] } });
 		expect(result.error).toBeUndefined();
 		expect(creates()[0].body).toEqual({ email: 'solo@example.org' });
 		expect(result.items![0].json).toMatchObject({ company_id: null, outcome: 'created' });
@@ -148,7 +148,7 @@ describe('create', () => {
 	test('Response Structure "Flat" asks for and outputs custom fields as one object', async () => {
 		const result = await run({
 			email: 'flat@example.org',
-			customFields: { field: [{ fieldName: 'Industry', value: 'Retail' }] },
+			customFields: { field: [{ key: 'Industry', value: 'Retail' }] },
 			options: { responseStructure: 'FLAT' },
 		});
 		expect(result.error).toBeUndefined();
@@ -195,25 +195,25 @@ describe('input checks before any request', () => {
 		['a company domain that is not a domain', { email: 'a@example.org', company: company('domain', 'not a domain') }, 'Company domain "not a domain" is not a domain [item 0]'],
 		[
 			'a custom field value over 2,500 characters',
-			{ email: 'a@example.org', customFields: { field: [{ fieldName: 'Notes', value: 'x'.repeat(2501) }] } },
+			{ email: 'a@example.org', customFields: { field: [{ key: 'Notes', value: 'x'.repeat(2501) }] } },
 			'Custom field "Notes" has 2501 characters; RevyOps accepts at most 2500 [item 0]',
 		],
 		[
 			'the same custom field twice',
-			{ email: 'a@example.org', customFields: { field: [{ fieldName: 'Industry', value: 'A' }, { fieldName: 'industry', value: 'B' }] } },
+			{ email: 'a@example.org', customFields: { field: [{ key: 'Industry', value: 'A' }, { key: 'industry', value: 'B' }] } },
 			'Custom field "industry" is given twice; keep one value per field [item 0]',
 		],
 		[
 			'a custom field named __proto__',
-			{ email: 'a@example.org', customFields: { field: [{ fieldName: '__proto__', value: 'x' }] } },
-			'Custom field name "__proto__" is a name JavaScript reserves, so it cannot be used as a key [item 0]',
+			{ email: 'a@example.org', customFields: { field: [{ key: '__proto__', value: 'x' }] } },
+			'Custom field "__proto__" is a name JavaScript reserves, so it cannot be used as a key [item 0]',
 		],
 		['an object where text belongs', { email: 'a@example.org', firstName: '={{ { "first": "Jane" } }}' }, 'First Name must be text, but the expression gave an object [item 0]'],
 		['a list where text belongs', { email: 'a@example.org', lastName: '={{ ["Doe", "Smith"] }}' }, 'Last Name must be text, but the expression gave a list [item 0]'],
 		[
 			'a custom field value without a name',
-			{ email: 'a@example.org', customFields: { field: [{ fieldName: '', value: 'orphan' }] } },
-			'A custom field value ("orphan") has no field name [item 0]',
+			{ email: 'a@example.org', customFields: { field: [{ key: '', value: 'orphan' }] } },
+			'Custom field 1 has the value "orphan" but no field [item 0]',
 		],
 	])('%s', async (_case, parameters, message) => {
 		const result = await run(parameters as INodeParameters);
@@ -228,7 +228,7 @@ describe('input checks before any request', () => {
 
 	test('a value of exactly 2,500 characters (emoji count as one) is sent', async () => {
 		const value = '😀'.repeat(2500);
-		const result = await run({ email: 'long@example.org', customFields: { field: [{ fieldName: 'Notes', value }] } });
+		const result = await run({ email: 'long@example.org', customFields: { field: [{ key: 'Notes', value }] } });
 		expect(result.error).toBeUndefined();
 		expect(creates()[0].body).toMatchObject({ contact_custom_fields_input: [{ field_name: 'Notes', field_value: value }] });
 	});

@@ -128,8 +128,8 @@ export const revyOpsE2e: E2eVendor = {
 				lastName: '={{ $json.lastName }}',
 				customFields: {
 					field: [
-						{ fieldName: 'Industry', value: '={{ $json.industry }}' },
-						{ fieldName: 'Lead Source', value: "={{ $json.source ?? '' }}" },
+						{ key: 'Industry', value: '={{ $json.industry }}' },
+						{ key: 'Lead Source', value: "={{ $json.source ?? '' }}" },
 					],
 				},
 				additionalFields: { contactStatus: 'Active', origin: 'n8n workflow' },
@@ -231,7 +231,7 @@ export const revyOpsE2e: E2eVendor = {
 				linkedinUrl: "={{ $json.linkedin ?? '' }}",
 				firstName: '={{ $json.firstName }}',
 				lastName: '={{ $json.lastName }}',
-				customFields: { field: [{ fieldName: 'Deal Size', value: "={{ $json.dealSize ?? '' }}" }] },
+				customFields: { field: [{ key: 'Deal Size', value: "={{ $json.dealSize ?? '' }}" }] },
 				options: { ifContactExists: 'returnExisting', responseStructure: 'FLAT', maxConcurrency: 1 },
 			},
 			expectedRequests: [
@@ -441,7 +441,7 @@ export const revyOpsE2e: E2eVendor = {
 		{
 			// The names the workspace's contacts use, over every page ("Deal Size" only on page 2).
 			methodName: 'getCustomFieldNames',
-			parameterPath: 'customFields.field.fieldName',
+			parameterPath: 'customFields.field.key',
 			currentNodeParameters: { resource: 'contact', operation: 'create', company: byId(String(ACME.id)) },
 			expected: [
 				{ name: 'Deal Size', value: 'Deal Size' },
