@@ -91,6 +91,13 @@ describe('toCreateContactRequest', () => {
 
 	test('custom-field rows without a value are skipped', () => {
 		expect(toCreateContactRequest({ firstName: 'Ann', customFields: { field: [{ key: FIELD, value: '' }, { key: '', value: '' }] } }).customFields).toEqual([]);
+		// The shared row rules: a field left empty is skipped before its ID is looked at.
+		expect(toCreateContactRequest({ firstName: 'Ann', customFields: { field: [{ key: 'Budget', value: ' ' }] } }).customFields).toEqual([]);
+	});
+
+	test('a field given twice fails even when one of its rows is empty', () => {
+		const rows = { field: [{ key: FIELD, value: 'a' }, { key: FIELD, value: '' }] };
+		expect(thrown(() => toCreateContactRequest({ firstName: 'Ann', customFields: rows })).message).toBe(`Custom field "${FIELD}" is given twice; keep one value per field`);
 	});
 
 	test.each([
