@@ -431,6 +431,10 @@ describe('what the editor shows', () => {
 		expect(byName('customFields').description).toMatch(/Fields given by an ID the node cannot find on any contact are sent unchecked/);
 	});
 
+	test('the two collections have buttons of their own names: Add Custom Field and Add Field', () => {
+		expect([byName('customFields').placeholder, byName('additionalFields').placeholder]).toEqual(['Add Custom Field', 'Add Field']);
+	});
+
 	test('"Return Existing" says how far the search reaches; pacing defaults are 5 at a time, 10 per second', () => {
 		const options = byName('options').options as INodeProperties[];
 		const ifExists = byName('ifContactExists', options);

@@ -10,13 +10,6 @@ import type { WipsyField } from '../../catalog';
 import { contactsFromList, readCatalog } from '../../catalog';
 import { CREATED_CONTACT, createdContact, matchContact, toCreateContactRequest, toCustomFields } from './mapping';
 
-/** Why a dropdown may miss values: Wipsy has no endpoint that lists them. */
-function listedFromContacts(what: string): string {
-	return `Wipsy has no endpoint that lists ${what}, so the node reads the first ${CONTACT_SCAN_LIMIT} contacts Wipsy returns and lists only values those contacts already use.`;
-}
-
-const CHOOSE_AN_ID = 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.';
-
 /** The custom-field definitions the listed contacts carry, read once per run when an item first needs them. */
 async function fieldDefinitions(ctx: IExecuteFunctions, run: OperationRun): Promise<WipsyField[]> {
 	try {
@@ -45,24 +38,33 @@ export const create: Operation = {
 			type: 'options',
 			typeOptions: { loadOptionsMethod: 'getPipelineStages' },
 			default: '',
-			description: `Stage of the sales pipeline the contact starts in, listed in pipeline order. ${listedFromContacts('stages')} ${CHOOSE_AN_ID}`,
-		},
-		tagsField('getTags', `Tags given to the contact as it is created. ${listedFromContacts('tags')}`),
-		customFieldsField({
-			displayName: 'Custom Fields',
-			rowName: 'Field',
 			description:
-				"Values are checked against the field's Wipsy type before anything is sent. Fields given by an ID the node cannot find on any contact are sent unchecked.",
-			key: {
-				displayName: 'Field Name or ID',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getCustomFields' },
-				default: '',
-				description: `A custom field, listed by name with its type. ${listedFromContacts('custom fields')} ${CHOOSE_AN_ID}`,
-			},
-			valueDescription:
-				'Must suit the field type: a valid email, a phone number (sent as E.164), a number, a date (YYYY-MM-DD; a date-time keeps its date), or one of the options of a select field',
-		}),
+				'Stage of the sales pipeline the contact starts in, listed in pipeline order. Wipsy has no endpoint that lists stages, so the node reads the first 500 contacts Wipsy returns and lists only values those contacts already use. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+		tagsField(
+			'getTags',
+			'Tags given to the contact as it is created. Wipsy has no endpoint that lists tags, so the node reads the first 500 contacts Wipsy returns and lists only values those contacts already use.',
+		),
+		{
+			...customFieldsField({
+				displayName: 'Custom Fields',
+				rowName: 'Field',
+				description:
+					"Values are checked against the field's Wipsy type before anything is sent. Fields given by an ID the node cannot find on any contact are sent unchecked.",
+				key: {
+					displayName: 'Field Name or ID',
+					type: 'options',
+					typeOptions: { loadOptionsMethod: 'getCustomFields' },
+					default: '',
+					description:
+						'A custom field, listed by name with its type. Wipsy has no endpoint that lists custom fields, so the node reads the first 500 contacts Wipsy returns and lists only values those contacts already use. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				},
+				valueDescription:
+					'Must suit the field type: a valid email, a phone number (sent as E.164), a number, a date (YYYY-MM-DD; a date-time keeps its date), or one of the options of a select field',
+			}),
+			// Not the builder's "Add Field": Additional Fields below already has a button of that name.
+			placeholder: 'Add Custom Field',
+		},
 		{
 			displayName: 'Additional Fields',
 			name: 'additionalFields',
