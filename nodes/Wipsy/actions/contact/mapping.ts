@@ -76,6 +76,7 @@ export function toCreateContactRequest(params: IDataObject): CreateContactReques
 	);
 	return { body, customFields, defaultCountry };
 }
+
 /**
  * A value checked against its field's Wipsy type, in the form it is sent: phones in E.164,
  * dates as YYYY-MM-DD, select values as the option's own spelling. Number, email and phone
