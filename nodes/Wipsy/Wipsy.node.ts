@@ -1,12 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { runWithClient } from '../shared/execute';
 import { withReadableErrors } from '../shared/lists';
-import { contactCreateSelectors } from '../shared/properties';
+import { describeResources, runOperation } from '../shared/operations';
+import { resources } from './actions/resources';
 import { wipsyApi, wipsyPacing } from './api';
-import { contactCreator, createContactProperties } from './contact';
-import { getCustomFields, getPipelineStages, getTags } from './lists';
+import { getCustomFields, getPipelineStages, getTags } from './methods/loadOptions';
 
 export class Wipsy implements INodeType {
 	description: INodeTypeDescription = {
@@ -22,7 +21,7 @@ export class Wipsy implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'wipsyApi', required: true }],
-		properties: [...contactCreateSelectors, ...createContactProperties],
+		properties: describeResources(resources),
 	};
 
 	methods = {
@@ -30,10 +29,6 @@ export class Wipsy implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		// One create flow per run, so custom-field definitions are read once per run.
-		const createContact = contactCreator();
-		return await runWithClient(this, wipsyApi, wipsyPacing, async (client, itemIndex) =>
-			createContact.call(this, client, itemIndex),
-		);
+		return await runOperation(this, wipsyApi, wipsyPacing, resources);
 	}
 }

@@ -94,7 +94,7 @@ const vendors: VendorCase[] = [
 		credential: { apiKey: WIPSY_API_KEY },
 		oddCredential: { apiKey: odd('wipsy-live') },
 		createPath: '/api-create-contact',
-		createParameters: { name: 'Ann', phone: '+14155550104' },
+		createParameters: { firstName: 'Ann', phone: '+14155550104' },
 		dropdown: { method: 'getTags', path: '/api-get-contacts' },
 	},
 	{

@@ -5,10 +5,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { wipsyApi } from '../../nodes/Wipsy/api';
-import type { CustomFieldInput } from '../../nodes/Wipsy/contact';
-import { checkFieldValue, createdContact, matchContact, toCreateContactRequest, toCustomFields } from '../../nodes/Wipsy/contact';
-import type { WipsyField } from '../../nodes/Wipsy/lists';
-import { catalogFromContacts, contactsFromList, contactTags, describeField, fieldOptions, stageOptions, tagOptions } from '../../nodes/Wipsy/lists';
+import type { CustomFieldInput } from '../../nodes/Wipsy/actions/contact/mapping';
+import { checkFieldValue, createdContact, matchContact, toCreateContactRequest, toCustomFields } from '../../nodes/Wipsy/actions/contact/mapping';
+import type { WipsyField } from '../../nodes/Wipsy/catalog';
+import { catalogFromContacts, contactsFromList, contactTags } from '../../nodes/Wipsy/catalog';
+import { describeField, fieldOptions, stageOptions, tagOptions } from '../../nodes/Wipsy/methods/loadOptions';
 import { countryByIso } from '../../nodes/shared/countries';
 import { InputError } from '../../nodes/shared/validate';
 
@@ -34,20 +35,22 @@ function thrown(run: () => unknown): InputError {
 describe('toCreateContactRequest', () => {
 	test('every field mapped to its Wipsy name; phone and WhatsApp ID in E.164', () => {
 		const request = toCreateContactRequest({
-			name: ' John ',
+			firstName: ' John ',
 			lastName: 'Doe',
 			phone: '+57 318 877-9043',
 			email: 'john.doe@example.com',
-			whatsappId: '0057 (318) 877 9044',
 			pipelineStageId: STAGE,
-			tagIds: [TAG_A, TAG_B, TAG_A],
-			profilePictureUrl: 'https://example.com/john.png',
-			address: 'Calle 1 # 2-3',
-			city: 'Bogotá',
-			province: 'Cundinamarca',
-			company: 'Acme',
-			notes: 'Met at the fair',
-			customFields: { field: [{ fieldId: FIELD, value: ' Retail ' }] },
+			tags: [TAG_A, TAG_B, TAG_A],
+			customFields: { field: [{ key: FIELD, value: ' Retail ' }] },
+			additionalFields: {
+				whatsappId: '0057 (318) 877 9044',
+				profilePictureUrl: 'https://example.com/john.png',
+				address: 'Calle 1 # 2-3',
+				city: 'Bogotá',
+				province: 'Cundinamarca',
+				company: 'Acme',
+				notes: 'Met at the fair',
+			},
 		});
 		expect(request).toEqual({
 			body: {
@@ -70,34 +73,47 @@ describe('toCreateContactRequest', () => {
 	});
 
 	test('only the name is required; empty fields are left out (Wipsy then defaults the WhatsApp ID to the phone)', () => {
-		expect(toCreateContactRequest({ name: 'Ann', lastName: '', phone: '  ', email: '', tagIds: [], customFields: {} })).toEqual({
+		expect(toCreateContactRequest({ firstName: 'Ann', lastName: '', phone: '  ', email: '', tags: [], customFields: {}, additionalFields: {}, options: {} })).toEqual({
 			body: { name: 'Ann' },
 			customFields: [],
 		});
 	});
 
 	test('tags given by expression as a comma-separated text', () => {
-		expect(toCreateContactRequest({ name: 'Ann', tagIds: `${TAG_A}, ${TAG_B}` }).body.tags).toEqual([TAG_A, TAG_B]);
+		expect(toCreateContactRequest({ firstName: 'Ann', tags: `${TAG_A}, ${TAG_B}` }).body.tags).toEqual([TAG_A, TAG_B]);
+	});
+
+	test('national phone numbers are read in Options → Default Country, which custom fields get too', () => {
+		const request = toCreateContactRequest({ firstName: 'Ann', phone: '030 1234567', options: { defaultCountry: 'DE' } });
+		expect(request.body.phone).toBe('+49301234567');
+		expect(request.defaultCountry).toEqual(countryByIso('DE'));
 	});
 
 	test('custom-field rows without a value are skipped', () => {
-		expect(toCreateContactRequest({ name: 'Ann', customFields: { field: [{ fieldId: FIELD, value: '' }, { fieldId: '', value: '' }] } }).customFields).toEqual([]);
+		expect(toCreateContactRequest({ firstName: 'Ann', customFields: { field: [{ key: FIELD, value: '' }, { key: '', value: '' }] } }).customFields).toEqual([]);
+		// The shared row rules: a field left empty is skipped before its ID is looked at.
+		expect(toCreateContactRequest({ firstName: 'Ann', customFields: { field: [{ key: 'Budget', value: ' ' }] } }).customFields).toEqual([]);
+	});
+
+	test('a field given twice fails even when one of its rows is empty', () => {
+		const rows = { field: [{ key: FIELD, value: 'a' }, { key: FIELD, value: '' }] };
+		expect(thrown(() => toCreateContactRequest({ firstName: 'Ann', customFields: rows })).message).toBe(`Custom field "${FIELD}" is given twice; keep one value per field`);
 	});
 
 	test.each([
-		['no name', { name: '  ' }, 'First Name is required'],
-		['a bad email', { name: 'A', email: 'john@' }, 'Email "john@" is not a valid email address'],
-		['a bad phone', { name: 'A', phone: '+12345' }, 'Phone Number "+12345" has 5 digits; a phone number with its country code has at least 7'],
-		['a national phone without a Default Country', { name: 'A', phone: '(415) 555-2671' }, 'Phone Number "(415) 555-2671" has no country code'],
-		['an object where text belongs', { name: { first: 'Ada' } }, 'First Name must be text, but the expression gave an object'],
-		['a list where text belongs', { name: 'Ada', lastName: ['Lovelace', 'Byron'] }, 'Last Name must be text, but the expression gave a list'],
-		['a bad WhatsApp ID', { name: 'A', whatsappId: 'wa:573188779043' }, 'WhatsApp ID "wa:573188779043" is not a phone number: only digits, spaces, +, -, ., / and parentheses are allowed'],
-		['a picture URL that is not a URL', { name: 'A', profilePictureUrl: 'photo.jpg' }, 'Profile Picture URL "photo.jpg" is not a valid URL'],
-		['a stage name instead of its ID', { name: 'A', pipelineStageId: 'New Lead' }, 'Pipeline stage "New Lead" is not a valid ID: a UUID such as a1b2c3d4-e5f6-7890-abcd-ef1234567890 is expected'],
-		['a tag name instead of its ID', { name: 'A', tagIds: ['VIP'] }, 'Tag "VIP" is not a valid ID: a UUID such as a1b2c3d4-e5f6-7890-abcd-ef1234567890 is expected'],
-		['a field name instead of its ID', { name: 'A', customFields: { field: [{ fieldId: 'Budget', value: '1' }] } }, 'Custom field "Budget" is not a valid ID: a UUID such as a1b2c3d4-e5f6-7890-abcd-ef1234567890 is expected'],
-		['a value without a field', { name: 'A', customFields: { field: [{ fieldId: '', value: 'x' }] } }, 'A custom field row has the value "x" but no field'],
-		['a field given twice', { name: 'A', customFields: { field: [{ fieldId: FIELD, value: 'a' }, { fieldId: FIELD, value: 'b' }] } }, `Custom field ${FIELD} is given twice; keep one value per field`],
+		['no name', { firstName: '  ' }, 'First Name is required'],
+		['a bad email', { firstName: 'A', email: 'john@' }, 'Email "john@" is not a valid email address'],
+		['a bad phone', { firstName: 'A', phone: '+12345' }, 'Phone Number "+12345" has 5 digits; a phone number with its country code has at least 7'],
+		['a national phone without a Default Country', { firstName: 'A', phone: '(415) 555-2671' }, 'Phone Number "(415) 555-2671" has no country code'],
+		['an object where text belongs', { firstName: { first: 'Ada' } }, 'First Name must be text, but the expression gave an object'],
+		['a list where text belongs', { firstName: 'Ada', lastName: ['Lovelace', 'Byron'] }, 'Last Name must be text, but the expression gave a list'],
+		['a bad WhatsApp ID', { firstName: 'A', additionalFields: { whatsappId: 'wa:573188779043' } }, 'WhatsApp ID "wa:573188779043" is not a phone number: only digits, spaces, +, -, ., / and parentheses are allowed'],
+		['a picture URL that is not a URL', { firstName: 'A', additionalFields: { profilePictureUrl: 'photo.jpg' } }, 'Profile Picture URL "photo.jpg" is not a valid URL'],
+		['a stage name instead of its ID', { firstName: 'A', pipelineStageId: 'New Lead' }, 'Pipeline stage "New Lead" is not a valid ID: a UUID such as a1b2c3d4-e5f6-7890-abcd-ef1234567890 is expected'],
+		['a tag name instead of its ID', { firstName: 'A', tags: ['VIP'] }, 'Tag "VIP" is not a valid ID: a UUID such as a1b2c3d4-e5f6-7890-abcd-ef1234567890 is expected'],
+		['a field name instead of its ID', { firstName: 'A', customFields: { field: [{ key: 'Budget', value: '1' }] } }, 'Custom field "Budget" is not a valid ID: a UUID such as a1b2c3d4-e5f6-7890-abcd-ef1234567890 is expected'],
+		['a value without a field', { firstName: 'A', customFields: { field: [{ key: '', value: 'x' }] } }, 'Custom field 1 has the value "x" but no field'],
+		['a field given twice', { firstName: 'A', customFields: { field: [{ key: FIELD, value: 'a' }, { key: FIELD, value: 'b' }] } }, `Custom field "${FIELD}" is given twice; keep one value per field`],
 	])('%s is refused', (_case, params, message) => {
 		expect(thrown(() => toCreateContactRequest(params as IDataObject)).message).toBe(message);
 	});

@@ -27,7 +27,7 @@ function credentials(apiKey = WIPSY_API_KEY) {
 
 /** Parameters as a user sets them: fields read from the incoming item by expression. */
 const fromItem = {
-	name: '={{ $json.name }}',
+	firstName: '={{ $json.name }}',
 	phone: '={{ $json.phone }}',
 	email: '={{ $json.email }}',
 };
@@ -45,7 +45,7 @@ async function create(items: object[], parameters: object = {}, options: { conti
 const requestLines = () => sandbox.requests('wipsy').map((request) => `${request.method} ${request.path}`);
 const creates = () => sandbox.requests('wipsy').filter((request) => request.path === '/api-create-contact');
 const lists = () => sandbox.requests('wipsy').filter((request) => request.path === '/api-get-contacts');
-const customFields = (...rows: Array<[fieldId: string, value: string]>) => ({ customFields: { field: rows.map(([fieldId, value]) => ({ fieldId, value })) } });
+const customFields = (...rows: Array<[key: string, value: string]>) => ({ customFields: { field: rows.map(([key, value]) => ({ key, value })) } });
 
 const ann = { name: 'Ann', phone: '+57 318 877 9043', email: 'ann@example.com' };
 
@@ -54,7 +54,7 @@ describe('create', () => {
 		const run = await create([{ name: 'John', phone: '+57 (318) 877-9043', email: 'john.doe@example.com' }], {
 			lastName: 'Doe',
 			pipelineStageId: WIPSY_STAGES.qualified.id,
-			tagIds: [WIPSY_TAGS.vip.id, WIPSY_TAGS.newsletter.id],
+			tags: [WIPSY_TAGS.vip.id, WIPSY_TAGS.newsletter.id],
 			...customFields([WIPSY_FIELDS.plan.id, 'gold'], [WIPSY_FIELDS.budget.id, '1250.50'], [WIPSY_FIELDS.birthday.id, '1990-05-17T00:00:00.000Z'], [WIPSY_FIELDS.mobile.id, '+1 (555) 000-2221']),
 			additionalFields: {
 				whatsappId: '+57 318 877 9044',
@@ -156,7 +156,7 @@ describe('create', () => {
 	test('a stage, tag or field no listed contact uses is still accepted by ID; a field of unknown type is sent unchecked', async () => {
 		const run = await create([ann], {
 			pipelineStageId: WIPSY_STAGES.lost.id,
-			tagIds: [WIPSY_TAGS.unused.id],
+			tags: [WIPSY_TAGS.unused.id],
 			// Referral Code is a number field in Wipsy, but only contacts beyond the first 500 carry it.
 			...customFields([WIPSY_FIELDS.referral.id, 'ABC-not-a-number']),
 		});
@@ -216,8 +216,8 @@ describe('input checks fail the item before any request', () => {
 		['a WhatsApp ID that is not a number', ann, { additionalFields: { whatsappId: 'ann.wa' } }, 'WhatsApp ID "ann.wa" is not a phone number: only digits, spaces, +, -, ., / and parentheses are allowed [item 0]'],
 		['a picture that is not a URL', ann, { additionalFields: { profilePictureUrl: 'ftp://example.com/a.png' } }, 'Profile Picture URL "ftp://example.com/a.png" is not a valid URL [item 0]'],
 		['a stage name instead of an ID', ann, { pipelineStageId: 'Qualified' }, 'Pipeline stage "Qualified" is not a valid ID: a UUID such as a1b2c3d4-e5f6-7890-abcd-ef1234567890 is expected [item 0]'],
-		['a tag name instead of an ID', ann, { tagIds: ['VIP'] }, 'Tag "VIP" is not a valid ID: a UUID such as a1b2c3d4-e5f6-7890-abcd-ef1234567890 is expected [item 0]'],
-		['a custom field given twice', ann, customFields([WIPSY_FIELDS.industry.id, 'a'], [WIPSY_FIELDS.industry.id, 'b']), `Custom field ${WIPSY_FIELDS.industry.id} is given twice; keep one value per field [item 0]`],
+		['a tag name instead of an ID', ann, { tags: ['VIP'] }, 'Tag "VIP" is not a valid ID: a UUID such as a1b2c3d4-e5f6-7890-abcd-ef1234567890 is expected [item 0]'],
+		['a custom field given twice', ann, customFields([WIPSY_FIELDS.industry.id, 'a'], [WIPSY_FIELDS.industry.id, 'b']), `Custom field "${WIPSY_FIELDS.industry.id}" is given twice; keep one value per field [item 0]`],
 	])('%s', async (_case, item, parameters, message) => {
 		const run = await create([item], parameters);
 		expect(run.error?.message).toBe(message);
@@ -389,7 +389,7 @@ describe('dropdowns: built from the contacts Wipsy lists', () => {
 	});
 
 	test('a new contact with a stage, tag and field no one used before makes them appear', async () => {
-		await create([ann], { pipelineStageId: WIPSY_STAGES.lost.id, tagIds: [WIPSY_TAGS.unused.id] });
+		await create([ann], { pipelineStageId: WIPSY_STAGES.lost.id, tags: [WIPSY_TAGS.unused.id] });
 		expect((await load('getPipelineStages')).map((option) => option.name)).toEqual(['New Lead', 'Contacted', 'Qualified', 'Won', 'Lost']);
 		expect((await load('getTags')).map((option) => option.name)).toContain('Unused');
 	});
@@ -423,12 +423,16 @@ describe('what the editor shows', () => {
 	const byName = (name: string, list: INodeProperties[] = properties) => list.find((property) => property.name === name)!;
 
 	test('dropdowns say only values already used by a contact are listed, with the expression fallback', () => {
-		const fieldId = (byName('customFields').options as Array<{ values: INodeProperties[] }>)[0].values[0];
-		for (const property of [byName('pipelineStageId'), byName('tagIds'), fieldId]) {
+		const fieldKey = (byName('customFields').options as Array<{ values: INodeProperties[] }>)[0].values[0];
+		for (const property of [byName('pipelineStageId'), byName('tags'), fieldKey]) {
 			expect(property.description).toMatch(/reads the first 500 contacts Wipsy returns and lists only values those contacts already use/);
 			expect(property.description).toMatch(/specify (an ID|IDs) using an <a href="https:\/\/docs\.n8n\.io\/code\/expressions\/">expression<\/a>\.$/);
 		}
 		expect(byName('customFields').description).toMatch(/Fields given by an ID the node cannot find on any contact are sent unchecked/);
+	});
+
+	test('the two collections have buttons of their own names: Add Custom Field and Add Field', () => {
+		expect([byName('customFields').placeholder, byName('additionalFields').placeholder]).toEqual(['Add Custom Field', 'Add Field']);
 	});
 
 	test('"Return Existing" says how far the search reaches; pacing defaults are 5 at a time, 10 per second', () => {

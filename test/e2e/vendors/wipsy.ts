@@ -157,21 +157,21 @@ export const wipsyE2e: E2eVendor = {
 			parameters: {
 				resource: 'contact',
 				operation: 'create',
-				name: '={{ $json.firstName }}',
+				firstName: '={{ $json.firstName }}',
 				lastName: "={{ $json.lastName ?? '' }}",
 				phone: "={{ $json.phone ?? '' }}",
 				email: "={{ $json.email ?? '' }}",
 				pipelineStageId: WIPSY_STAGES.qualified.id,
-				tagIds: [WIPSY_TAGS.vip.id, WIPSY_TAGS.newsletter.id],
+				tags: [WIPSY_TAGS.vip.id, WIPSY_TAGS.newsletter.id],
 				customFields: {
 					// A row whose value comes out empty is left out of the request.
 					field: [
-						{ fieldId: INDUSTRY.id, value: "={{ $json.industry ?? '' }}" },
-						{ fieldId: BUDGET.id, value: "={{ $json.budget ?? '' }}" },
-						{ fieldId: BIRTHDAY.id, value: "={{ $json.birthday ?? '' }}" },
-						{ fieldId: PLAN.id, value: "={{ $json.plan ?? '' }}" },
-						{ fieldId: WORK_EMAIL.id, value: "={{ $json.workEmail ?? '' }}" },
-						{ fieldId: MOBILE.id, value: "={{ $json.mobile ?? '' }}" },
+						{ key: INDUSTRY.id, value: "={{ $json.industry ?? '' }}" },
+						{ key: BUDGET.id, value: "={{ $json.budget ?? '' }}" },
+						{ key: BIRTHDAY.id, value: "={{ $json.birthday ?? '' }}" },
+						{ key: PLAN.id, value: "={{ $json.plan ?? '' }}" },
+						{ key: WORK_EMAIL.id, value: "={{ $json.workEmail ?? '' }}" },
+						{ key: MOBILE.id, value: "={{ $json.mobile ?? '' }}" },
 					],
 				},
 				additionalFields: {
@@ -261,14 +261,14 @@ export const wipsyE2e: E2eVendor = {
 			parameters: {
 				resource: 'contact',
 				operation: 'create',
-				name: '={{ $json.firstName }}',
+				firstName: '={{ $json.firstName }}',
 				phone: "={{ $json.phone ?? '' }}",
 				email: "={{ $json.email ?? '' }}",
 				pipelineStageId: "={{ $json.stage ?? '' }}",
 				customFields: {
 					field: [
-						{ fieldId: BUDGET.id, value: "={{ $json.budget ?? '' }}" },
-						{ fieldId: PLAN.id, value: "={{ $json.plan ?? '' }}" },
+						{ key: BUDGET.id, value: "={{ $json.budget ?? '' }}" },
+						{ key: PLAN.id, value: "={{ $json.plan ?? '' }}" },
 					],
 				},
 				options: { maxConcurrency: 1 },
@@ -350,7 +350,7 @@ export const wipsyE2e: E2eVendor = {
 		{
 			// By name; "Old import" and "Unused" are on no listed contact.
 			methodName: 'getTags',
-			parameterPath: 'tagIds',
+			parameterPath: 'tags',
 			currentNodeParameters: { resource: 'contact', operation: 'create' },
 			expected: [
 				{ name: 'Newsletter', value: WIPSY_TAGS.newsletter.id },
@@ -362,7 +362,7 @@ export const wipsyE2e: E2eVendor = {
 		{
 			// In field order, each with its type; "Referral Code" is only on contacts beyond the first 500.
 			methodName: 'getCustomFields',
-			parameterPath: 'customFields.field.fieldId',
+			parameterPath: 'customFields.field.key',
 			currentNodeParameters: { resource: 'contact', operation: 'create' },
 			expected: fieldOptions,
 			expectedRequests: [listContacts],

@@ -1,14 +1,15 @@
-import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { findList, firstText } from '../shared/lists';
-import { ApiClient } from '../shared/transport';
-import { CONTACT_SCAN_LIMIT, wipsyApi } from './api';
+import type { ApiClient } from '../shared/transport';
+import { CONTACT_SCAN_LIMIT } from './api';
 
 /*
  * Wipsy documents no endpoint that lists pipeline stages, tags or custom-field
  * definitions. Each contact from GET /api-get-contacts embeds its own stage, tags and
  * custom fields (with the field's definition), so the node collects them from there.
- * Only what at least one of the contacts read carries can be found this way.
+ * Only what at least one of the contacts read carries can be found this way. The dropdowns
+ * (methods/loadOptions.ts) and the create's value checks both read this catalog.
  */
 
 export interface WipsyStage {
@@ -148,41 +149,4 @@ export function contactsFromList(body: unknown): IDataObject[] {
 export async function readCatalog(client: ApiClient): Promise<WipsyCatalog> {
 	const body = await client.request({ method: 'GET', path: '/api-get-contacts', qs: { limit: CONTACT_SCAN_LIMIT } });
 	return catalogFromContacts(contactsFromList(body));
-}
-
-/** What a custom field accepts, shown under its name in the dropdown. */
-export function describeField(field: WipsyField): string {
-	let accepts: string;
-	if (field.type === 'select') accepts = field.options.length ? `select: ${field.options.join(', ')}` : 'select (options unknown)';
-	else if (field.type === 'date') accepts = 'date, YYYY-MM-DD';
-	else accepts = field.type;
-	return `${accepts}${field.required ? '; required' : ''}`;
-}
-
-export function stageOptions(stages: WipsyStage[]): INodePropertyOptions[] {
-	return stages.map((stage) => ({ name: stage.name, value: stage.id }));
-}
-
-export function tagOptions(tags: WipsyTag[]): INodePropertyOptions[] {
-	return tags.map((tag) => ({ name: tag.name, value: tag.id }));
-}
-
-export function fieldOptions(fields: WipsyField[]): INodePropertyOptions[] {
-	return fields.map((field) => ({ name: field.name, value: field.id, description: describeField(field) }));
-}
-
-async function loadCatalog(ctx: ILoadOptionsFunctions): Promise<WipsyCatalog> {
-	return await readCatalog(await ApiClient.create(ctx, wipsyApi));
-}
-
-export async function getPipelineStages(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return stageOptions((await loadCatalog(this)).stages);
-}
-
-export async function getTags(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return tagOptions((await loadCatalog(this)).tags);
-}
-
-export async function getCustomFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return fieldOptions((await loadCatalog(this)).fields);
 }
