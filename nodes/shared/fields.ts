@@ -66,6 +66,8 @@ export interface CustomFieldsText {
 	displayName: string;
 	/** One row's name, e.g. "Field", "Data Field", "Attribute". */
 	rowName: string;
+	/** The add button; `Add <rowName>` unless given. */
+	placeholder?: string;
 	description?: string;
 	/** The key column: a dropdown of the vendor's fields, or free text. */
 	key: Omit<INodeProperties, 'name'>;
@@ -81,7 +83,7 @@ export function customFieldsField(text: CustomFieldsText): INodeProperties {
 		name: 'customFields',
 		type: 'fixedCollection',
 		typeOptions: { multipleValues: true },
-		placeholder: `Add ${text.rowName}`,
+		placeholder: text.placeholder ?? `Add ${text.rowName}`,
 		default: {},
 		...(text.description && { description: text.description }),
 		options: [

@@ -5,8 +5,9 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 	INodePropertyOptions,
+	JsonObject,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { runWithClient } from './execute';
 import type { RunVendor } from './execute';
@@ -31,8 +32,11 @@ export interface Operation {
 /** What the items of one node run share. */
 export interface OperationRun {
 	client: ApiClient;
-	/** Loads something once per run however many items need it (e.g. a company's field definitions). */
-	once<T>(key: string, load: () => Promise<T>): Promise<T>;
+	/**
+	 * Loads something once per run however many items need it (e.g. a company's field
+	 * definitions). `purpose` names it in the error every item that needed it gets if it fails.
+	 */
+	once<T>(key: string, purpose: string, load: () => Promise<T>): Promise<T>;
 }
 
 export interface Resource {
@@ -111,9 +115,19 @@ export async function runOperation(
 		throw new NodeOperationError(ctx.getNode(), `The operation "${operationName}" of "${resourceName}" is not supported by this node`);
 	}
 	const loaded = new Map<string, Promise<unknown>>();
-	const once = async <T>(key: string, load: () => Promise<T>): Promise<T> => {
+	const once = async <T>(key: string, purpose: string, load: () => Promise<T>): Promise<T> => {
 		if (!loaded.has(key)) loaded.set(key, load());
-		return await (loaded.get(key) as Promise<T>);
+		try {
+			return await (loaded.get(key) as Promise<T>);
+		} catch (error) {
+			// One failure shared by every item that needed it; each gets an error of its own to carry its item number.
+			const cause = error as NodeApiError;
+			throw new NodeApiError(ctx.getNode(), { message: cause.message } as JsonObject, {
+				message: `${purpose} failed: ${cause.message}`,
+				description: cause.description ?? undefined,
+				httpCode: cause.httpCode ?? undefined,
+			});
+		}
 	};
 	return await runWithClient(ctx, api, pacingDefaults, async (client, itemIndex) =>
 		operation.execute.call(ctx, { client, once }, readParameters(ctx, operation.properties, itemIndex), itemIndex),

@@ -1,5 +1,4 @@
-import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { addTags, createOrReturnExisting } from '../../../shared/contact';
 import { customFieldsField, emailField, fullNameField, phoneField, tagsField } from '../../../shared/fields';
@@ -12,23 +11,14 @@ import type { CustomFieldDefinition } from './mapping';
 import { checkCustomFieldValues, CREATED_CONTACT, createdContact, matchContact, toCreateContactRequest } from './mapping';
 
 /** A company's custom-field definitions, read once per company and run, when an item first needs them. */
-async function customFieldDefinitions(ctx: IExecuteFunctions, run: OperationRun, companyId: string): Promise<CustomFieldDefinition[]> {
-	try {
-		return await run.once(`customFields:${companyId}`, async () =>
-			findList(await run.client.request({ method: 'GET', path: apiPath`/v1/list-custom-fields/${companyId}` }), [
-				'custom_fields.data',
-				'custom_fields',
-			]) as unknown as CustomFieldDefinition[],
-		);
-	} catch (error) {
-		// The failure is shared by every item of the company; each gets its own error to carry its item number.
-		const cause = error as NodeApiError;
-		throw new NodeApiError(ctx.getNode(), { message: cause.message } as JsonObject, {
-			message: `Reading the company's custom fields (needed to check the values against their types) failed: ${cause.message}`,
-			description: cause.description ?? undefined,
-			httpCode: cause.httpCode ?? undefined,
-		});
-	}
+async function customFieldDefinitions(run: OperationRun, companyId: string): Promise<CustomFieldDefinition[]> {
+	const purpose = "Reading the company's custom fields (needed to check the values against their types)";
+	return await run.once(`customFields:${companyId}`, purpose, async () =>
+		findList(await run.client.request({ method: 'GET', path: apiPath`/v1/list-custom-fields/${companyId}` }), [
+			'custom_fields.data',
+			'custom_fields',
+		]) as unknown as CustomFieldDefinition[],
+	);
 }
 
 export const create: Operation = {
@@ -51,6 +41,7 @@ export const create: Operation = {
 		customFieldsField({
 			displayName: 'Custom Fields',
 			rowName: 'Field',
+			placeholder: 'Add Custom Field',
 			key: {
 				displayName: 'Field Name or ID',
 				type: 'options',
@@ -69,7 +60,7 @@ export const create: Operation = {
 		const { companyId } = request;
 		const body = { ...request.body };
 		if (Array.isArray(body.custom_fields)) {
-			const fields = await customFieldDefinitions(this, run, companyId);
+			const fields = await customFieldDefinitions(run, companyId);
 			body.custom_fields = checkCustomFieldValues(body.custom_fields as IDataObject[], fields);
 		}
 		const searchKey = String(body.contact_phone ?? body.contact_email);

@@ -1,5 +1,4 @@
-import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { createOrReturnExisting } from '../../../shared/contact';
 import { customFieldsField, emailField, firstNameField, lastNameField, phoneField, tagsField } from '../../../shared/fields';
@@ -11,18 +10,9 @@ import { contactsFromList, readCatalog } from '../../catalog';
 import { CREATED_CONTACT, createdContact, matchContact, toCreateContactRequest, toCustomFields } from './mapping';
 
 /** The custom-field definitions the listed contacts carry, read once per run when an item first needs them. */
-async function fieldDefinitions(ctx: IExecuteFunctions, run: OperationRun): Promise<WipsyField[]> {
-	try {
-		return (await run.once('catalog', async () => await readCatalog(run.client))).fields;
-	} catch (error) {
-		// The failure is shared by every item; each gets its own error to carry its item number.
-		const cause = error as NodeApiError;
-		throw new NodeApiError(ctx.getNode(), { message: cause.message } as JsonObject, {
-			message: `Reading Wipsy's custom-field definitions (needed to check the values) failed: ${cause.message}`,
-			description: cause.description ?? undefined,
-			httpCode: cause.httpCode ?? undefined,
-		});
-	}
+async function fieldDefinitions(run: OperationRun): Promise<WipsyField[]> {
+	const purpose = "Reading Wipsy's custom-field definitions (needed to check the values)";
+	return (await run.once('catalog', purpose, async () => await readCatalog(run.client))).fields;
 }
 
 export const create: Operation = {
@@ -45,10 +35,10 @@ export const create: Operation = {
 			'getTags',
 			'Tags given to the contact as it is created. Wipsy has no endpoint that lists tags, so the node reads the first 500 contacts Wipsy returns and lists only values those contacts already use.',
 		),
-		{
-			...customFieldsField({
+		customFieldsField({
 				displayName: 'Custom Fields',
 				rowName: 'Field',
+				placeholder: 'Add Custom Field',
 				description:
 					"Values are checked against the field's Wipsy type before anything is sent. Fields given by an ID the node cannot find on any contact are sent unchecked.",
 				key: {
@@ -62,9 +52,6 @@ export const create: Operation = {
 				valueDescription:
 					'Must suit the field type: a valid email, a phone number (sent as E.164), a number, a date (YYYY-MM-DD; a date-time keeps its date), or one of the options of a select field',
 			}),
-			// Not the builder's "Add Field": Additional Fields below already has a button of that name.
-			placeholder: 'Add Custom Field',
-		},
 		{
 			displayName: 'Additional Fields',
 			name: 'additionalFields',
@@ -113,7 +100,7 @@ export const create: Operation = {
 		const request = toCreateContactRequest(parameters);
 		const body: IDataObject = { ...request.body };
 		if (request.customFields.length) {
-			body.custom_fields = toCustomFields(request.customFields, await fieldDefinitions(this, run), request.defaultCountry);
+			body.custom_fields = toCustomFields(request.customFields, await fieldDefinitions(run), request.defaultCountry);
 		}
 
 		const searchable = body.phone !== undefined || body.whatsapp_id !== undefined || body.email !== undefined;
