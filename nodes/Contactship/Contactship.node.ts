@@ -1,12 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { runWithClient } from '../shared/execute';
 import { withReadableErrors } from '../shared/lists';
-import { contactCreateSelectors } from '../shared/properties';
+import { describeResources, runOperation } from '../shared/operations';
+import { resources } from './actions/resources';
 import { contactshipApi, contactshipPacing } from './api';
-import { createContact, createContactProperties } from './contact';
-import { getTags } from './lists';
+import { getTags } from './methods/loadOptions';
 
 export class Contactship implements INodeType {
 	description: INodeTypeDescription = {
@@ -22,7 +21,7 @@ export class Contactship implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'contactshipApi', required: true }],
-		properties: [...contactCreateSelectors, ...createContactProperties],
+		properties: describeResources(resources),
 	};
 
 	methods = {
@@ -30,8 +29,6 @@ export class Contactship implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await runWithClient(this, contactshipApi, contactshipPacing, async (client, itemIndex) =>
-			createContact.call(this, client, itemIndex),
-		);
+		return await runOperation(this, contactshipApi, contactshipPacing, resources);
 	}
 }

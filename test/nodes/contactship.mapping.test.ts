@@ -1,11 +1,6 @@
 /** The Contactship node's pure functions: parameters -> request, response -> item, tag list -> options. */
-import {
-	readContact,
-	toAdditionalData,
-	toCreateContactRequest,
-	toPhoneNumber,
-} from '../../nodes/Contactship/contact';
-import { tagPaging, tagsToOptions } from '../../nodes/Contactship/lists';
+import { readContact, toAdditionalData, toCreateContactRequest, toPhoneNumber } from '../../nodes/Contactship/actions/contact/mapping';
+import { tagPaging, tagsToOptions } from '../../nodes/Contactship/methods/loadOptions';
 import { countryByIso } from '../../nodes/shared/countries';
 import { checkIsoDate, InputError } from '../../nodes/shared/validate';
 
@@ -57,17 +52,22 @@ describe('Date values (the shared checkIsoDate)', () => {
 	});
 });
 
+/** Rows as the Additional Data parameter holds them. */
+const rows = (fields: object[]) => ({ field: fields });
+
 describe('toAdditionalData', () => {
 	test('keeps rows in order, trims, lower-cases the documented types and passes others on', () => {
 		expect(
-			toAdditionalData([
-				{ type: 'text', field: ' notes ', value: ' likes mornings ' },
-				{ type: 'Number', field: 'seats', value: '-12.5e2' },
-				{ type: 'DATE', field: 'since', value: '2025-01-31' },
-				{ type: 'location', field: 'office', value: 'Av. Reforma 1' },
-				{ type: 'Boolean', field: 'opted_in', value: 'true' },
-				{ type: 'number', field: 'count', value: 7 },
-			]),
+			toAdditionalData(
+				rows([
+					{ type: 'text', key: ' notes ', value: ' likes mornings ' },
+					{ type: 'Number', key: 'seats', value: '-12.5e2' },
+					{ type: 'DATE', key: 'since', value: '2025-01-31' },
+					{ type: 'location', key: 'office', value: 'Av. Reforma 1' },
+					{ type: 'Boolean', key: 'opted_in', value: 'true' },
+					{ type: 'number', key: 'count', value: 7 },
+				]),
+			),
 		).toEqual([
 			{ type: 'text', field: 'notes', value: 'likes mornings' },
 			{ type: 'number', field: 'seats', value: '-12.5e2' },
@@ -79,34 +79,38 @@ describe('toAdditionalData', () => {
 	});
 
 	test('a Date object from an expression is sent as ISO 8601', () => {
-		expect(toAdditionalData([{ type: 'date', field: 'at', value: new Date(Date.UTC(2025, 4, 1, 8)) as never }])).toEqual([
+		expect(toAdditionalData(rows([{ type: 'date', key: 'at', value: new Date(Date.UTC(2025, 4, 1, 8)) }]))).toEqual([
 			{ type: 'date', field: 'at', value: '2025-05-01T08:00:00.000Z' },
 		]);
 	});
 
-	test('rows left empty, or with an empty value, are left out', () => {
-		expect(toAdditionalData([{ type: 'text', field: '', value: '' }, { type: 'number', field: 'score', value: '  ' }])).toEqual([]);
+	test('rows left empty, or with an empty value, are left out; no rows at all give none', () => {
+		expect(toAdditionalData(rows([{ type: 'text', key: '', value: '' }, { type: 'number', key: 'score', value: '  ' }]))).toEqual([]);
+		expect(toAdditionalData({})).toEqual([]);
+		expect(toAdditionalData(undefined)).toEqual([]);
 	});
 
 	test.each([
-		[[{ type: 'number', field: 'score', value: 'ten' }], 'Additional data "score" is a number field, but "ten" is not a number'],
-		[[{ type: 'number', field: 'score', value: '1,5' }], 'Additional data "score" is a number field, but "1,5" is not a number'],
-		[[{ type: 'number', field: 'score', value: '0x1F' }], 'Additional data "score" is a number field, but "0x1F" is not a number'],
-		[[{ type: 'date', field: 'since', value: '2025-02-30' }], 'Additional data "since" is a date field, but "2025-02-30" is not a day of the calendar'],
-		[[{ type: '', field: 'since', value: 'x' }], 'Additional data "since" has no type'],
-		[[{ type: 'text', field: 'a', value: 'x' }, { type: 'text', field: '', value: 'y' }], 'Additional data row 2 has the value "y" but no field name'],
-		[[{ type: 'text', field: 'a', value: 'x' }, { type: 'number', field: 'a', value: '2' }], 'Additional data "a" is given twice; keep one value per field'],
-		[[{ type: 'text', field: '__proto__', value: 'x' }], 'Additional data field "__proto__" is a name JavaScript reserves, so it cannot be used as a key'],
-		[[{ type: 'text', field: 'address', value: { street: 'Reforma 1' } }], 'Additional data "address" must be text, but the expression gave an object'],
-		[[{ type: 'text', field: 'kids', value: ['Ana', 'Luis'] }], 'Additional data "kids" must be text, but the expression gave a list'],
-	])('%j is refused', (rows, message) => {
-		expect(inputError(() => toAdditionalData(rows)).message).toBe(message);
+		[[{ type: 'number', key: 'score', value: 'ten' }], 'Additional data "score" is a number field, but "ten" is not a number'],
+		[[{ type: 'number', key: 'score', value: '1,5' }], 'Additional data "score" is a number field, but "1,5" is not a number'],
+		[[{ type: 'number', key: 'score', value: '0x1F' }], 'Additional data "score" is a number field, but "0x1F" is not a number'],
+		[[{ type: 'date', key: 'since', value: '2025-02-30' }], 'Additional data "since" is a date field, but "2025-02-30" is not a day of the calendar'],
+		[[{ type: '', key: 'since', value: 'x' }], 'Additional data "since" has no type'],
+		[[{ type: 'text', key: 'a', value: 'x' }, { type: 'text', key: '', value: 'y' }], 'Additional data 2 has the value "y" but no field'],
+		[[{ type: 'text', key: 'a', value: 'x' }, { type: 'number', key: 'a', value: '2' }], 'Additional data "a" is given twice; keep one value per field'],
+		// The shared row rules: a field named twice fails even where one of its values is empty.
+		[[{ type: 'text', key: 'a', value: 'x' }, { type: 'text', key: 'a', value: '' }], 'Additional data "a" is given twice; keep one value per field'],
+		[[{ type: 'text', key: '__proto__', value: 'x' }], 'Additional data "__proto__" is a name JavaScript reserves, so it cannot be used as a key'],
+		[[{ type: 'text', key: 'address', value: { street: 'Reforma 1' } }], 'Additional data "address" must be text, but the expression gave an object'],
+		[[{ type: 'text', key: 'kids', value: ['Ana', 'Luis'] }], 'Additional data "kids" must be text, but the expression gave a list'],
+	])('%j is refused', (fields, message) => {
+		expect(inputError(() => toAdditionalData(rows(fields))).message).toBe(message);
 	});
 });
 
 describe('toCreateContactRequest', () => {
 	test('required fields only: nothing else in the body, no tags', () => {
-		expect(toCreateContactRequest({ phoneNumber: '+1 212 456 7890', fullName: ' Juan Pérez ', email: '', country: '', description: '   ', tagIds: [], additionalData: {} })).toEqual({
+		expect(toCreateContactRequest({ phone: '+1 212 456 7890', fullName: ' Juan Pérez ', email: '', country: '', description: '   ', tags: [], customFields: {} })).toEqual({
 			body: { phone_number: '+12124567890', full_name: 'Juan Pérez' },
 			tagIds: [],
 		});
@@ -115,13 +119,13 @@ describe('toCreateContactRequest', () => {
 	test('every field, and tags de-duplicated, also from a comma-separated expression', () => {
 		expect(
 			toCreateContactRequest({
-				phoneNumber: '+12124567890',
+				phone: '+12124567890',
 				fullName: 'Juan',
 				email: ' juan@ejemplo.com ',
 				country: 'México',
 				description: 'From the fair',
-				tagIds: ['t-1', 't-2', 't-1', ' '],
-				additionalData: { entry: [{ type: 'text', field: 'k', value: 'v' }] },
+				tags: ['t-1', 't-2', 't-1', ' '],
+				customFields: { field: [{ type: 'text', key: 'k', value: 'v' }] },
 			}),
 		).toEqual({
 			body: {
@@ -134,12 +138,17 @@ describe('toCreateContactRequest', () => {
 			},
 			tagIds: ['t-1', 't-2'],
 		});
-		expect(toCreateContactRequest({ phoneNumber: '+12124567890', fullName: 'Juan', tagIds: 't-1, t-3' }).tagIds).toEqual(['t-1', 't-3']);
+		expect(toCreateContactRequest({ phone: '+12124567890', fullName: 'Juan', tags: 't-1, t-3' }).tagIds).toEqual(['t-1', 't-3']);
+	});
+
+	test('a number without its country code is read in Options → Default Country', () => {
+		expect(toCreateContactRequest({ phone: '(212) 456-7890', fullName: 'Juan', options: { defaultCountry: 'US' } }).body.phone_number).toBe('+12124567890');
+		expect(inputError(() => toCreateContactRequest({ phone: '(212) 456-7890', fullName: 'Juan', options: {} })).message).toBe('Phone Number "(212) 456-7890" has no country code');
 	});
 
 	test('a missing name or a bad email is refused', () => {
-		expect(inputError(() => toCreateContactRequest({ phoneNumber: '+12124567890', fullName: '' })).message).toBe('Full Name is required');
-		expect(inputError(() => toCreateContactRequest({ phoneNumber: '+12124567890', fullName: 'J', email: 'j@' })).message).toBe('Email "j@" is not a valid email address');
+		expect(inputError(() => toCreateContactRequest({ phone: '+12124567890', fullName: '' })).message).toBe('Full Name is required');
+		expect(inputError(() => toCreateContactRequest({ phone: '+12124567890', fullName: 'J', email: 'j@' })).message).toBe('Email "j@" is not a valid email address');
 	});
 });
 

@@ -33,7 +33,7 @@ const calls = () => sandbox.requests('contactship').map((request) => `${request.
 
 /** Parameters as a user sets them: fields read from the incoming item by expression. */
 const fromItem = {
-	phoneNumber: '={{ $json.phone }}',
+	phone: '={{ $json.phone }}',
 	fullName: '={{ $json.name }}',
 	email: '={{ $json.email }}',
 };
@@ -65,10 +65,10 @@ describe('create', () => {
 			{
 				country: 'México',
 				description: 'Lead from LinkedIn campaign',
-				additionalData: {
-					entry: [...sentData.slice(0, 4), { type: '={{ $json.kind }}', field: 'website', value: 'https://example.mx' }],
+				customFields: {
+					field: [...sentData.slice(0, 4).map(({ field, ...rest }) => ({ ...rest, key: field })), { type: '={{ $json.kind }}', key: 'website', value: 'https://example.mx' }],
 				},
-				tagIds: [HOT_LEAD, NEWSLETTER],
+				tags: [HOT_LEAD, NEWSLETTER],
 			},
 		);
 		expect(run.error).toBeUndefined();
@@ -118,7 +118,7 @@ describe('create', () => {
 		];
 		const run = await create(people, {
 			country: '',
-			additionalData: { entry: [{ type: 'text', field: 'source', value: '={{ $json.email }}' }, { type: 'text', field: '', value: '' }] },
+			customFields: { field: [{ type: 'text', key: 'source', value: '={{ $json.email }}' }, { type: 'text', key: '', value: '' }] },
 		});
 		expect(run.items?.map((item) => [item.json.full_name, item.json.outcome, item.json.appliedTags, item.pairedItem])).toEqual([
 			['Ana', 'created', [], { item: 0 }],
@@ -137,7 +137,7 @@ describe('create', () => {
 		expect(calls().every((call) => call === 'POST /v1/contacts')).toBe(true);
 	});
 	test('a Date from an n8n date expression passes the check', async () => {
-		const run = await create([juan], { additionalData: { entry: [{ type: 'date', field: 'imported_at', value: '={{ $now }}' }] } });
+		const run = await create([juan], { customFields: { field: [{ type: 'date', key: 'imported_at', value: '={{ $now }}' }] } });
 		expect(run.error).toBeUndefined();
 		const [entry] = (creates()[0].body as { additional_data: Array<{ value: string }> }).additional_data;
 		expect(entry).toEqual({ type: 'date', field: 'imported_at', value: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/) });
@@ -173,7 +173,7 @@ describe('phone numbers without a country code (Options → Default Country)', (
 });
 
 describe('input checks fail the item before any request', () => {
-	const row = (type: string, value: string, field = 'f') => ({ additionalData: { entry: [{ type, field, value }] } });
+	const row = (type: string, value: string, field = 'f') => ({ customFields: { field: [{ type, key: field, value }] } });
 	test.each([
 		['an empty phone', { ...juan, phone: '' }, {}, 'Phone Number is required [item 0]'],
 		['letters in the phone', { ...juan, phone: '+1 212 CALL NOW' }, {}, 'Phone Number "+1 212 CALL NOW" is not a phone number: only digits, spaces, +, -, ., / and parentheses are allowed [item 0]'],
@@ -182,15 +182,15 @@ describe('input checks fail the item before any request', () => {
 		['an extension', { ...juan, phone: '+1 212 456 7890 ext 12' }, {}, 'Phone Number "+1 212 456 7890 ext 12" has an extension, which a phone number field cannot hold [item 0]'],
 		['an object given to a text field', { ...juan, name: { first: 'Juan', last: 'Pérez' } }, {}, 'Full Name must be text, but the expression gave an object [item 0]'],
 		['a list given to a text field', { ...juan, email: ['juan@ejemplo.com', 'j@ejemplo.com'] }, {}, 'Email must be text, but the expression gave a list [item 0]'],
-		['a reserved data field name', juan, row('text', 'x', '__proto__'), 'Additional data field "__proto__" is a name JavaScript reserves, so it cannot be used as a key [item 0]'],
+		['a reserved data field name', juan, row('text', 'x', '__proto__'), 'Additional data "__proto__" is a name JavaScript reserves, so it cannot be used as a key [item 0]'],
 		['a local number without country code', { ...juan, phone: '030 1234567' }, {}, 'Phone Number "030 1234567" has no country code [item 0]'],
 		['an empty name', { ...juan, name: '  ' }, {}, 'Full Name is required [item 0]'],
 		['a bad email', { ...juan, email: 'juan@ejemplo' }, {}, 'Email "juan@ejemplo" is not a valid email address [item 0]'],
 		['a Number that is not a number', juan, row('number', '1.499,90', 'budget'), 'Additional data "budget" is a number field, but "1.499,90" is not a number [item 0]'],
 		['a Date that is not a date', juan, row('date', '31/12/2025', 'renewal'), 'Additional data "renewal" is a date field, but "31/12/2025" is not a date [item 0]'],
 		['a Date that does not exist', juan, row('date', '2025-02-29', 'renewal'), 'Additional data "renewal" is a date field, but "2025-02-29" is not a day of the calendar [item 0]'],
-		['a value without a field', juan, row('text', 'orphan', ''), 'Additional data row 1 has the value "orphan" but no field name [item 0]'],
-		['a field given twice', juan, { additionalData: { entry: [{ type: 'text', field: 'a', value: '1' }, { type: 'text', field: 'a', value: '2' }] } }, 'Additional data "a" is given twice; keep one value per field [item 0]'],
+		['a value without a field', juan, row('text', 'orphan', ''), 'Additional data 1 has the value "orphan" but no field [item 0]'],
+		['a field given twice', juan, { customFields: { field: [{ type: 'text', key: 'a', value: '1' }, { type: 'text', key: 'a', value: '2' }] } }, 'Additional data "a" is given twice; keep one value per field [item 0]'],
 	])('%s', async (_case, item, parameters, message) => {
 		const run = await create([item], parameters);
 		expect(run.error?.message).toBe(message);
@@ -227,8 +227,8 @@ describe('vendor errors', () => {
 	});
 
 	test('409 with "Return Existing": looks the contact up by phone, outputs it as existing, tags it', async () => {
-		const first = await create([juan], { tagIds: [HOT_LEAD] });
-		const run = await create([{ ...juan, name: 'Juan again' }], { options: { ifContactExists: 'returnExisting' }, tagIds: [HOT_LEAD, CUSTOMER] });
+		const first = await create([juan], { tags: [HOT_LEAD] });
+		const run = await create([{ ...juan, name: 'Juan again' }], { options: { ifContactExists: 'returnExisting' }, tags: [HOT_LEAD, CUSTOMER] });
 		expect(run.items?.[0].json).toEqual({ ...first.items?.[0].json, appliedTags: [HOT_LEAD, CUSTOMER], outcome: 'existing' });
 		const lookup = sandbox.requests('contactship').find((request) => request.method === 'GET');
 		expect(lookup?.path).toBe('/v1/contacts/%2B12124567890');
@@ -317,12 +317,12 @@ describe('vendor errors', () => {
 	});
 
 	test('a failed tag keeps the created contact: its id is in the message and the output', async () => {
-		const failed = await create([juan], { tagIds: [HOT_LEAD, MISSING_TAG] });
+		const failed = await create([juan], { tags: [HOT_LEAD, MISSING_TAG] });
 		const contactId = state().contacts[0].id;
 		expect(failed.error?.message).toBe(`Contact ${contactId} is saved in Contactship, but tag ${MISSING_TAG} could not be added: Contactship answered 404: Tag not found [item 0]`);
 
 		sandbox.reset();
-		const kept = await create([juan], { tagIds: [HOT_LEAD, MISSING_TAG, CUSTOMER] }, { continueOnFail: true });
+		const kept = await create([juan], { tags: [HOT_LEAD, MISSING_TAG, CUSTOMER] }, { continueOnFail: true });
 		expect(kept.items?.[0].json.details).toMatchObject({ contactId: state().contacts[0].id, appliedTags: [HOT_LEAD], httpCode: '404' });
 		expect(creates()).toHaveLength(1);
 		expect(calls().filter((call) => call.includes('/tags/'))).toHaveLength(2);
@@ -434,7 +434,7 @@ describe('a 2xx that is not the documented answer', () => {
 
 	test('a tag call answered by a maintenance page fails the item, naming the saved contact', async () => {
 		sandbox.addFault({ method: 'POST', path: '/v1/contacts/', ...notTheAnswer.html });
-		const run = await create([juan], { tagIds: [HOT_LEAD] }, { continueOnFail: true });
+		const run = await create([juan], { tags: [HOT_LEAD] }, { continueOnFail: true });
 		const contactId = state().contacts[0].id;
 		expect(run.items?.[0].json).toEqual({
 			error: expect.stringMatching(new RegExp(`^Contact ${contactId} is saved in Contactship, but tag ${HOT_LEAD} could not be added: Contactship answered 200 but not with JSON \\(an HTML page: "Down for maintenance`)),

@@ -72,7 +72,7 @@ const vendors: VendorCase[] = [
 		credential: { apiKey: CONTACTSHIP_API_KEY },
 		oddCredential: { apiKey: odd('cs-live') },
 		createPath: '/v1/contacts',
-		createParameters: { phoneNumber: '+14155550102', fullName: 'Ann Lee' },
+		createParameters: { phone: '+14155550102', fullName: 'Ann Lee' },
 		dropdown: { method: 'getTags', path: '/v1/tags' },
 	},
 	{

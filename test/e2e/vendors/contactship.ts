@@ -101,18 +101,18 @@ export const contactshipE2e: E2eVendor = {
 			parameters: {
 				resource: 'contact',
 				operation: 'create',
-				phoneNumber: '={{ $json.phone }}',
+				phone: '={{ $json.phone }}',
 				fullName: '={{ $json.name }}',
 				email: "={{ $json.email ?? '' }}",
 				country: "={{ $json.country ?? '' }}",
 				description: DESCRIPTION,
-				tagIds: [HOT_LEAD, VIP],
-				additionalData: {
-					entry: [
-						{ type: 'date', field: 'first_call', value: "={{ $json.firstCall ?? '' }}" },
-						{ type: 'number', field: 'lead_score', value: "={{ $json.score ?? '' }}" },
-						{ type: 'location', field: 'office', value: "={{ $json.office ?? '' }}" },
-						{ type: 'text', field: 'source', value: 'n8n' },
+				tags: [HOT_LEAD, VIP],
+				customFields: {
+					field: [
+						{ type: 'date', key: 'first_call', value: "={{ $json.firstCall ?? '' }}" },
+						{ type: 'number', key: 'lead_score', value: "={{ $json.score ?? '' }}" },
+						{ type: 'location', key: 'office', value: "={{ $json.office ?? '' }}" },
+						{ type: 'text', key: 'source', value: 'n8n' },
 					],
 				},
 				// One at a time, so the sandbox sees the requests in a fixed order.
@@ -160,11 +160,11 @@ export const contactshipE2e: E2eVendor = {
 			parameters: {
 				resource: 'contact',
 				operation: 'create',
-				phoneNumber: '={{ $json.phone }}',
+				phone: '={{ $json.phone }}',
 				fullName: '={{ $json.name }}',
 				email: "={{ $json.email ?? '' }}",
-				tagIds: '={{ $json.tags ?? [] }}',
-				additionalData: { entry: [{ type: 'number', field: 'lead_score', value: "={{ $json.score ?? '' }}" }] },
+				tags: '={{ $json.tags ?? [] }}',
+				customFields: { field: [{ type: 'number', key: 'lead_score', value: "={{ $json.score ?? '' }}" }] },
 				options: { maxConcurrency: 1 },
 			},
 			expectedRequests: [
@@ -253,7 +253,7 @@ export const contactshipE2e: E2eVendor = {
 			// shown by label, or by name when a tag has none, sorted.
 			openedInEditor: true,
 			methodName: 'getTags',
-			parameterPath: 'tagIds',
+			parameterPath: 'tags',
 			currentNodeParameters: { resource: 'contact', operation: 'create' },
 			expected: [
 				{ name: 'Churn Risk', value: tagId('churn-risk') },

@@ -1,9 +1,9 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import type { Paging } from '../shared/lists';
-import { fetchAllPages, findList, firstText, toOptions } from '../shared/lists';
-import { ApiClient } from '../shared/transport';
-import { contactshipApi } from './api';
+import type { Paging } from '../../shared/lists';
+import { fetchAllPages, findList, firstText, toOptions } from '../../shared/lists';
+import { ApiClient } from '../../shared/transport';
+import { contactshipApi } from '../api';
 
 /**
  * GET /v1/tags pages with `limit` (5 when not sent) and `offset`, and reports the
