@@ -3,37 +3,6 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { callingCodeOptions } from './countries';
 import type { Pacing, RateLimit } from './pacing';
 
-/** The Resource and Operation selectors every node of this package starts with. */
-export const contactCreateSelectors: INodeProperties[] = [
-	{
-		displayName: 'Resource',
-		name: 'resource',
-		type: 'options',
-		noDataExpression: true,
-		options: [{ name: 'Contact', value: 'contact' }],
-		default: 'contact',
-	},
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['contact'] } },
-		options: [
-			{
-				name: 'Create',
-				value: 'create',
-				description: 'Create a new contact',
-				action: 'Create a contact',
-			},
-		],
-		default: 'create',
-	},
-];
-
-/** Only on Contact → Create. */
-export const showOnCreate = { show: { resource: ['contact'], operation: ['create'] } };
-
 export type IfContactExists = 'fail' | 'returnExisting';
 
 /** The Options collection's If Contact Exists choice (Fail unless set). */
@@ -77,7 +46,6 @@ export function createOptions(vendor: string, pacing: PacingDefaults, lookupScop
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: showOnCreate,
 		options: [
 			...(sendsPhoneNumbers ? [defaultCountryOption] : []),
 			{
