@@ -123,12 +123,17 @@ describe('limits the editor sets, held at run time too', () => {
 });
 
 describe('cancellation', () => {
-	test('cancelling the execution stops the pacer: nothing is sent afterwards', async () => {
+	const pendingTimers = () => process.getActiveResourcesInfo().filter((resource) => resource === 'Timeout').length;
+
+	test('cancelling the execution stops the pacer: nothing is sent afterwards and no timer is left waiting', async () => {
+		const before = pendingTimers();
 		const started = Date.now();
 		await contactship(people(20), { maxRequests: 2, rateInterval: 'second' }, { cancelAfterMs: 1200, continueOnFail: true });
 		const cancelledAt = started + 1200;
-		// Give a pacer that kept going the time to send several more.
-		await new Promise((resolve) => setTimeout(resolve, 2500));
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		// A pacer that kept going would still hold a timer per waiting item.
+		expect(pendingTimers()).toBeLessThanOrEqual(before);
+		await new Promise((resolve) => setTimeout(resolve, 2000));
 		const sent = creates('contactship', '/v1/contacts');
 		expect(sent.length).toBeGreaterThanOrEqual(1);
 		expect(sent.filter((request) => request.at > cancelledAt + 100)).toEqual([]);
