@@ -435,6 +435,18 @@ export class PaceRegistry {
 		return this.paces.size;
 	}
 
+	/** What all accounts hold together, for tests of bounded memory. */
+	heldState(): { accounts: number; waiting: number; inFlight: number; timersPending: number } {
+		const held = { accounts: this.paces.size, waiting: 0, inFlight: 0, timersPending: 0 };
+		for (const pace of this.paces.values()) {
+			const state = pace.heldState();
+			held.waiting += state.waiting;
+			held.inFlight += state.inFlight;
+			held.timersPending += state.timerPending ? 1 : 0;
+		}
+		return held;
+	}
+
 	/** Forgets every account, as a fresh process would (tests start each case so). */
 	clear(): void {
 		for (const pace of this.paces.values()) pace.stopTimer();

@@ -108,8 +108,7 @@ describe('one pace per account, shared by executions running at once', () => {
 		expect(runs.map((run) => outcomes(run)?.[0])).toEqual(Array(60).fill('created'));
 		expect(creates('contactship', '/v1/contacts')).toHaveLength(60);
 		expect(sandbox.stats.rateLimited).toBe(0);
-		expect(accountPaces.size).toBe(1);
-		expect(accountPaces.get('unused').heldState()).toMatchObject({ waiting: 0, inFlight: 0 });
+		expect(accountPaces.heldState()).toEqual({ accounts: 1, waiting: 0, inFlight: 0, timersPending: 0 });
 	});
 });
 
