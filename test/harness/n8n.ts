@@ -150,6 +150,8 @@ export interface RunOptions {
 	continueOnFail?: boolean;
 	/** Settings → On Error, as a workflow saves it; overrides `continueOnFail`. */
 	onError?: INode['onError'];
+	/** Cancels the execution this long after it starts, as the editor's stop button does. */
+	cancelAfterMs?: number;
 }
 
 function buildNode(
@@ -197,8 +199,10 @@ export async function runNode(options: RunOptions): Promise<NodeRun> {
 		},
 	} as unknown as IRunExecutionData;
 	const execute = new WorkflowExecute(additionalData(options.credentials, hooks), 'manual', runExecutionData);
-	await execute.processRunExecutionData(workflow);
-	const run = await done;
+	const running = execute.processRunExecutionData(workflow);
+	if (options.cancelAfterMs !== undefined) setTimeout(() => running.cancel(), options.cancelAfterMs);
+	// A cancelled execution never settles `running`; its end is reported through the hook.
+	const run = await Promise.race([done, running.then(async () => await done)]);
 	const task = run.data.resultData.runData[node.name]?.[0];
 	if (task?.error) {
 		const error = task.error as unknown as NodeRun['error'] & IDataObject;
