@@ -140,7 +140,7 @@ function contenderNode(contender: Contender, sandboxUrl: string) {
 			name: 'Create',
 			type: `${PACKAGE_NAME}.contactship`,
 			typeVersion: 1,
-			parameters: { resource: 'contact', operation: 'create', phoneNumber: '={{ $json.phone }}', fullName: '={{ $json.name }}', options: {} },
+			parameters: { resource: 'contact', operation: 'create', phone: '={{ $json.phone }}', fullName: '={{ $json.name }}', options: {} },
 		};
 	}
 	if (contender === 'ours' || contender === 'oursWide') {

@@ -27,7 +27,7 @@ const people = (count: number, from = 0) =>
 async function contactship(items: object[], options: INodeParameters = {}, extra: { cancelAfterMs?: number; continueOnFail?: boolean } = {}) {
 	return await runNode({
 		type: 'contactship',
-		parameters: { phoneNumber: '={{ $json.phone }}', fullName: '={{ $json.name }}', options },
+		parameters: { phone: '={{ $json.phone }}', fullName: '={{ $json.name }}', options },
 		items: items as never,
 		credentials: { contactshipApi: { apiKey: CONTACTSHIP_API_KEY, baseUrl: sandbox.baseUrl('contactship') } },
 		...extra,
@@ -145,7 +145,7 @@ describe("Wipsy's 429", () => {
 		sandbox.addFault({ vendor: 'wipsy', path: '/api-create-contact', status: 429, body: { error: 'Too many requests' }, headers: { 'Retry-After': '0' } });
 		const run = await runNode({
 			type: 'wipsy',
-			parameters: { name: '={{ $json.name }}', phone: '={{ $json.phone }}' },
+			parameters: { firstName: '={{ $json.name }}', phone: '={{ $json.phone }}' },
 			items: [{ name: 'Ana', phone: '+525512345678' }],
 			credentials: { wipsyApi: { apiKey: WIPSY_API_KEY, baseUrl: sandbox.baseUrl('wipsy') } },
 		});
