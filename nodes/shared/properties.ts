@@ -93,7 +93,7 @@ export function createOptions(vendor: string, pacing: PacingDefaults, lookupScop
 				description: `How long one item may wait in all while ${vendor} asks to slow down (429 answers, a used-up rate window) before it fails; the refused request is sent again after each wait`,
 			},
 			{
-				displayName: 'Per',
+				displayName: 'Max Requests Interval',
 				name: 'rateInterval',
 				type: 'options',
 				options: [
