@@ -9,7 +9,7 @@
  * resident memory of the `n8n execute` process.
  *
  * Environment: BENCH_SCALE (default 1) multiplies every item count, for a quick look;
- * BENCH_ONLY=overhead,latency,rate,scale picks scenarios; BENCH_PROFILE=<dir> writes a CPU
+ * BENCH_ONLY=overhead,latency,rate,scale picks scenarios (burst,burst-queue: scripts/bench-burst.ts); BENCH_PROFILE=<dir> writes a CPU
  * profile of each `n8n execute` there (open it in Chrome DevTools).
  */
 import type { ChildProcess } from 'node:child_process';
@@ -205,6 +205,7 @@ function table(results: Result[]): string {
 }
 
 async function main(): Promise<void> {
+	if (scenarios.length === 0) return; // BENCH_ONLY named only scenarios of scripts/bench-burst.ts
 	const runtime = await ensureRuntime(say);
 	const work = mkdtempSync(join(tmpdir(), 'crm-contacts-bench-'));
 	removeOnExit(work);
