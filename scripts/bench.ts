@@ -9,7 +9,7 @@
  * resident memory of the `n8n execute` process.
  *
  * Environment: BENCH_SCALE (default 1) multiplies every item count, for a quick look;
- * BENCH_ONLY=overhead,latency,rate,scale picks scenarios (burst,burst-queue: scripts/bench-burst.ts); BENCH_PROFILE=<dir> writes a CPU
+ * BENCH_ONLY=overhead,latency,rate,scale picks scenarios; BENCH_PROFILE=<dir> writes a CPU
  * profile of each `n8n execute` there (open it in Chrome DevTools).
  */
 import type { ChildProcess } from 'node:child_process';
