@@ -150,7 +150,7 @@ export class QueueCluster {
 		return this.workers.find((worker) => worker.finishedExecutions().includes(executionId));
 	}
 
-	/** Workers first (they finish what they run), then the main, then the services. */
+	/** Workers first (they finish what they run), then the main, then the services. Safe to call twice. */
 	async stop(): Promise<void> {
 		await Promise.all(this.workers.map(async (worker) => await worker.stop()));
 		await this.main.stop();

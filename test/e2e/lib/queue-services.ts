@@ -42,10 +42,16 @@ export async function startQueueServices(logDir: string): Promise<QueueServices>
 			DB_POSTGRESDB_USER: postgres.user,
 			DB_POSTGRESDB_PASSWORD: postgres.password,
 		},
-		stop: async () => {
+		stop: once(async () => {
 			await Promise.all([redis.stop(), postgres.stop()]);
-		},
+		}),
 	};
+}
+
+/** A stop that does its work the first time and answers the same promise after. */
+function once(stop: () => Promise<void>): () => Promise<void> {
+	let stopping: Promise<void> | undefined;
+	return async () => await (stopping ??= stop());
 }
 
 /** True when something accepts TCP connections on 127.0.0.1:`port`. */
