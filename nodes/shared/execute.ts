@@ -89,7 +89,9 @@ export async function runForEachItem(
 
 /**
  * A node's whole execute(): pacing read once from the "Options" collection (it holds for
- * the run, not per item), one API client for the run, then `operation` for every item.
+ * the run, not per item), one API client for the run, then `operation` for every item, each
+ * with a 429 wait budget of its own. The client paces per account, shared with every other
+ * execution of this process that uses the same credential.
  */
 export async function runWithClient(
 	ctx: IExecuteFunctions,
@@ -101,5 +103,5 @@ export async function runWithClient(
 	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
 	const pacing = readPacing(options, pacingDefaults);
 	const client = await ApiClient.create(ctx, api, pacing);
-	return await runForEachItem(ctx, async (itemIndex) => await operation(client, itemIndex), pacing.concurrency);
+	return await runForEachItem(ctx, async (itemIndex) => await operation(client.forItem(), itemIndex), pacing.concurrency);
 }

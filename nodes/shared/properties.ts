@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { Pacing, RateLimit } from './pacing';
+import { DEFAULT_WAIT_BUDGET_MS, MAX_CONCURRENCY } from './pacing';
 
 /** The Resource and Operation selectors every node of this package starts with. */
 export const contactCreateSelectors: INodeProperties[] = [
@@ -84,9 +85,9 @@ export function createOptions(vendor: string, pacing: PacingDefaults, lookupScop
 				displayName: 'Max Concurrent Requests',
 				name: 'maxConcurrency',
 				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 50 },
+				typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
 				default: concurrencyDefault,
-				description: `How many items are sent to ${vendor} at the same time`,
+				description: `How many requests may be in flight to the ${vendor} account at the same time, counting every execution of this n8n process that uses the same credential (at most ${MAX_CONCURRENCY})`,
 			},
 			{
 				displayName: 'Max Requests',
@@ -94,7 +95,15 @@ export function createOptions(vendor: string, pacing: PacingDefaults, lookupScop
 				type: 'number',
 				typeOptions: { minValue: 0 },
 				default: maxRequestsDefault,
-				description: `Upper bound on requests per interval below; 0 means no fixed bound (429 answers and rate-limit headers are still followed). ${pacing.reason}.`,
+				description: `Upper bound on requests per interval below, spread evenly and counted for the account across every execution of this n8n process that uses the same credential; 0 means no fixed bound (429 answers and rate-limit headers are still followed). ${pacing.reason}.`,
+			},
+			{
+				displayName: 'Max Wait on Rate Limits (Seconds)',
+				name: 'maxRateLimitWait',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: 3600 },
+				default: 120, // DEFAULT_WAIT_BUDGET_MS in seconds
+				description: `How long one item may wait in all while ${vendor} asks to slow down (429 answers, a used-up rate window) before it fails; the refused request is sent again after each wait`,
 			},
 			{
 				displayName: 'Per',
@@ -115,10 +124,14 @@ const INTERVAL_MS: Record<string, number> = { second: 1000, minute: 60_000 };
 
 /** Reads the pacing the user set (or the defaults) from the "Options" collection. */
 export function readPacing(options: IDataObject, defaults: PacingDefaults): Pacing {
-	const concurrency = Math.max(1, Math.floor(Number(options.maxConcurrency ?? defaults.concurrency)) || defaults.concurrency);
+	// An expression can give any number: the editor's bounds are applied here too.
+	const asked = Math.floor(Number(options.maxConcurrency ?? defaults.concurrency)) || defaults.concurrency;
+	const concurrency = Math.min(MAX_CONCURRENCY, Math.max(1, asked));
+	const waitSeconds = Number(options.maxRateLimitWait ?? DEFAULT_WAIT_BUDGET_MS / 1000);
+	const waitBudgetMs = Number.isFinite(waitSeconds) ? Math.min(3600, Math.max(0, waitSeconds)) * 1000 : DEFAULT_WAIT_BUDGET_MS;
 	const requests = options.maxRequests === undefined ? defaults.rateLimit?.requests : Math.floor(Number(options.maxRequests));
-	if (!requests || requests < 1) return { concurrency };
+	if (!requests || requests < 1) return { concurrency, waitBudgetMs };
 	const interval = options.rateInterval as string | undefined;
 	const perMs = interval ? INTERVAL_MS[interval] ?? 1000 : defaults.rateLimit?.perMs ?? 1000;
-	return { concurrency, rateLimit: { requests, perMs } };
+	return { concurrency, rateLimit: { requests, perMs }, waitBudgetMs };
 }

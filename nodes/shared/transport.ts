@@ -6,10 +6,10 @@ import type {
 	ILoadOptionsFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { Pacing } from './pacing';
-import { RequestPacer, resumeTime, windowExhausted } from './pacing';
+import { accountKey, accountPaces, DEFAULT_WAIT_BUDGET_MS, MAX_CONCURRENCY, PacingCancelled, WaitBudget, WaitBudgetExceeded } from './pacing';
 
 /** What the shared transport needs to know about one vendor's API. */
 export interface VendorApi {
@@ -17,8 +17,13 @@ export interface VendorApi {
 	displayName: string;
 	/** The n8n credential type; it carries `baseUrl` and the auth block. */
 	credentialType: string;
-	/** For vendors whose 429 is a used-up quota, not a rate limit: never wait, fail with this. */
+	/** For vendors whose 429 can be a used-up quota, not a rate limit: never wait, fail with this. */
 	quotaExceededMessage?: string;
+	/**
+	 * Tells a quota 429 from a rate-limit 429 by its body; without it every 429 of a vendor
+	 * with `quotaExceededMessage` is the quota.
+	 */
+	isQuotaExceeded?: (body: unknown) => boolean;
 	/**
 	 * For vendors that report failures inside a 2xx body: the failure message, if any. Also
 	 * reads the message of a non-2xx answer (falling back to the generic reader).
@@ -38,11 +43,6 @@ export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
 
 export const USER_AGENT = 'n8n-nodes-crm-contacts (n8n community node)';
 const REQUEST_TIMEOUT_MS = 60_000;
-/** 429 handling: how often one request is tried again, and the longest it waits in all. */
-export const MAX_RATE_LIMIT_RETRIES = 5;
-export const MAX_RATE_LIMIT_WAIT_MS = 120_000;
-/** Wait after a 429 that names no time. */
-const DEFAULT_RATE_LIMIT_WAIT_MS = 1_000;
 
 interface FullResponse {
 	body: unknown;
@@ -122,7 +122,8 @@ function describeStatus(status: number): string {
 /**
  * One client per node run (or dropdown call): every HTTP call of every node goes through
  * `request`, so the base URL, auth, rate limits, error messages and secret redaction are
- * handled in one place.
+ * handled in one place. Requests are paced per account (see `AccountPace`): every client of
+ * the same credential in this process shares one window, one 429 pause and one in-flight bound.
  */
 export class ApiClient {
 	private constructor(
@@ -130,7 +131,9 @@ export class ApiClient {
 		private readonly api: VendorApi,
 		private readonly baseUrl: string,
 		private readonly secrets: string[],
-		private readonly pacer: RequestPacer,
+		private readonly account: string,
+		private readonly pacing: Pacing,
+		private readonly budget: WaitBudget,
 	) {}
 
 	static async create(ctx: RequestContext, api: VendorApi, pacing: Pacing = { concurrency: 1 }): Promise<ApiClient> {
@@ -139,40 +142,48 @@ export class ApiClient {
 		const secrets = Object.entries(credentials)
 			.filter(([key, value]) => key !== 'baseUrl' && typeof value === 'string' && value.length >= 4)
 			.map(([, value]) => value as string);
-		return new ApiClient(ctx, api, baseUrl, secrets, new RequestPacer(pacing));
+		const bounded = { ...pacing, concurrency: Math.min(Math.max(1, pacing.concurrency), MAX_CONCURRENCY) };
+		const budget = new WaitBudget(pacing.waitBudgetMs ?? DEFAULT_WAIT_BUDGET_MS);
+		return new ApiClient(ctx, api, baseUrl, secrets, accountKey(api.credentialType, credentials), bounded, budget);
+	}
+
+	/** The same client with a wait budget of its own: one per item. */
+	forItem(): ApiClient {
+		return new ApiClient(this.ctx, this.api, this.baseUrl, this.secrets, this.account, this.pacing, new WaitBudget(this.budget.limitMs));
 	}
 
 	/**
-	 * Sends one request and returns the parsed body. A 429 is waited out and sent again
-	 * (the request was refused, so nothing was created); any other failure, a 5xx or a
-	 * dropped connection included, is thrown at once and never repeated.
+	 * Sends one request and returns the parsed body. A rate-limit 429 is waited out and sent
+	 * again (the request was refused, so nothing was created) while the item's wait budget
+	 * lasts; any other failure, a 5xx, a quota 429 or a dropped connection included, is thrown
+	 * at once and never repeated.
 	 */
 	async request<T = unknown>(request: ApiRequest): Promise<T> {
-		let waitedMs = 0;
-		for (let attempt = 0; ; attempt++) {
-			await this.pacer.waitForSlot();
-			const sentAt = Date.now();
-			const response = await this.send(request);
-			const now = Date.now();
-			this.pacer.recordRoundTrip(now - sentAt);
-			if (windowExhausted(response.headers)) {
-				const resume = resumeTime(response.headers, now);
-				if (resume !== undefined) this.pacer.pauseUntil(resume);
+		const signal = 'getExecutionCancelSignal' in this.ctx ? this.ctx.getExecutionCancelSignal() : undefined;
+		for (;;) {
+			// Looked up on every try: the registry may have forgotten an idle account meanwhile.
+			const pace = accountPaces.get(this.account);
+			try {
+				await pace.acquire({ ...this.pacing, budget: this.budget, signal });
+			} catch (error) {
+				if (error instanceof WaitBudgetExceeded) throw this.rateLimitError(request, error.askedMs);
+				const cancelled = error instanceof PacingCancelled;
+				throw new NodeOperationError(this.ctx.getNode(), cancelled ? `The execution was cancelled before ${request.method} ${request.path} was sent to ${this.api.displayName}` : (error as Error));
 			}
-			if (response.statusCode === 429 && !this.api.quotaExceededMessage) {
-				const wait = (resumeTime(response.headers, now) ?? now + DEFAULT_RATE_LIMIT_WAIT_MS) - now;
-				if (waitedMs + wait > MAX_RATE_LIMIT_WAIT_MS) {
-					throw this.apiError(response, request, {
-						message: `${this.api.displayName} is rate limiting and asks to wait ${Math.ceil(wait / 1000)} s, longer than this node waits (${MAX_RATE_LIMIT_WAIT_MS / 1000} s in all)`,
-					});
-				}
-				if (attempt >= MAX_RATE_LIMIT_RETRIES) {
-					throw this.apiError(response, request, {
-						message: `${this.api.displayName} kept refusing requests for exceeding its rate limit (${attempt + 1} tries over ${Math.round(waitedMs / 1000)} s)`,
-					});
-				}
-				this.pacer.pauseUntil(now + wait);
-				waitedMs += wait;
+			const sentAt = Date.now();
+			let response: FullResponse | undefined;
+			try {
+				response = await this.send(request);
+			} finally {
+				// No answer (the connection failed): the request is no longer in flight all the same.
+				if (!response) pace.settle(sentAt);
+			}
+			const rateLimited = response.statusCode === 429 && !this.isQuotaExceeded(response);
+			const resume = pace.settle(sentAt, { headers: response.headers, rateLimited });
+			if (resume !== undefined) {
+				this.budget.rateLimited++;
+				const now = Date.now();
+				if (!this.budget.charge(resume, now)) throw this.rateLimitError(request, resume - now, response);
 				continue;
 			}
 			if (response.statusCode >= 200 && response.statusCode < 300) {
@@ -182,6 +193,27 @@ export class ApiClient {
 			}
 			throw this.apiError(response, request);
 		}
+	}
+
+	private isQuotaExceeded(response: FullResponse): boolean {
+		if (response.statusCode !== 429 || !this.api.quotaExceededMessage) return false;
+		return this.api.isQuotaExceeded?.(response.body) ?? true;
+	}
+
+	/** The item gives up on a rate limit: how long it waited, how many 429s it met, what is asked. */
+	private rateLimitError(request: ApiRequest, askedMs: number, response?: FullResponse): NodeApiError {
+		const seconds = (ms: number) => `${Number((ms / 1000).toFixed(1))} s`;
+		const { waitedMs, rateLimited, limitMs } = this.budget;
+		const vendorMessage = response ? readErrorMessage(response.body) : undefined;
+		const message = this.redact(
+			`${this.api.displayName} is rate limiting: this item waited ${seconds(waitedMs)} and met ${rateLimited} × 429; ` +
+				`a further pause of ${seconds(askedMs)} would pass its wait budget of ${seconds(limitMs)}${vendorMessage ? ` (${vendorMessage})` : ''}`,
+		);
+		return new NodeApiError(this.ctx.getNode(), { message } as JsonObject, {
+			message,
+			description: `The request was refused, so nothing was created. Lower "Max Requests" or raise "Max Wait on Rate Limits" in the node options, or run later. (${request.method} ${request.path})`,
+			httpCode: '429',
+		});
 	}
 
 	private async send(request: ApiRequest): Promise<FullResponse> {

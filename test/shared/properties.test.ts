@@ -4,26 +4,35 @@ const defaults = { concurrency: 5, rateLimit: { requests: 100, perMs: 60_000 }, 
 
 describe('readPacing', () => {
 	test('nothing set: the vendor defaults', () => {
-		expect(readPacing({}, defaults)).toEqual({ concurrency: 5, rateLimit: { requests: 100, perMs: 60_000 } });
+		expect(readPacing({}, defaults)).toEqual({ concurrency: 5, rateLimit: { requests: 100, perMs: 60_000 }, waitBudgetMs: 120_000 });
 	});
 	test('the user sets a limit per second', () => {
-		expect(readPacing({ maxConcurrency: 2, maxRequests: 10, rateInterval: 'second' }, defaults)).toEqual({ concurrency: 2, rateLimit: { requests: 10, perMs: 1000 } });
+		expect(readPacing({ maxConcurrency: 2, maxRequests: 10, rateInterval: 'second' }, defaults)).toEqual({ concurrency: 2, rateLimit: { requests: 10, perMs: 1000 }, waitBudgetMs: 120_000 });
 	});
 	test('0 requests means no fixed bound', () => {
-		expect(readPacing({ maxRequests: 0 }, defaults)).toEqual({ concurrency: 5 });
+		expect(readPacing({ maxRequests: 0 }, defaults)).toEqual({ concurrency: 5, waitBudgetMs: 120_000 });
 	});
 	test('only the count changed keeps the default interval', () => {
 		expect(readPacing({ maxRequests: 50 }, defaults).rateLimit).toEqual({ requests: 50, perMs: 60_000 });
 	});
 	test('a vendor without a fixed limit', () => {
-		expect(readPacing({}, { concurrency: 3, reason: '' })).toEqual({ concurrency: 3 });
+		expect(readPacing({}, { concurrency: 3, reason: '' })).toEqual({ concurrency: 3, waitBudgetMs: 120_000 });
+	});
+	test('Max Concurrent Requests given by expression is held to the editor bound of 50', () => {
+		expect(readPacing({ maxConcurrency: 500 }, defaults).concurrency).toBe(50);
+		expect(readPacing({ maxConcurrency: -3 }, defaults).concurrency).toBe(1);
+	});
+	test('the wait budget is read in seconds and kept within 0..3600 s', () => {
+		expect(readPacing({ maxRateLimitWait: 5 }, defaults).waitBudgetMs).toBe(5000);
+		expect(readPacing({ maxRateLimitWait: 99_999 }, defaults).waitBudgetMs).toBe(3_600_000);
+		expect(readPacing({ maxRateLimitWait: 'soon' }, defaults).waitBudgetMs).toBe(120_000);
 	});
 });
 
 test('createOptions shows the vendor defaults in the UI', () => {
 	const collection = createOptions('Acme', defaults);
 	const byName = Object.fromEntries((collection.options as Array<{ name: string; default: unknown }>).map((option) => [option.name, option.default]));
-	expect(byName).toEqual({ ifContactExists: 'fail', maxConcurrency: 5, maxRequests: 100, rateInterval: 'minute' });
+	expect(byName).toEqual({ ifContactExists: 'fail', maxConcurrency: 5, maxRequests: 100, maxRateLimitWait: 120, rateInterval: 'minute' });
 });
 
 test('createOptions: the "Return Existing" description says how far the lookup reaches, when the vendor tells', () => {

@@ -4,7 +4,8 @@
  */
 import type { NodeApiError } from 'n8n-workflow';
 
-import { ApiClient, MAX_RATE_LIMIT_RETRIES, USER_AGENT } from '../../nodes/shared/transport';
+import type { Pacing } from '../../nodes/shared/pacing';
+import { ApiClient, USER_AGENT } from '../../nodes/shared/transport';
 import { requestContext } from '../harness/n8n';
 import { createSandbox } from '../sandbox';
 import { SALESCAPTAIN_TOKEN } from '../sandbox/vendors/salesCaptain';
@@ -18,9 +19,9 @@ beforeEach(() => sandbox.reset());
 
 const api = { displayName: 'SalesCaptain', credentialType: 'salesCaptainApi' };
 
-async function client(overrides: Partial<typeof api> & Record<string, unknown> = {}, baseUrl = sandbox.baseUrl('salescaptain')) {
+async function client(overrides: Partial<typeof api> & Record<string, unknown> = {}, baseUrl = sandbox.baseUrl('salescaptain'), pacing?: Pacing) {
 	const ctx = requestContext('salesCaptain', { salesCaptainApi: { accessToken: SALESCAPTAIN_TOKEN, baseUrl } });
-	return await ApiClient.create(ctx, { ...api, ...overrides });
+	return await ApiClient.create(ctx, { ...api, ...overrides }, pacing);
 }
 
 async function failure(promise: Promise<unknown>): Promise<NodeApiError> {
@@ -48,18 +49,63 @@ test('a 429 is waited out and the request sent again', async () => {
 	expect(sandbox.requests()).toHaveLength(3);
 });
 
-test('a 429 that never ends fails after a bounded number of tries', async () => {
+test('a 429 that never ends: the item gives up when its wait budget is spent, saying how long it waited and how many 429s it met', async () => {
 	sandbox.addFault({ status: 429, body: { error: 'Too many requests, please try again later' }, headers: { 'Retry-After': '0' }, times: 100 });
-	const error = await failure((await client()).request({ method: 'POST', path: '/v1/create-contact', body: {} }));
-	expect(error.message).toBe(`SalesCaptain kept refusing requests for exceeding its rate limit (${MAX_RATE_LIMIT_RETRIES + 1} tries over 0 s)`);
+	const error = await failure((await client({}, undefined, { concurrency: 1, waitBudgetMs: 1000 })).request({ method: 'POST', path: '/v1/create-contact', body: {} }));
+	const said = /^SalesCaptain is rate limiting: this item waited ([\d.]+) s and met (\d+) × 429; a further pause of [\d.]+ s would pass its wait budget of 1 s \(Too many requests, please try again later\)$/.exec(error.message);
+	expect(said).not.toBeNull();
+	expect(Number(said![1])).toBeLessThanOrEqual(1);
+	// Each 429 is waited out at least a quarter second: 4 tries fit in a 1 s budget, give or take the jitter.
+	expect(Number(said![2])).toBeGreaterThanOrEqual(3);
+	expect(sandbox.requests()).toHaveLength(Number(said![2]));
 	expect(error.httpCode).toBe('429');
-	expect(sandbox.requests()).toHaveLength(MAX_RATE_LIMIT_RETRIES + 1);
 });
 
-test('a 429 that names a wait longer than allowed fails at once', async () => {
+test('429s are waited out for as long as the budget lasts, not for 5 tries', async () => {
+	sandbox.addFault({ path: '/v1/fetch-companies', status: 429, body: { error: 'Too many requests' }, headers: { 'Retry-After': '0' }, times: 8 });
+	await expect((await client()).request({ method: 'GET', path: '/v1/fetch-companies' })).resolves.toMatchObject({ companies: expect.any(Array) });
+	expect(sandbox.requests()).toHaveLength(9);
+});
+
+test('a 429 that names a wait longer than the budget fails at once', async () => {
 	sandbox.addFault({ status: 429, body: { error: 'Slow down' }, headers: { 'Retry-After': '3600' } });
 	const error = await failure((await client()).request({ method: 'GET', path: '/v1/fetch-companies' }));
-	expect(error.message).toBe('SalesCaptain is rate limiting and asks to wait 3600 s, longer than this node waits (120 s in all)');
+	expect(error.message).toMatch(/^SalesCaptain is rate limiting: this item waited 0 s and met 1 × 429; a further pause of 360\d(\.\d)? s would pass its wait budget of 120 s \(Slow down\)$/);
+	expect(sandbox.requests()).toHaveLength(1);
+});
+
+test('X-RateLimit-Reset a day ahead: the next request ends within the budget with a clear message, no day-long pause', async () => {
+	const reset = Math.floor(Date.now() / 1000) + 86_400;
+	sandbox.addFault({ status: 200, body: { companies: [] }, headers: { 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': String(reset) } });
+	const api = await client();
+	await api.request({ method: 'GET', path: '/v1/fetch-companies' });
+	const started = Date.now();
+	const error = await failure(api.request({ method: 'GET', path: '/v1/fetch-companies' }));
+	expect(Date.now() - started).toBeLessThan(10_000);
+	expect(error.message).toMatch(/^SalesCaptain is rate limiting: this item waited 0 s and met 0 × 429; a further pause of 86\d{3}(\.\d)? s would pass its wait budget of 120 s$/);
+	expect(error.httpCode).toBe('429');
+	expect(sandbox.requests()).toHaveLength(1);
+});
+
+test('X-RateLimit-Reset in epoch milliseconds is not read as seconds (no 56,000-year pause)', async () => {
+	const reset = Date.now() + 1500;
+	sandbox.addFault({ status: 200, body: { companies: [] }, headers: { 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': String(reset) } });
+	const api = await client();
+	await api.request({ method: 'GET', path: '/v1/fetch-companies' });
+	await api.request({ method: 'GET', path: '/v1/fetch-companies' });
+	const [, second] = sandbox.requests();
+	expect(second.at).toBeGreaterThanOrEqual(reset - 5);
+});
+
+test("a quota 429 is told from a rate-limit 429 by the vendor's body", async () => {
+	const quota = { quotaExceededMessage: 'The monthly contact quota is used up', isQuotaExceeded: (body: unknown) => JSON.stringify(body).includes('Monthly') };
+	sandbox.addFault({ status: 429, body: { error: 'Too many requests' }, headers: { 'Retry-After': '0' } });
+	await expect((await client(quota)).request({ method: 'GET', path: '/v1/fetch-companies' })).resolves.toMatchObject({ companies: expect.any(Array) });
+	expect(sandbox.requests()).toHaveLength(2);
+	sandbox.reset();
+	sandbox.addFault({ status: 429, body: { error: 'Monthly limit reached' } });
+	const error = await failure((await client(quota)).request({ method: 'POST', path: '/v1/create-contact', body: {} }));
+	expect(error.message).toBe('SalesCaptain answered 429: The monthly contact quota is used up (Monthly limit reached)');
 	expect(sandbox.requests()).toHaveLength(1);
 });
 
