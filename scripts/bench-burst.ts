@@ -80,6 +80,7 @@ async function burstEach(scenario: string, rest: RestClient, sandbox: Sandbox, p
 		const peakMb = memory.stop();
 		rows.push({ scenario, contender, limited, result, peakMb });
 		say(`  ${result.created} created, ${result.lost} lost, ${result.duplicates} duplicates, ${result.rateLimited} × 429, ${(result.wallMs / 1000).toFixed(1)} s, ${peakMb} MB`);
+		for (const { message, count } of result.errors.slice(0, 5)) say(`  ${count} × ${message}`);
 	}
 	return rows;
 }

@@ -129,6 +129,8 @@ test('a burst of 300 leads through two workers keeps every lead exactly once', a
 	say(`burst: ${summary}`);
 	writeFileSync(join(logDir, 'burst.txt'), `${summary}\n`);
 	expect({ lost: result.lost, duplicates: result.duplicates, created: result.created }).toEqual({ lost: 0, duplicates: 0, created: BURST.calls });
+	// Every call was answered with its created contact: no failed call, no item with an error.
+	expect(result.errors).toEqual([]);
 	expect(result.answers.filter((answer) => answer.status !== 200)).toEqual([]);
 	// Both workers took part, and together they ran every call's execution.
 	expect(perWorker.every((count) => count > 0)).toBe(true);

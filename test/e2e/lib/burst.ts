@@ -84,23 +84,41 @@ export function burstWorkflow(contender: BurstContender, credential: { id: strin
 						options: {},
 					},
 				};
+	// On Error → Continue: a lead that fails comes back in the webhook's answer with its message.
+	const onError = 'continueRegularOutput';
 	return {
 		id: workflowId,
 		name: `Burst: ${BURST_CONTENDERS[contender].label}`,
 		active: true,
 		settings: { executionOrder: 'v1' },
-		nodes: [webhookNode(path), { id: stableNodeId(`${path}/create`), name: 'Create', position: [220, 0], credentials, ...create }],
+		nodes: [webhookNode(path), { id: stableNodeId(`${path}/create`), name: 'Create', position: [220, 0], credentials, onError, ...create }],
 		connections: { Webhook: { main: [[{ node: 'Create', type: 'main', index: 0 }]] } },
 	};
 }
 
-/** Publishes (activates) imported workflows through the REST API, as the editor's toggle does. */
-export async function activateWorkflows(rest: RestClient, workflowIds: string[]): Promise<void> {
+/**
+ * Publishes (activates) imported workflows through the REST API, as the editor's toggle does,
+ * and waits until n8n reports each one published. n8n 2.x publishes in the background (an
+ * outbox): the activate call answers before the webhook is registered, and calls made
+ * meanwhile get "The requested webhook … is not registered".
+ */
+export async function activateWorkflows(rest: RestClient, workflowIds: string[], timeoutMs = 120_000): Promise<void> {
 	for (const id of workflowIds) {
 		const { status, body } = await rest.request<{ data: { versionId: string } }>('GET', `/rest/workflows/${id}`);
 		if (status !== 200) throw new Error(`GET workflow ${id} answered ${status}: ${JSON.stringify(body)}`);
 		const activated = await rest.request('POST', `/rest/workflows/${id}/activate`, { versionId: body.data.versionId });
 		if (activated.status !== 200) throw new Error(`Activating workflow ${id} answered ${activated.status}: ${JSON.stringify(activated.body)}`);
+	}
+	const deadline = Date.now() + timeoutMs;
+	for (const id of workflowIds) {
+		for (;;) {
+			const { status, body } = await rest.request<{ data: { status: string; triggers: unknown[] } }>('GET', `/rest/workflows/${id}/publication-status`);
+			if (status !== 200) throw new Error(`The publication status of workflow ${id} answered ${status}: ${JSON.stringify(body)}`);
+			if (body.data.status === 'published') break;
+			if (body.data.status === 'failed' || body.data.status === 'partial') throw new Error(`Publishing workflow ${id} failed: ${JSON.stringify(body.data.triggers)}`);
+			if (Date.now() > deadline) throw new Error(`Workflow ${id} was not published within ${timeoutMs / 1000} s (status ${body.data.status})`);
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
 	}
 }
 
@@ -125,7 +143,26 @@ export interface BurstResult {
 	idealMs: number;
 	/** Calls the webhook did not answer with a 2xx. */
 	failedCalls: number;
+	/** What failed calls and failed items said, with how often (most frequent first). */
+	errors: Array<{ message: string; count: number }>;
 	answers: BurstCall[];
+}
+
+/** The failure an answer carries: a non-2xx answer's body, or the item's `error` (On Error → Continue). */
+function failureOf(answer: BurstCall): string | undefined {
+	if (answer.status < 200 || answer.status >= 300) return `${answer.status || 'no answer'}: ${answer.body.slice(0, 300)}`;
+	try {
+		const item = JSON.parse(answer.body) as { error?: unknown };
+		return item.error === undefined ? undefined : String(typeof item.error === 'object' ? JSON.stringify(item.error) : item.error).slice(0, 300);
+	} catch {
+		return undefined;
+	}
+}
+
+function tally(messages: Array<string | undefined>): Array<{ message: string; count: number }> {
+	const counts = new Map<string, number>();
+	for (const message of messages) if (message !== undefined) counts.set(message, (counts.get(message) ?? 0) + 1);
+	return [...counts].map(([message, count]) => ({ message, count })).sort((a, b) => b.count - a.count);
 }
 
 export const burstLead = (index: number) => ({ name: `Burst Lead ${index}`, email: `burst${index}@example.com` });
@@ -171,6 +208,7 @@ export async function runBurst(url: string, sandbox: Sandbox, options: { calls: 
 		wallMs,
 		idealMs: (options.calls / options.limitPerSecond) * 1000,
 		failedCalls: answers.filter((answer) => answer.status < 200 || answer.status >= 300).length,
+		errors: tally(answers.map(failureOf)),
 		answers,
 	};
 }
