@@ -43,7 +43,9 @@ const CONCURRENCY = Number(process.env.BURST_CONCURRENCY ?? 60);
 const LIMIT = Number(process.env.BURST_LIMIT ?? 10);
 const WORKER_CONCURRENCY = Number(process.env.BURST_WORKER_CONCURRENCY ?? 10);
 const CREDENTIAL = { id: 'burstSalesCapt01', name: 'SalesCaptain (burst sandbox)', type: 'salesCaptainApi' };
-const CONTENDERS: BurstContender[] = ['ours', 'httpRetry'];
+const WORKERS = 2;
+/** Contenders per scenario; with several workers, also our node with Max Requests = limit ÷ workers. */
+const contenders = (workers: number): BurstContender[] => (workers > 1 ? ['ours', 'oursShare', 'httpRetry'] : ['ours', 'httpRetry']);
 
 interface Row {
 	scenario: string;
@@ -57,20 +59,20 @@ interface Row {
 /** n8n as it ships: SSRF protection off (the e2e suite turns it on). */
 const N8N_DEFAULTS = { N8N_SSRF_PROTECTION_ENABLED: 'false' };
 
-async function importAndActivate(n8n: N8nInstance, sandboxUrl: string): Promise<void> {
+async function importWorkflows(n8n: N8nInstance, sandboxUrl: string, workers: number): Promise<void> {
 	await n8n.importCredentials([{ ...CREDENTIAL, data: { accessToken: SALESCAPTAIN_TOKEN, baseUrl: `${sandboxUrl}/salescaptain` } }]);
-	await n8n.importWorkflows(CONTENDERS.map((contender) => burstWorkflow(contender, CREDENTIAL, sandboxUrl)));
+	await n8n.importWorkflows(contenders(workers).map((contender) => burstWorkflow(contender, CREDENTIAL, sandboxUrl, Math.max(1, Math.floor(LIMIT / workers)))));
 }
 
-async function burstEach(scenario: string, rest: RestClient, sandbox: Sandbox, pids: () => Array<number | undefined>): Promise<Row[]> {
+async function burstEach(scenario: string, workers: number, rest: RestClient, sandbox: Sandbox, pids: () => Array<number | undefined>): Promise<Row[]> {
 	await activateWorkflows(
 		rest,
-		CONTENDERS.map((contender) => BURST_CONTENDERS[contender].workflowId),
+		contenders(workers).map((contender) => BURST_CONTENDERS[contender].workflowId),
 	);
 	const rows: Row[] = [];
 	// First our node against a vendor without a limit: n8n's own pace for this burst on this
 	// machine, the floor under any wall time below (on a busy machine it can exceed the ideal).
-	const runs: Array<{ contender: BurstContender; limited: boolean }> = [{ contender: 'ours', limited: false }, ...CONTENDERS.map((contender) => ({ contender, limited: true }))];
+	const runs: Array<{ contender: BurstContender; limited: boolean }> = [{ contender: 'ours', limited: false }, ...contenders(workers).map((contender) => ({ contender, limited: true }))];
 	for (const { contender, limited } of runs) {
 		sandbox.reset();
 		if (limited) sandbox.setRateLimit('salescaptain', { limit: LIMIT, windowMs: 1000 });
@@ -88,11 +90,11 @@ async function burstEach(scenario: string, rest: RestClient, sandbox: Sandbox, p
 async function oneProcess(runtime: Runtime, tarball: string, work: string, logDir: string, sandbox: Sandbox, sandboxUrl: string): Promise<Row[]> {
 	const n8n = new N8nInstance({ runtime, userFolder: join(work, 'n8n-one'), removeUserFolder: false, logDir: join(logDir, 'burst-one'), env: N8N_DEFAULTS });
 	await installPackage(n8n.userFolder, tarball);
-	await importAndActivate(n8n, sandboxUrl);
+	await importWorkflows(n8n, sandboxUrl, 1);
 	const rest = await n8n.start(await freePort(), await freePort());
 	try {
 		await rest.setupOwnerAndLogin();
-		return await burstEach('Burst, one n8n process', rest, sandbox, () => [n8n.serverProcess?.pid]);
+		return await burstEach('Burst, one n8n process', 1, rest, sandbox, () => [n8n.serverProcess?.pid]);
 	} finally {
 		await n8n.stop();
 	}
@@ -100,18 +102,22 @@ async function oneProcess(runtime: Runtime, tarball: string, work: string, logDi
 
 async function queueMode(runtime: Runtime, tarball: string, work: string, logDir: string, sandbox: Sandbox, sandboxUrl: string): Promise<Row[]> {
 	await runCommand('bash', [join(projectRoot, 'scripts', 'ensure-queue-services.sh')], { env: cleanEnv(), logFile: join(logDir, 'ensure-queue-services.log') });
-	const cluster = await QueueCluster.create({ runtime, tarball, workDir: join(work, 'queue'), logDir: join(logDir, 'burst-queue'), concurrency: WORKER_CONCURRENCY, env: N8N_DEFAULTS });
+	const cluster = await QueueCluster.create({ runtime, tarball, workDir: join(work, 'queue'), logDir: join(logDir, 'burst-queue'), workers: WORKERS, concurrency: WORKER_CONCURRENCY, env: N8N_DEFAULTS });
 	try {
-		await importAndActivate(cluster.main, sandboxUrl);
+		await importWorkflows(cluster.main, sandboxUrl, WORKERS);
 		const rest = await cluster.start(await freePort());
-		const scenario = `Burst, queue mode: main + ${cluster.workers.length} workers (concurrency ${WORKER_CONCURRENCY} each)`;
-		return await burstEach(scenario, rest, sandbox, () => [cluster.main.serverProcess?.pid, ...cluster.workers.map((worker) => worker.pid)]);
+		const scenario = `Burst, queue mode: main + ${WORKERS} workers (concurrency ${WORKER_CONCURRENCY} each)`;
+		return await burstEach(scenario, WORKERS, rest, sandbox, () => [cluster.main.serverProcess?.pid, ...cluster.workers.map((worker) => worker.pid)]);
 	} finally {
 		await cluster.stop();
 	}
 }
 
-const rowLabel = (contender: BurstContender, limited: boolean) => (limited ? BURST_CONTENDERS[contender].label : `${BURST_CONTENDERS[contender].label}, vendor without a limit (n8n's own pace)`);
+function rowLabel(contender: BurstContender, limited: boolean): string {
+	const label = BURST_CONTENDERS[contender].label;
+	if (!limited) return `${label}, vendor without a limit (n8n's own pace)`;
+	return contender === 'oursShare' ? `${label} (${Math.max(1, Math.floor(LIMIT / WORKERS))} per second)` : label;
+}
 
 function table(rows: Row[]): string {
 	const lines = [

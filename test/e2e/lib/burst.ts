@@ -19,11 +19,16 @@ import { PACKAGE_NAME } from './vendor';
 
 export const BURST_COMPANY = SC_COMPANIES[0].company_id;
 
-/** The contenders: our node with its defaults, and n8n's HTTP Request node with Retry On Fail. */
-export type BurstContender = 'ours' | 'httpRetry';
+/**
+ * The contenders: our node with its defaults; our node with Max Requests set to its share of
+ * the vendor's limit (for several n8n workers, which do not share a pace); n8n's HTTP Request
+ * node with Retry On Fail.
+ */
+export type BurstContender = 'ours' | 'oursShare' | 'httpRetry';
 
 export const BURST_CONTENDERS: Record<BurstContender, { label: string; path: string; workflowId: string }> = {
 	ours: { label: 'SalesCaptain node (defaults)', path: 'burst-salescaptain', workflowId: 'burstOursSalesCa' },
+	oursShare: { label: 'SalesCaptain node, Max Requests = limit ÷ workers', path: 'burst-salescaptain-share', workflowId: 'burstOursShare01' },
 	httpRetry: { label: 'HTTP Request node, Retry On Fail (5 tries, 1 s)', path: 'burst-http-request', workflowId: 'burstHttpRetry01' },
 };
 
@@ -48,13 +53,14 @@ export function webhookNode(path: string, responseData: 'firstEntryJson' | 'allE
 
 /**
  * Webhook → the contender creating one SalesCaptain contact from the call's body
- * (`{name, email}`). Both send the identical request with the same credential.
+ * (`{name, email}`). All send the identical request with the same credential.
+ * `maxRequestsPerSecond` is the `oursShare` contender's Max Requests.
  */
-export function burstWorkflow(contender: BurstContender, credential: { id: string; name: string }, sandboxUrl: string) {
+export function burstWorkflow(contender: BurstContender, credential: { id: string; name: string }, sandboxUrl: string, maxRequestsPerSecond = 5) {
 	const { path, workflowId } = BURST_CONTENDERS[contender];
 	const credentials = { salesCaptainApi: credential };
 	const create =
-		contender === 'ours'
+		contender !== 'httpRetry'
 			? {
 					type: `${PACKAGE_NAME}.salesCaptain`,
 					typeVersion: 1,
@@ -64,7 +70,7 @@ export function burstWorkflow(contender: BurstContender, credential: { id: strin
 						companyId: BURST_COMPANY,
 						contactName: '={{ $json.body.name }}',
 						contactEmail: '={{ $json.body.email }}',
-						options: {},
+						options: contender === 'oursShare' ? { maxRequests: maxRequestsPerSecond, rateInterval: 'second' } : {},
 					},
 				}
 			: {
