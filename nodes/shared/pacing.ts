@@ -24,10 +24,15 @@ export const DEFAULT_RATE_LIMIT_WAIT_MS = 1_000;
 /** Shortest wait after a 429, so `Retry-After: 0` cannot make an item hammer the vendor. */
 export const MIN_RATE_LIMIT_WAIT_MS = 250;
 /**
- * Starts are spaced a little wider than `perMs / requests`, so a few milliseconds of delay
- * between our start and the vendor's clock cannot put one request too many into a window.
+ * A request reaches the vendor some time after it starts here (n8n's request helper, the
+ * network; tens of milliseconds on a busy machine). It surely arrived by the time its answer
+ * came back, so it is counted in a window from its answer: then no delay on the way can put
+ * one request too many into a vendor's window. An answer slower than this share of the window
+ * counts from that point after the start, so one slow request does not stall the pace.
  */
-const SPACING_MARGIN = 0.02;
+const ARRIVAL_ALLOWANCE = 1;
+/** Starts remembered per account for counting windows (bounded whatever the limit). */
+const MAX_STARTS_KEPT = 1_000;
 /** Round trips remembered for spreading starts (a few per request in flight). */
 const ROUND_TRIP_SAMPLES = 20;
 /** Longest single timer: beyond 2^31-1 ms a timer fires at once, so long waits are taken in steps. */
@@ -120,14 +125,25 @@ export interface Answer {
 }
 
 interface Waiter extends Slot {
-	resolve(): void;
+	resolve(start: Start): void;
 	reject(error: Error): void;
 	detach(): void;
 }
 
 /** Milliseconds between starts that keep `limit` without bursts. */
 function spacingOf(limit: RateLimit | undefined): number {
-	return limit ? (limit.perMs * (1 + SPACING_MARGIN)) / limit.requests : 0;
+	return limit ? limit.perMs / limit.requests : 0;
+}
+
+/** One request's start, handed back to `settle` with its answer. */
+export interface Start {
+	readonly at: number;
+	answeredAt?: number;
+}
+
+/** When a start counts in a vendor window of `perMs`: by its answer, or a little after it left. */
+function countedAt(start: Start, perMs: number): number {
+	return Math.min(start.answeredAt ?? Number.POSITIVE_INFINITY, start.at + perMs * ARRIVAL_ALLOWANCE);
 }
 
 /**
@@ -135,10 +151,12 @@ function spacingOf(limit: RateLimit | undefined): number {
  * the same credential. Requests queue first come, first served; the head starts when
  *  - fewer requests are in flight for the account than its run's Max Concurrent Requests,
  *  - the vendor's pause (a 429, or an exhausted X-RateLimit-Remaining) is over, and
- *  - the spacing since the account's last start allows it: the run's Max Requests / Per, the
- *    window learned from the vendor, and the fastest recent round trip over the concurrency
+ *  - the run's Max Requests / Per and the window learned from the vendor both allow it: fewer
+ *    than that many requests counted in the window before it, each counted from its answer
+ *    (see ARRIVAL_ALLOWANCE), and at least Per / Max Requests after the account's last start;
+ *  - the fastest recent round trip over the concurrency has passed since the last start
  *    (answers that come back together would otherwise leave in waves).
- * Starts are spread evenly, never in bursts at a window's edge, and spaced from the moment a
+ * Starts are spread evenly, never in bursts at a window's edge, and counted from the moment a
  * request really left, so a late timer cannot squeeze two windows' worth into one.
  *
  * The window is learned from `X-RateLimit-Limit` and the distance between successive
@@ -153,6 +171,12 @@ export class AccountPace {
 	private inFlight = 0;
 
 	private lastStart = Number.NEGATIVE_INFINITY;
+
+	/** Recent starts, oldest first, for counting windows. */
+	private readonly starts: Start[] = [];
+
+	/** The longest window any request of this account was paced to. */
+	private longestWindowMs = 0;
 
 	private pausedUntil = 0;
 
@@ -189,7 +213,7 @@ export class AccountPace {
 	}
 
 	/** Waits until this request may start, and counts it in flight. */
-	async acquire(slot: Slot): Promise<void> {
+	async acquire(slot: Slot): Promise<Start> {
 		if (slot.signal?.aborted) throw new PacingCancelled();
 		const now = this.clock.now();
 		if (this.queue.length === 0 && this.inFlight === 0 && now - this.lastActive > QUIET_GAP_MS) {
@@ -197,7 +221,7 @@ export class AccountPace {
 			this.accepted = 0;
 			this.countingSince = undefined;
 		}
-		await new Promise<void>((resolve, reject) => {
+		return await new Promise<Start>((resolve, reject) => {
 			const onAbort = () => {
 				this.remove(waiter);
 				reject(new PacingCancelled());
@@ -215,14 +239,15 @@ export class AccountPace {
 	}
 
 	/**
-	 * Ends a request started at `startedAt` (no answer: a failed connection). Learns from the
-	 * answer, and for a rate-limit 429 pauses the account and returns when it may resume.
+	 * Ends a started request (no answer: a failed connection). Learns from the answer, and for
+	 * a rate-limit 429 pauses the account and returns when it may resume.
 	 */
-	settle(startedAt: number, answer?: Answer): number | undefined {
+	settle(start: Start, answer?: Answer): number | undefined {
 		const now = this.clock.now();
+		start.answeredAt = now;
 		this.inFlight--;
 		this.lastActive = now;
-		this.roundTrips.push(now - startedAt);
+		this.roundTrips.push(now - start.at);
 		if (this.roundTrips.length > ROUND_TRIP_SAMPLES) this.roundTrips.shift();
 		let resume: number | undefined;
 		if (answer) {
@@ -240,8 +265,14 @@ export class AccountPace {
 	}
 
 	/** Counts of what this pace holds, for tests of bounded memory. */
-	heldState(): { waiting: number; inFlight: number; roundTrips: number; timerPending: boolean } {
-		return { waiting: this.queue.length, inFlight: this.inFlight, roundTrips: this.roundTrips.length, timerPending: this.timer !== undefined };
+	heldState(): { waiting: number; inFlight: number; starts: number; roundTrips: number; timerPending: boolean } {
+		return {
+			waiting: this.queue.length,
+			inFlight: this.inFlight,
+			starts: this.starts.length,
+			roundTrips: this.roundTrips.length,
+			timerPending: this.timer !== undefined,
+		};
 	}
 
 	/** The window learned from the vendor, if any. */
@@ -286,9 +317,27 @@ export class AccountPace {
 		this.pump();
 	}
 
-	private spacing(waiter: Waiter): number {
+	/** The earliest time the waiter may start, pauses aside. */
+	private earliestStart(waiter: Waiter): number {
 		const spreading = waiter.concurrency > 1 && this.roundTrips.length > 0 ? Math.min(...this.roundTrips) / waiter.concurrency : 0;
-		return Math.max(spacingOf(waiter.rateLimit), spacingOf(this.learned), spreading);
+		let start = this.lastStart + Math.max(spacingOf(waiter.rateLimit), spacingOf(this.learned), spreading);
+		for (const limit of [waiter.rateLimit, this.learned]) {
+			if (!limit || this.starts.length < limit.requests) continue;
+			// The limit-th latest counted start must have left the window.
+			const counted = this.starts.map((entry) => countedAt(entry, limit.perMs)).sort((a, b) => b - a);
+			start = Math.max(start, counted[limit.requests - 1] + limit.perMs);
+		}
+		return start;
+	}
+
+	private recordStart(waiter: Waiter, now: number): Start {
+		const start: Start = { at: now };
+		this.longestWindowMs = Math.max(this.longestWindowMs, waiter.rateLimit?.perMs ?? 0, this.learned?.perMs ?? 0);
+		this.starts.push(start);
+		// Only starts within the longest window (and its allowance) can still count.
+		const horizon = now - this.longestWindowMs * (1 + ARRIVAL_ALLOWANCE);
+		while (this.starts.length > MAX_STARTS_KEPT || (this.starts.length > 0 && this.starts[0].at < horizon)) this.starts.shift();
+		return start;
 	}
 
 	/** Starts every waiter that may start now, then sleeps until the head may. */
@@ -311,7 +360,7 @@ export class AccountPace {
 				if (cannotWait.length > 0) continue;
 			}
 			if (this.inFlight >= head.concurrency) return; // a settled request pumps again
-			const start = Math.max(this.pausedUntil, this.lastStart + this.spacing(head));
+			const start = Math.max(this.pausedUntil, this.earliestStart(head));
 			// Under a millisecond is not worth a timer: a timer costs about that much.
 			if (start - now >= 1) {
 				this.wakeAt(start, now);
@@ -323,7 +372,7 @@ export class AccountPace {
 			this.lastStart = now;
 			this.lastActive = now;
 			this.countingSince ??= now;
-			head.resolve();
+			head.resolve(this.recordStart(head, now));
 		}
 	}
 
@@ -384,6 +433,18 @@ export class PaceRegistry {
 
 	get size(): number {
 		return this.paces.size;
+	}
+
+	/** What all accounts hold together, for tests of bounded memory. */
+	heldState(): { accounts: number; waiting: number; inFlight: number; timersPending: number } {
+		const held = { accounts: this.paces.size, waiting: 0, inFlight: 0, timersPending: 0 };
+		for (const pace of this.paces.values()) {
+			const state = pace.heldState();
+			held.waiting += state.waiting;
+			held.inFlight += state.inFlight;
+			held.timersPending += state.timerPending ? 1 : 0;
+		}
+		return held;
 	}
 
 	/** Forgets every account, as a fresh process would (tests start each case so). */

@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { Pacing } from './pacing';
+import type { Pacing, Start } from './pacing';
 import { accountKey, accountPaces, DEFAULT_WAIT_BUDGET_MS, MAX_CONCURRENCY, PacingCancelled, WaitBudget, WaitBudgetExceeded } from './pacing';
 
 /** What the shared transport needs to know about one vendor's API. */
@@ -163,23 +163,23 @@ export class ApiClient {
 		for (;;) {
 			// Looked up on every try: the registry may have forgotten an idle account meanwhile.
 			const pace = accountPaces.get(this.account);
+			let start: Start;
 			try {
-				await pace.acquire({ ...this.pacing, budget: this.budget, signal });
+				start = await pace.acquire({ ...this.pacing, budget: this.budget, signal });
 			} catch (error) {
 				if (error instanceof WaitBudgetExceeded) throw this.rateLimitError(request, error.askedMs);
 				const cancelled = error instanceof PacingCancelled;
 				throw new NodeOperationError(this.ctx.getNode(), cancelled ? `The execution was cancelled before ${request.method} ${request.path} was sent to ${this.api.displayName}` : (error as Error));
 			}
-			const sentAt = Date.now();
 			let response: FullResponse | undefined;
 			try {
 				response = await this.send(request);
 			} finally {
 				// No answer (the connection failed): the request is no longer in flight all the same.
-				if (!response) pace.settle(sentAt);
+				if (!response) pace.settle(start);
 			}
 			const rateLimited = response.statusCode === 429 && !this.isQuotaExceeded(response);
-			const resume = pace.settle(sentAt, { headers: response.headers, rateLimited });
+			const resume = pace.settle(start, { headers: response.headers, rateLimited });
 			if (resume !== undefined) {
 				this.budget.rateLimited++;
 				const now = Date.now();

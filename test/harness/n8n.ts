@@ -146,6 +146,8 @@ export interface RunOptions {
 	items: IDataObject[];
 	credentials: Record<string, ICredentialDataDecryptedObject>;
 	continueOnFail?: boolean;
+	/** Cancels the execution this long after it starts, as the editor's stop button does. */
+	cancelAfterMs?: number;
 }
 
 function buildNode(type: string, parameters: INodeParameters, credentials: Record<string, ICredentialDataDecryptedObject>, continueOnFail = false): INode {
@@ -187,8 +189,10 @@ export async function runNode(options: RunOptions): Promise<NodeRun> {
 		},
 	} as unknown as IRunExecutionData;
 	const execute = new WorkflowExecute(additionalData(options.credentials, hooks), 'manual', runExecutionData);
-	await execute.processRunExecutionData(workflow);
-	const run = await done;
+	const running = execute.processRunExecutionData(workflow);
+	if (options.cancelAfterMs !== undefined) setTimeout(() => running.cancel(), options.cancelAfterMs);
+	// A cancelled execution never settles `running`; its end is reported through the hook.
+	const run = await Promise.race([done, running.then(async () => await done)]);
 	const task = run.data.resultData.runData[node.name]?.[0];
 	if (task?.error) {
 		const error = task.error as unknown as NodeRun['error'] & IDataObject;

@@ -221,11 +221,14 @@ describe('vendor errors', () => {
 		expect(state().contacts).toHaveLength(1);
 	});
 
-	test('429 that never ends: a clear error after bounded tries', async () => {
+	test('429 that never ends: a clear error once the wait budget is spent, saying how long and how many', async () => {
 		sandbox.addFault({ path: '/v1/contacts', status: 429, body: { statusCode: 429, message: 'Too many requests, please slow down', error: 'Too Many Requests' }, headers: { 'Retry-After': '0' }, times: 50 });
-		const run = await create([juan]);
-		expect(run.error?.message).toBe('Contactship kept refusing requests for exceeding its rate limit (6 tries over 0 s) [item 0]');
+		const run = await create([juan], { options: { maxRateLimitWait: 1 } });
+		const said = /^Contactship is rate limiting: this item waited [\d.]+ s and met (\d+) × 429; a further pause of [\d.]+ s would pass its wait budget of 1 s/.exec(run.error?.message ?? '');
+		expect(said).not.toBeNull();
+		expect(run.error?.message).toMatch(/\(Too many requests, please slow down\) \[item 0\]$/);
 		expect(run.error?.httpCode).toBe('429');
+		expect(creates()).toHaveLength(Number(said![1]));
 		expect(state().contacts).toHaveLength(0);
 	});
 

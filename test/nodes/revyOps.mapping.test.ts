@@ -271,6 +271,7 @@ describe('node description', () => {
 			['ifContactExists', 'fail'],
 			['maxConcurrency', 5],
 			['maxRequests', 10],
+			['maxRateLimitWait', 120],
 			['rateInterval', 'second'],
 			['responseStructure', 'NESTED'],
 		]);

@@ -180,11 +180,13 @@ describe('vendor errors', () => {
 		expect(sandbox.state<SalesCaptainState>('salescaptain').contacts).toHaveLength(1);
 	});
 
-	test('429 that never ends: a clear error after bounded tries', async () => {
+	test('429 that never ends: a clear error once the wait budget is spent, saying how long and how many', async () => {
 		sandbox.addFault({ path: '/v1/create-contact', status: 429, body: { error: 'Too many requests, please try again later' }, headers: { 'Retry-After': '0' }, times: 50 });
-		const run = await create([ann]);
-		expect(run.error?.message).toBe('SalesCaptain kept refusing requests for exceeding its rate limit (6 tries over 0 s) [item 0]');
+		const run = await create([ann], { options: { maxRateLimitWait: 1 } });
+		const said = /^SalesCaptain is rate limiting: this item waited [\d.]+ s and met (\d+) × 429; a further pause of [\d.]+ s would pass its wait budget of 1 s/.exec(run.error?.message ?? '');
+		expect(said).not.toBeNull();
 		expect(run.error?.httpCode).toBe('429');
+		expect(creates()).toHaveLength(Number(said![1]));
 	});
 
 	test('500: reported, never sent again; with continueOnFail the item carries it', async () => {

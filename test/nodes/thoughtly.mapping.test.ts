@@ -179,12 +179,13 @@ describe('node description', () => {
 	});
 
 	test('pacing defaults: 5 at a time and 100 requests a minute, as in the Options collection', () => {
-		expect(readPacing({}, thoughtlyPacing)).toEqual({ concurrency: 5, rateLimit: { requests: 100, perMs: 60_000 } });
+		expect(readPacing({}, thoughtlyPacing)).toEqual({ concurrency: 5, rateLimit: { requests: 100, perMs: 60_000 }, waitBudgetMs: 120_000 });
 		const options = new Thoughtly().description.properties.find((property) => property.name === 'options')?.options as Array<{ name: string; default: unknown }>;
 		expect(Object.fromEntries(options.map((option) => [option.name, option.default]))).toEqual({
 			ifContactExists: 'fail',
 			maxConcurrency: 5,
 			maxRequests: 100,
+			maxRateLimitWait: 120,
 			rateInterval: 'minute',
 		});
 	});

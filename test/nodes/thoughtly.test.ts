@@ -121,7 +121,8 @@ describe('create', () => {
 	test('many items: one output each, in input order, each paired with its input', async () => {
 		const people = Array.from({ length: 7 }, (_, index) => ({ name: `Person ${index}`, phone: `+1 212 555 01${String(index).padStart(2, '0')}`, email: '' }));
 		sandbox.setLatency(200);
-		const run = await create(people);
+		// No fixed rate, so the default of 100 a minute does not spread these seven over 4 s.
+		const run = await create(people, { options: { maxRequests: 0 } });
 		expect(run.items?.map((item) => [item.json.name, item.json.outcome, item.pairedItem])).toEqual(
 			people.map((person, index) => [person.name, 'created', { item: index }]),
 		);
@@ -214,12 +215,14 @@ describe('vendor errors', () => {
 		expect(contacts().filter((contact) => contact.phone_number === '+14155551234')).toHaveLength(1);
 	});
 
-	test('429 that never ends: a clear error after bounded tries', async () => {
+	test('429 that never ends: a clear error once the wait budget is spent, saying how long and how many', async () => {
 		sandbox.addFault({ path: '/contact/create', status: 429, body: { data: null, error: { message: 'Rate limit exceeded: 100 requests per minute' } }, headers: { 'Retry-After': '0' }, times: 50 });
-		const run = await create([ann]);
-		expect(run.error?.message).toBe('Thoughtly kept refusing requests for exceeding its rate limit (6 tries over 0 s) [item 0]');
+		const run = await create([ann], { options: { maxRateLimitWait: 1 } });
+		const said = /^Thoughtly is rate limiting: this item waited [\d.]+ s and met (\d+) × 429; a further pause of [\d.]+ s would pass its wait budget of 1 s/.exec(run.error?.message ?? '');
+		expect(said).not.toBeNull();
+		expect(run.error?.message).toMatch(/\[item 0\]$/);
 		expect(run.error?.httpCode).toBe('429');
-		expect(creates()).toHaveLength(6);
+		expect(creates()).toHaveLength(Number(said![1]));
 	});
 
 	test('500: reported, never sent again; with continueOnFail the item carries it', async () => {

@@ -2,7 +2,7 @@
  * The account pace on a fake clock: what starts when, what a 429 does to everyone waiting,
  * the wait budget, learning the vendor's window, cancellation and bounded memory.
  */
-import type { Answer, RateLimit, Slot } from '../../nodes/shared/pacing';
+import type { Answer, RateLimit, Slot, Start } from '../../nodes/shared/pacing';
 import {
 	AccountPace,
 	accountKey,
@@ -27,21 +27,26 @@ const slot = (overrides: Partial<Slot> = {}): Slot => ({ concurrency: 5, budget:
 const ok: Answer = { headers: {}, rateLimited: false };
 const tooMany = (headers: Record<string, string> = {}): Answer => ({ headers, rateLimited: true });
 
-/** Starts `count` requests; each settles with `answer` as soon as it starts. Returns the start times. */
-function requests(count: number, request: Slot | (() => Slot), answer: (index: number) => Answer | 'keep' = () => ok): { starts: number[]; failures: Error[] } {
+/**
+ * Starts `count` requests; each settles with `answer` as soon as it starts, or is kept in
+ * flight ('keep'). Returns the start times, the kept starts and the failures.
+ */
+function requests(count: number, request: Slot | (() => Slot), answer: (index: number) => Answer | 'keep' = () => ok): { starts: number[]; kept: Start[]; failures: Error[] } {
 	const starts: number[] = [];
+	const kept: Start[] = [];
 	const failures: Error[] = [];
 	for (let index = 0; index < count; index++) {
 		pace.acquire(typeof request === 'function' ? request() : request).then(
-			() => {
+			(start) => {
 				starts.push(clock.now());
 				const outcome = answer(index);
-				if (outcome !== 'keep') pace.settle(clock.now(), outcome);
+				if (outcome === 'keep') kept.push(start);
+				else pace.settle(start, outcome);
 			},
 			(error: Error) => failures.push(error),
 		);
 	}
-	return { starts, failures };
+	return { starts, kept, failures };
 }
 
 /** The most starts inside any window of `perMs` (half open, as a vendor counts). */
@@ -53,10 +58,10 @@ function busiestWindow(starts: number[], perMs: number): number {
 
 describe('spacing', () => {
 	test('without a limit, requests start at once up to Max Concurrent Requests; the next when one ends', async () => {
-		const { starts } = requests(6, slot({ concurrency: 5 }), () => 'keep');
+		const { starts, kept } = requests(6, slot({ concurrency: 5 }), () => 'keep');
 		await settle();
 		expect(starts).toEqual([0, 0, 0, 0, 0]);
-		pace.settle(0, ok);
+		pace.settle(kept[0], ok);
 		await settle();
 		expect(starts).toHaveLength(6);
 	});
@@ -66,30 +71,46 @@ describe('spacing', () => {
 		const { starts } = requests(26, slot({ rateLimit: limit }));
 		await clock.advance(6000);
 		expect(starts).toHaveLength(26);
-		// 1000 ms / 5, widened by 2 % so a late packet cannot put a sixth start in a window.
-		expect(starts.slice(0, 4)).toEqual([0, 204, 408, 612]);
+		expect(starts.slice(0, 6)).toEqual([0, 200, 400, 600, 800, 1000]);
 		expect(busiestWindow(starts, 1000)).toBe(5);
-		// Close to the limit: 25 gaps of 204 ms.
-		expect(starts[25]).toBeLessThanOrEqual(25 * 204 + 25);
+		expect(starts[25]).toBe(5000);
+	});
+
+	test('a start counts in the window from its answer: a slow way to the vendor cannot put one too many in a window', async () => {
+		const limit: RateLimit = { requests: 2, perMs: 1000 };
+		const { starts, kept } = requests(3, slot({ rateLimit: limit }), () => 'keep');
+		await settle();
+		// The first answer comes back 30 ms after it left: it reached the vendor by then, at the latest.
+		clock.time = 30;
+		pace.settle(kept[0], ok);
+		await clock.advance(2000);
+		expect(starts).toEqual([0, 500, 1030]);
+	});
+
+	test('an answer slower than the window counts its start one window after it left', async () => {
+		const limit: RateLimit = { requests: 1, perMs: 1000 };
+		const { starts } = requests(2, slot({ rateLimit: limit }), () => 'keep');
+		await clock.advance(3000);
+		expect(starts).toEqual([0, 2000]);
 	});
 
 	test('spacing counts from when a request really started, so a late timer cannot bunch starts', async () => {
 		const limit: RateLimit = { requests: 2, perMs: 1000 };
 		const { starts } = requests(3, slot({ rateLimit: limit }));
 		await settle();
-		// The timer for the second start (due at 510) fires 300 ms late.
-		clock.time = 810;
+		// The timer for the second start (due at 500) fires 300 ms late.
+		clock.time = 800;
 		await clock.advance(0);
-		expect(starts).toEqual([0, 810]);
+		expect(starts).toEqual([0, 800]);
 		await clock.advance(1000);
-		expect(starts[2]).toBe(1320);
+		expect(starts[2]).toBe(1300);
 	});
 
 	test('once round trips are known, starts are spread over the fastest one divided by the concurrency', async () => {
-		requests(1, slot({ concurrency: 5 }), () => 'keep');
+		const first = requests(1, slot({ concurrency: 5 }), () => 'keep');
 		await settle();
 		clock.time = 50;
-		pace.settle(0, ok); // a 50 ms round trip
+		pace.settle(first.kept[0], ok); // a 50 ms round trip
 		clock.time = 100;
 		const { starts } = requests(3, slot({ concurrency: 5 }), () => 'keep');
 		await clock.advance(100);
@@ -97,10 +118,10 @@ describe('spacing', () => {
 	});
 
 	test('one item at a time is never held back by the spreading', async () => {
-		requests(1, slot({ concurrency: 1 }), () => 'keep');
+		const first = requests(1, slot({ concurrency: 1 }), () => 'keep');
 		await settle();
 		clock.time = 50;
-		pace.settle(0, ok);
+		pace.settle(first.kept[0], ok);
 		const { starts } = requests(1, slot({ concurrency: 1 }), () => 'keep');
 		await settle();
 		expect(starts).toEqual([50]);
@@ -142,7 +163,7 @@ describe('one pace per account', () => {
 		const resumeWith = (random: number, retryAfter: string) => {
 			const other = new AccountPace(Object.assign(new FakeClock(), { randomValue: random }));
 			void other.acquire(slot());
-			return other.settle(0, tooMany({ 'retry-after': retryAfter }));
+			return other.settle({ at: 0 }, tooMany({ 'retry-after': retryAfter }));
 		};
 		expect([resumeWith(0, '2'), resumeWith(0.5, '2'), resumeWith(0.99, '2')]).toEqual([2000, 2200, 2396]);
 		expect(resumeWith(0.99, '60')).toBe(60_990);
@@ -218,7 +239,7 @@ describe('the wait budget: time, not tries', () => {
 	test('Retry-After: 0 still waits a quarter second, so a 429 storm spends the budget', async () => {
 		const resume = (() => {
 			void pace.acquire(slot());
-			return pace.settle(0, tooMany({ 'retry-after': '0' }));
+			return pace.settle({ at: 0 }, tooMany({ 'retry-after': '0' }));
 		})();
 		expect(resume).toBe(250);
 	});
@@ -258,10 +279,10 @@ describe('learning the vendor window', () => {
 		requests(1, slot(), () => ({ headers: headers(1_700_000_002, 9), rateLimited: false }));
 		await settle();
 		expect(pace.learnedLimit()).toEqual({ requests: 10, perMs: 1000 });
-		// Paced at the learned window from now on: 102 ms apart.
+		// Paced at the learned window from now on: 100 ms apart.
 		const { starts } = requests(3, slot());
 		await clock.advance(1000);
-		expect(starts.map((start) => start - starts[0])).toEqual([102, 204].reduce((all, gap) => [...all, gap], [0]));
+		expect(starts.map((start) => start - starts[0])).toEqual([0, 100, 200]);
 	});
 
 	test('a minute window read from resets a minute apart', async () => {
@@ -300,12 +321,15 @@ describe('memory stays bounded', () => {
 		const key = accountKey('salesCaptainApi', { accessToken: 'token-1', baseUrl: 'https://a.example' });
 		for (let execution = 0; execution < 10_000; execution++) {
 			const account = registry.get(key);
-			await account.acquire(slot({ concurrency: 5 }));
-			clock.time += 5;
-			account.settle(clock.time - 5, ok);
+			const start = await account.acquire(slot({ concurrency: 5, rateLimit: { requests: 100, perMs: 1000 } }));
+			clock.time += 20;
+			account.settle(start, ok);
 			expect(registry.size).toBe(1);
 		}
-		expect(registry.get(key).heldState()).toEqual({ waiting: 0, inFlight: 0, roundTrips: 20, timerPending: false });
+		// Starts are kept only for the last window and its allowance (2 s at 20 ms each), round trips only the last 20.
+		const held = registry.get(key).heldState();
+		expect(held).toMatchObject({ waiting: 0, inFlight: 0, roundTrips: 20, timerPending: false });
+		expect(held.starts).toBeLessThanOrEqual(101);
 	});
 
 	test('10,000 executions with as many credentials: idle accounts are released', async () => {
@@ -313,8 +337,7 @@ describe('memory stays bounded', () => {
 		let largest = 0;
 		for (let execution = 0; execution < 10_000; execution++) {
 			const account = registry.get(accountKey('salesCaptainApi', { accessToken: `token-${execution}` }));
-			await account.acquire(slot());
-			account.settle(clock.time, ok);
+			account.settle(await account.acquire(slot()), ok);
 			clock.time += 100;
 			largest = Math.max(largest, registry.size);
 		}
