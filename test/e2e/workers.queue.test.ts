@@ -46,14 +46,14 @@ let rest: RestClient;
 function queueWorkflow(vendor: E2eVendor, workflow: E2eWorkflow) {
 	const imported = workflowImport(vendor, workflow);
 	const id = queueWorkflowId(workflow);
-	const [, ...rest] = imported.nodes;
+	const [, ...otherNodes] = imported.nodes;
 	const { 'Manual Trigger': fromTrigger, ...connections } = imported.connections;
 	return {
 		...imported,
 		id,
 		name: `Queue: ${workflow.name}`,
 		active: true,
-		nodes: [webhookNode(webhookPath(workflow), 'allEntries'), ...rest],
+		nodes: [webhookNode(webhookPath(workflow), 'allEntries'), ...otherNodes],
 		connections: { Webhook: fromTrigger, ...connections },
 	};
 }

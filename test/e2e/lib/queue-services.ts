@@ -7,7 +7,7 @@
  * `postgres` user Debian's package creates.
  */
 import { randomBytes } from 'node:crypto';
-import { chownSync, existsSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -27,6 +27,7 @@ export interface QueueServices {
 
 /** Starts redis and PostgreSQL side by side; `logDir` gets their logs. */
 export async function startQueueServices(logDir: string): Promise<QueueServices> {
+	mkdirSync(logDir, { recursive: true });
 	const [redis, postgres] = await Promise.all([startRedis(logDir), startPostgres(logDir)]);
 	return {
 		redisPort: redis.port,
