@@ -336,6 +336,9 @@ async function main(): Promise<void> {
 			),
 		};
 		results.push(result);
+		// When each create reached the vendor, for a closer look at the pace (ms since the first).
+		const arrivals = sandbox.requests(vendor).filter((request) => request.method === 'POST').map((request) => request.at);
+		writeFileSync(join(logDir, `${id}.arrivals.json`), JSON.stringify(arrivals.map((at) => at - arrivals[0])));
 		say(`  ${seconds(result.ms)}, ${result.failed} failed, ${result.rateLimited} × 429, peak ${result.peakInFlight} in flight, ${peakRssMb} MB`);
 	}
 	await sandbox.close();

@@ -23,15 +23,7 @@ export const DEFAULT_WAIT_BUDGET_MS = 120_000;
 export const DEFAULT_RATE_LIMIT_WAIT_MS = 1_000;
 /** Shortest wait after a 429, so `Retry-After: 0` cannot make an item hammer the vendor. */
 export const MIN_RATE_LIMIT_WAIT_MS = 250;
-/**
- * A request reaches the vendor some time after it starts here (n8n's request helper, the
- * network; tens of milliseconds on a busy machine). It surely arrived by the time its answer
- * came back, so it is counted in a window from its answer: then no delay on the way can put
- * one request too many into a vendor's window. An answer slower than this share of the window
- * counts from that point after the start, so one slow request does not stall the pace.
- */
-const ARRIVAL_ALLOWANCE = 1;
-/** Starts remembered per account for counting windows (bounded whatever the limit). */
+/** Answered starts remembered per account for counting windows (bounded whatever the limit). */
 const MAX_STARTS_KEPT = 1_000;
 /** Round trips remembered for spreading starts (a few per request in flight). */
 const ROUND_TRIP_SAMPLES = 20;
@@ -141,9 +133,16 @@ export interface Start {
 	answeredAt?: number;
 }
 
-/** When a start counts in a vendor window of `perMs`: by its answer, or a little after it left. */
-function countedAt(start: Start, perMs: number): number {
-	return Math.min(start.answeredAt ?? Number.POSITIVE_INFINITY, start.at + perMs * ARRIVAL_ALLOWANCE);
+/**
+ * When a start counts in a vendor's window. A request reaches the vendor some time after it
+ * starts here (n8n's request helper reads the credential, the network; on a busy machine that
+ * can take a second), but surely before its answer comes back. So it counts from its answer,
+ * and while unanswered it counts as in every window: then no delay on the way can put one
+ * request too many into a vendor's window. A request stuck in flight takes one place of the
+ * window, never the whole pace.
+ */
+function countedAt(start: Start): number {
+	return start.answeredAt ?? Number.POSITIVE_INFINITY;
 }
 
 /**
@@ -153,7 +152,7 @@ function countedAt(start: Start, perMs: number): number {
  *  - the vendor's pause (a 429, or an exhausted X-RateLimit-Remaining) is over, and
  *  - the run's Max Requests / Per and the window learned from the vendor both allow it: fewer
  *    than that many requests counted in the window before it, each counted from its answer
- *    (see ARRIVAL_ALLOWANCE), and at least Per / Max Requests after the account's last start;
+ *    (see `countedAt`), and at least Per / Max Requests after the account's last start;
  *  - the fastest recent round trip over the concurrency has passed since the last start
  *    (answers that come back together would otherwise leave in waves).
  * Starts are spread evenly, never in bursts at a window's edge, and counted from the moment a
@@ -324,7 +323,7 @@ export class AccountPace {
 		for (const limit of [waiter.rateLimit, this.learned]) {
 			if (!limit || this.starts.length < limit.requests) continue;
 			// The limit-th latest counted start must have left the window.
-			const counted = this.starts.map((entry) => countedAt(entry, limit.perMs)).sort((a, b) => b - a);
+			const counted = this.starts.map(countedAt).sort((a, b) => b - a);
 			start = Math.max(start, counted[limit.requests - 1] + limit.perMs);
 		}
 		return start;
@@ -334,10 +333,20 @@ export class AccountPace {
 		const start: Start = { at: now };
 		this.longestWindowMs = Math.max(this.longestWindowMs, waiter.rateLimit?.perMs ?? 0, this.learned?.perMs ?? 0);
 		this.starts.push(start);
-		// Only starts within the longest window (and its allowance) can still count.
-		const horizon = now - this.longestWindowMs * (1 + ARRIVAL_ALLOWANCE);
-		while (this.starts.length > MAX_STARTS_KEPT || (this.starts.length > 0 && this.starts[0].at < horizon)) this.starts.shift();
+		this.forgetOldStarts(now);
 		return start;
+	}
+
+	/** Keeps the starts still in flight and those answered within the longest window. */
+	private forgetOldStarts(now: number): void {
+		const horizon = now - this.longestWindowMs;
+		let answered = 0;
+		for (let index = this.starts.length - 1; index >= 0; index--) {
+			const entry = this.starts[index];
+			if (entry.answeredAt === undefined) continue;
+			answered++;
+			if (entry.answeredAt < horizon || answered > MAX_STARTS_KEPT) this.starts.splice(index, 1);
+		}
 	}
 
 	/** Starts every waiter that may start now, then sleeps until the head may. */

@@ -211,7 +211,7 @@ export class ApiClient {
 		);
 		return new NodeApiError(this.ctx.getNode(), { message } as JsonObject, {
 			message,
-			description: `The request was refused, so nothing was created. Lower "Max Requests" or raise "Max Wait on Rate Limits" in the node options, or run later. (${request.method} ${request.path})`,
+			description: `${response ? 'The vendor refused the request' : 'The request was not sent'}, so this item created nothing. Lower "Max Requests" or raise "Max Wait on Rate Limits" in the node options, or run later. (${request.method} ${request.path})`,
 			httpCode: '429',
 		});
 	}

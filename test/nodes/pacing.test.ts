@@ -127,11 +127,12 @@ describe('cancellation', () => {
 	test('cancelling the execution stops the pacer: nothing is sent afterwards and no timer is left waiting', async () => {
 		const before = pendingTimers();
 		const started = Date.now();
-		await contactship(people(20), { maxRequests: 2, rateInterval: 'second' }, { cancelAfterMs: 1200, continueOnFail: true });
+		await contactship(people(20), { maxConcurrency: 10, maxRequests: 1, rateInterval: 'second' }, { cancelAfterMs: 1200, continueOnFail: true });
 		const cancelledAt = started + 1200;
 		await new Promise((resolve) => setTimeout(resolve, 200));
-		// A pacer that kept going would still hold a timer per waiting item.
-		expect(pendingTimers()).toBeLessThanOrEqual(before);
+		// A pacer that kept going would still hold a timer for each of the nine waiting items;
+		// a kept-alive connection to the sandbox may hold one or two of its own.
+		expect(pendingTimers()).toBeLessThanOrEqual(before + 2);
 		await new Promise((resolve) => setTimeout(resolve, 2000));
 		const sent = creates('contactship', '/v1/contacts');
 		expect(sent.length).toBeGreaterThanOrEqual(1);
