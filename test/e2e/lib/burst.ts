@@ -159,7 +159,11 @@ function failureOf(answer: BurstCall): string | undefined {
 	if (answer.status < 200 || answer.status >= 300) return `${answer.status || 'no answer'}: ${answer.body.slice(0, 300)}`;
 	try {
 		const item = JSON.parse(answer.body) as { error?: unknown };
-		return item.error === undefined ? undefined : String(typeof item.error === 'object' ? JSON.stringify(item.error) : item.error).slice(0, 300);
+		if (item.error === undefined) return undefined;
+		// n8n's own nodes give an error object (with a timestamp): its message groups alike failures.
+		const error = item.error as { message?: unknown; description?: unknown };
+		const text = typeof error === 'object' && error !== null ? [error.message, error.description].filter(Boolean).join(': ') || JSON.stringify(error) : String(error);
+		return text.slice(0, 300);
 	} catch {
 		return undefined;
 	}
