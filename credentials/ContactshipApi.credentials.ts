@@ -45,7 +45,8 @@ export class ContactshipApi implements ICredentialType {
 	};
 
 	// Listing one tag is the cheapest call that needs a valid key.
+	// A redirect is not followed: it would carry the key to the address it names.
 	test: ICredentialTestRequest = {
-		request: { baseURL: '={{$credentials.baseUrl}}', url: '/v1/tags', qs: { limit: 1 } },
+		request: { baseURL: '={{$credentials.baseUrl}}', url: '/v1/tags', qs: { limit: 1 }, disableFollowRedirect: true },
 	};
 }

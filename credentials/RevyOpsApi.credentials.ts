@@ -66,7 +66,8 @@ export class RevyOpsApi implements ICredentialType {
 	}
 
 	// Listing one company needs valid credentials and costs nothing.
+	// A redirect is not followed: it would carry the key to the address it names.
 	test: ICredentialTestRequest = {
-		request: { baseURL: '={{$credentials.baseUrl}}', url: '/public/v2/companies', qs: { page_size: 1 } },
+		request: { baseURL: '={{$credentials.baseUrl}}', url: '/public/v2/companies', qs: { page_size: 1 }, disableFollowRedirect: true },
 	};
 }

@@ -45,7 +45,8 @@ export class SalesCaptainApi implements ICredentialType {
 	};
 
 	// Listing companies needs a valid token; GET /v1 is only a health check.
+	// A redirect is not followed: it would carry the key to the address it names.
 	test: ICredentialTestRequest = {
-		request: { baseURL: '={{$credentials.baseUrl}}', url: '/v1/fetch-companies' },
+		request: { baseURL: '={{$credentials.baseUrl}}', url: '/v1/fetch-companies', disableFollowRedirect: true },
 	};
 }

@@ -58,7 +58,8 @@ export class ThoughtlyApi implements ICredentialType {
 	};
 
 	// Listing one agent needs both a valid token and a team the token belongs to.
+	// A redirect is not followed: it would carry the key to the address it names.
 	test: ICredentialTestRequest = {
-		request: { baseURL: '={{$credentials.baseUrl}}', url: '/interview', qs: { limit: 1 } },
+		request: { baseURL: '={{$credentials.baseUrl}}', url: '/interview', qs: { limit: 1 }, disableFollowRedirect: true },
 	};
 }

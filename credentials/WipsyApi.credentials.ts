@@ -45,7 +45,8 @@ export class WipsyApi implements ICredentialType {
 	};
 
 	// Listing one contact needs a valid key and creates nothing.
+	// A redirect is not followed: it would carry the key to the address it names.
 	test: ICredentialTestRequest = {
-		request: { baseURL: '={{$credentials.baseUrl}}', url: '/api-get-contacts', qs: { limit: 1 } },
+		request: { baseURL: '={{$credentials.baseUrl}}', url: '/api-get-contacts', qs: { limit: 1 }, disableFollowRedirect: true },
 	};
 }

@@ -152,9 +152,9 @@ function contenderNode(contender: Contender, sandboxUrl: string) {
 			parameters: {
 				resource: 'contact',
 				operation: 'create',
-				companyId: COMPANY,
-				contactName: '={{ $json.name }}',
-				contactEmail: '={{ $json.email }}',
+				company: COMPANY,
+				fullName: '={{ $json.name }}',
+				email: '={{ $json.email }}',
 				options: contender === 'oursWide' ? { maxConcurrency: 20 } : {},
 			},
 		};

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { runWithClient } from '../shared/execute';
+import { withReadableErrors } from '../shared/lists';
 import { contactCreateSelectors } from '../shared/properties';
 import { contactshipApi, contactshipPacing } from './api';
 import { createContact, createContactProperties } from './contact';
@@ -25,7 +26,7 @@ export class Contactship implements INodeType {
 	};
 
 	methods = {
-		loadOptions: { getTags },
+		loadOptions: withReadableErrors({ getTags }),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -1,11 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { addTags, createOrReturnExisting } from '../shared/contact';
+import { addTags, contactWithId, createOrReturnExisting } from '../shared/contact';
 import type { IfContactExists } from '../shared/properties';
 import { createOptions, showOnCreate } from '../shared/properties';
 import type { ApiClient } from '../shared/transport';
-import { checkEmail, idList, InputError, optionalText, requireText, toE164 } from '../shared/validate';
+import { apiPath } from '../shared/transport';
+import type { Country } from '../shared/countries';
+import { checkEmail, checkKey, checkTypedValue, idList, InputError, optionalText, quote, requireText, toDefaultCountry, toE164 } from '../shared/validate';
 import { contactshipPacing } from './api';
 
 export const createContactProperties: INodeProperties[] = [
@@ -17,7 +19,7 @@ export const createContactProperties: INodeProperties[] = [
 		default: '',
 		placeholder: '+12124567890',
 		description:
-			'Phone number with its country code. Spaces, dashes, dots, parentheses and a leading 00 are turned into the +12124567890 form Contactship expects.',
+			'Phone number with its country code. Spaces, dashes, dots, parentheses and a leading 00 are turned into the +12124567890 form Contactship expects. A number without a country code is read in Options → Default Country.',
 		displayOptions: showOnCreate,
 	},
 	{
@@ -121,58 +123,27 @@ export interface CreateContactRequest {
 
 /** The additional_data types the Contactship docs name; any other type is passed on as given. */
 const KNOWN_TYPES = ['text', 'date', 'number', 'location'];
-const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
-
-/** True for an ISO 8601 calendar date, optionally with a time, that exists (no 2023-02-29). */
-export function isIsoDate(value: string): boolean {
-	const match = ISO_DATE.exec(value);
-	if (!match) return false;
-	const [year, month, day, hour = '0', minute = '0', second = '0'] = match.slice(1, 7).map((part) => part ?? '0');
-	const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
-	return (
-		date.getUTCFullYear() === Number(year) &&
-		date.getUTCMonth() === Number(month) - 1 &&
-		date.getUTCDate() === Number(day) &&
-		Number(hour) < 24 &&
-		Number(minute) < 60 &&
-		Number(second) < 60
-	);
-}
-
-function textOf(value: unknown): string | undefined {
-	return value instanceof Date ? value.toISOString() : optionalText(value);
-}
 
 /** The "Additional Data" rows -> `additional_data`, each value checked against its type. */
 export function toAdditionalData(rows: IDataObject[]): IDataObject[] {
 	const entries: IDataObject[] = [];
 	rows.forEach((row, index) => {
-		const field = textOf(row.field);
-		const value = textOf(row.value);
+		const field = optionalText(row.field, `Additional data row ${index + 1}: Field`);
+		const value = optionalText(row.value, `Additional data ${field === undefined ? `row ${index + 1}` : `"${field}"`}`);
 		if (field === undefined) {
 			if (value === undefined) return;
-			throw new InputError(`Additional data row ${index + 1} has the value "${value}" but no field name`, 'Give every data row a field name.');
+			throw new InputError(`Additional data row ${index + 1} has the value ${quote(value)} but no field name`, 'Give every data row a field name.');
 		}
+		checkKey(field, 'Additional data field');
 		// An empty value is an optional field left empty, as elsewhere in the node.
 		if (value === undefined) return;
-		const givenType = textOf(row.type);
+		const givenType = optionalText(row.type, `Additional data "${field}": Type`);
 		if (givenType === undefined) {
 			throw new InputError(`Additional data "${field}" has no type`, 'Choose Text, Date, Number or Location, or give a type with an expression.');
 		}
 		const type = KNOWN_TYPES.includes(givenType.toLowerCase()) ? givenType.toLowerCase() : givenType;
-		if (type === 'number' && !NUMBER.test(value)) {
-			throw new InputError(
-				`Additional data "${field}" is of type Number, but "${value}" is not a number`,
-				'Use digits with a dot for decimals, for example 42 or 1499.90, or change the type to Text.',
-			);
-		}
-		if (type === 'date' && !isIsoDate(value)) {
-			throw new InputError(
-				`Additional data "${field}" is of type Date, but "${value}" is not a date`,
-				'Use an ISO 8601 date such as 2024-12-31 or 2024-12-31T09:30:00Z, or change the type to Text.',
-			);
-		}
+		// Contactship takes every value as text; number and date values are checked by the rules every node shares.
+		if (type === 'number' || type === 'date') checkTypedValue(type, value, `Additional data "${field}"`);
 		if (entries.some((entry) => entry.field === field)) {
 			throw new InputError(`Additional data "${field}" is given twice; keep one value per field`);
 		}
@@ -182,28 +153,28 @@ export function toAdditionalData(rows: IDataObject[]): IDataObject[] {
 }
 
 /** The phone number in the international format Contactship asks for. */
-export function toPhoneNumber(value: unknown): string {
-	return toE164(requireText(value, 'Phone Number'), 'Phone Number');
+export function toPhoneNumber(value: unknown, defaultCountry?: Country): string {
+	return toE164(requireText(value, 'Phone Number'), 'Phone Number', defaultCountry);
 }
 
 /** Node parameters of one item -> Contactship's create body and the tags to add. Pure: throws InputError on bad input. */
 export function toCreateContactRequest(params: IDataObject): CreateContactRequest {
 	const body: IDataObject = {
-		phone_number: toPhoneNumber(params.phoneNumber),
+		phone_number: toPhoneNumber(params.phoneNumber, toDefaultCountry(params.defaultCountry)),
 		full_name: requireText(params.fullName, 'Full Name'),
 	};
-	const country = optionalText(params.country);
+	const country = optionalText(params.country, 'Country');
 	if (country) body.country = country;
-	const email = optionalText(params.email);
+	const email = optionalText(params.email, 'Email');
 	if (email) body.email = checkEmail(email);
-	const description = optionalText(params.description);
+	const description = optionalText(params.description, 'Description');
 	if (description) body.description = description;
 
 	const rows = ((params.additionalData as IDataObject | undefined)?.entry as IDataObject[] | undefined) ?? [];
 	const additionalData = toAdditionalData(rows);
 	if (additionalData.length) body.additional_data = additionalData;
 
-	return { body, tagIds: idList(params.tagIds) };
+	return { body, tagIds: idList(params.tagIds, 'Tag Names or IDs') };
 }
 
 /** The contact in a Contactship answer: the flat object as documented, or one wrapped in `data`. */
@@ -217,11 +188,15 @@ export function readContact(response: unknown): IDataObject {
 	return body;
 }
 
+/** Contactship's documented 201 is the new contact itself, with its `id`. */
+export const CREATED_CONTACT = contactWithId(readContact, 'id');
+
 export async function createContact(
 	this: IExecuteFunctions,
 	client: ApiClient,
 	itemIndex: number,
 ): Promise<IDataObject> {
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const request = toCreateContactRequest({
 		phoneNumber: this.getNodeParameter('phoneNumber', itemIndex),
 		fullName: this.getNodeParameter('fullName', itemIndex),
@@ -230,19 +205,19 @@ export async function createContact(
 		description: this.getNodeParameter('description', itemIndex, ''),
 		tagIds: this.getNodeParameter('tagIds', itemIndex, []),
 		additionalData: this.getNodeParameter('additionalData', itemIndex, {}),
+		defaultCountry: options.defaultCountry,
 	});
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const phone = String(request.body.phone_number);
 
 	const { contact, outcome } = await createOrReturnExisting(
 		this,
 		(options.ifContactExists as IfContactExists | undefined) ?? 'fail',
-		async () => readContact(await client.request({ method: 'POST', path: '/v1/contacts', body: request.body })),
+		async () => readContact(await client.request({ method: 'POST', path: '/v1/contacts', body: request.body, expect: CREATED_CONTACT })),
 		async () => {
 			try {
 				const found = await client.request({
 					method: 'GET',
-					path: `/v1/contacts/${encodeURIComponent(phone)}`,
+					path: apiPath`/v1/contacts/${phone}`,
 					qs: { identifierType: 'phone_number' },
 				});
 				return readContact(found);
@@ -254,7 +229,7 @@ export async function createContact(
 		phone,
 	);
 
-	const contactId = optionalText(contact.id);
+	const contactId = contact.id === undefined || contact.id === null || contact.id === '' ? undefined : String(contact.id);
 	if (!contactId && request.tagIds.length) {
 		throw new NodeOperationError(this.getNode(), `Contactship ${outcome === 'created' ? 'created' : 'found'} the contact but gave no ID for it, so its tags could not be added`, {
 			itemIndex,
@@ -264,7 +239,7 @@ export async function createContact(
 	const appliedTags = await addTags(this, 'Contactship', contactId ?? '', request.tagIds, async (tagId) => {
 		await client.request({
 			method: 'POST',
-			path: `/v1/contacts/${encodeURIComponent(contactId!)}/tags/${encodeURIComponent(tagId)}`,
+			path: apiPath`/v1/contacts/${contactId!}/tags/${tagId}`,
 		});
 	});
 	return { ...contact, appliedTags, outcome };

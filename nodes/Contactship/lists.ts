@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import type { Paging } from '../shared/lists';
-import { fetchAllPages, findList, toOptions } from '../shared/lists';
+import { fetchAllPages, findList, firstText, toOptions } from '../shared/lists';
 import { ApiClient } from '../shared/transport';
 import { contactshipApi } from './api';
 
@@ -19,9 +19,31 @@ export const tagPaging: Paging = {
 	},
 };
 
-/** Tag records -> dropdown options: the display `label` when the tag has one, else its `name`. */
+/**
+ * Tag records -> dropdown options. A tag shows its `label` (Contactship's optional display
+ * name) or else its `name`. Labels need not be unique, names are: a label that several tags
+ * share gets the tag's name added (`Campaign (spring-webinar)`), so every tag can be told apart.
+ */
 export function tagsToOptions(records: IDataObject[]): INodePropertyOptions[] {
-	return toOptions(records, ['label', 'name'], ['id']);
+	const shown = (tag: IDataObject) => firstText(tag, ['label', 'name']);
+	const shownById = new Map<string, string>();
+	for (const tag of records) {
+		const id = tag && typeof tag === 'object' ? firstText(tag, ['id']) : undefined;
+		const text = id === undefined ? undefined : shown(tag);
+		if (id !== undefined && text !== undefined && !shownById.has(id)) shownById.set(id, text.toLowerCase());
+	}
+	const tagsShowing = new Map<string, number>();
+	for (const text of shownById.values()) tagsShowing.set(text, (tagsShowing.get(text) ?? 0) + 1);
+	return toOptions(
+		records,
+		(tag) => {
+			const label = shown(tag);
+			const name = firstText(tag, ['name']);
+			const shared = label !== undefined && (tagsShowing.get(label.toLowerCase()) ?? 0) > 1;
+			return shared && name !== undefined && name !== label ? `${label} (${name})` : label;
+		},
+		['id'],
+	);
 }
 
 export async function getTags(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {

@@ -1,11 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { runWithClient } from '../shared/execute';
-import { contactCreateSelectors } from '../shared/properties';
+import { withReadableErrors } from '../shared/lists';
+import { describeResources, runOperation } from '../shared/operations';
+import { resources } from './actions/resources';
 import { revyOpsApi, revyOpsPacing } from './api';
-import { createContact, createContactProperties } from './contact';
-import { getCustomFieldNames, searchCompanies } from './lists';
+import { searchCompanies } from './methods/listSearch';
+import { getCustomFieldNames } from './methods/loadOptions';
 
 export class RevyOps implements INodeType {
 	description: INodeTypeDescription = {
@@ -21,17 +22,15 @@ export class RevyOps implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'revyOpsApi', required: true }],
-		properties: [...contactCreateSelectors, ...createContactProperties],
+		properties: describeResources(resources),
 	};
 
 	methods = {
-		loadOptions: { getCustomFieldNames },
-		listSearch: { searchCompanies },
+		loadOptions: withReadableErrors({ getCustomFieldNames }),
+		listSearch: withReadableErrors({ searchCompanies }),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await runWithClient(this, revyOpsApi, revyOpsPacing, async (client, itemIndex) =>
-			createContact.call(this, client, itemIndex),
-		);
+		return await runOperation(this, revyOpsApi, revyOpsPacing, resources);
 	}
 }

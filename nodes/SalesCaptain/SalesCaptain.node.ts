@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { runWithClient } from '../shared/execute';
-import { contactCreateSelectors } from '../shared/properties';
+import { withReadableErrors } from '../shared/lists';
+import { describeResources, runOperation } from '../shared/operations';
+import { resources } from './actions/resources';
 import { salesCaptainApi, salesCaptainPacing } from './api';
-import { createContact, createContactProperties } from './contact';
-import { getCompanies, getCustomFields, getTags } from './lists';
+import { getCompanies, getCustomFields, getTags } from './methods/loadOptions';
 
 export class SalesCaptain implements INodeType {
 	description: INodeTypeDescription = {
@@ -21,16 +21,14 @@ export class SalesCaptain implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'salesCaptainApi', required: true }],
-		properties: [...contactCreateSelectors, ...createContactProperties],
+		properties: describeResources(resources),
 	};
 
 	methods = {
-		loadOptions: { getCompanies, getCustomFields, getTags },
+		loadOptions: withReadableErrors({ getCompanies, getCustomFields, getTags }),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await runWithClient(this, salesCaptainApi, salesCaptainPacing, async (client, itemIndex) =>
-			createContact.call(this, client, itemIndex),
-		);
+		return await runOperation(this, salesCaptainApi, salesCaptainPacing, resources);
 	}
 }

@@ -1,9 +1,10 @@
+import type { RunVendor } from '../shared/execute';
 import type { PacingDefaults } from '../shared/properties';
-import type { VendorApi } from '../shared/transport';
 
-export const salesCaptainApi: VendorApi = {
+export const salesCaptainApi: RunVendor = {
 	displayName: 'SalesCaptain',
 	credentialType: 'salesCaptainApi',
+	outputIdKey: 'contact_id',
 };
 
 export const salesCaptainPacing: PacingDefaults = {

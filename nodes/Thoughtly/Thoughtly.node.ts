@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { runWithClient } from '../shared/execute';
-import { contactCreateSelectors } from '../shared/properties';
+import { withReadableErrors } from '../shared/lists';
+import { describeResources, runOperation } from '../shared/operations';
+import { resources } from './actions/resources';
 import { thoughtlyApi, thoughtlyPacing } from './api';
-import { createContact, createContactProperties } from './contact';
-import { getTags } from './lists';
+import { getTags } from './methods/loadOptions';
 
 export class Thoughtly implements INodeType {
 	description: INodeTypeDescription = {
@@ -21,16 +21,14 @@ export class Thoughtly implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'thoughtlyApi', required: true }],
-		properties: [...contactCreateSelectors, ...createContactProperties],
+		properties: describeResources(resources),
 	};
 
 	methods = {
-		loadOptions: { getTags },
+		loadOptions: withReadableErrors({ getTags }),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await runWithClient(this, thoughtlyApi, thoughtlyPacing, async (client, itemIndex) =>
-			createContact.call(this, client, itemIndex),
-		);
+		return await runOperation(this, thoughtlyApi, thoughtlyPacing, resources);
 	}
 }

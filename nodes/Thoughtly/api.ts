@@ -4,8 +4,6 @@ import type { PacingDefaults } from '../shared/properties';
 import type { VendorApi } from '../shared/transport';
 import { readErrorMessage } from '../shared/transport';
 
-const MAX_MESSAGE_LENGTH = 300;
-
 /** A plain object (not an array, not null). */
 export function isRecord(value: unknown): value is IDataObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -17,25 +15,26 @@ export function isRecord(value: unknown): value is IDataObject {
  * null or omitted on success; its fields are not documented, so any shape is read: a
  * string, `{message}`, `{error: {...}}`, `{errors: [...]}`, or else the object as JSON.
  * An empty `{}` next to data counts as no error (the documentation's own sample shows one).
+ * Not cut to length here: the transport masks secrets first, then cuts.
  */
 export function envelopeFailure(body: unknown): string | undefined {
 	if (!isRecord(body)) return undefined;
 	const error = body.error;
 	if (error === undefined || error === null || error === false || error === '') return undefined;
-	if (typeof error === 'string') return error.trim().slice(0, MAX_MESSAGE_LENGTH);
+	if (typeof error === 'string') return error.trim();
 	if (typeof error === 'number' || typeof error === 'boolean') return `Thoughtly reported an error (${String(error)})`;
 	if (isRecord(error) && Object.keys(error).length === 0) {
 		return body.data === undefined || body.data === null ? 'Thoughtly reported an error without details' : undefined;
 	}
 	const message = readErrorMessage(Array.isArray(error) ? { errors: error } : error);
-	if (message) return message.slice(0, MAX_MESSAGE_LENGTH);
+	if (message) return message;
 	if (isRecord(error)) {
 		for (const key of ['description', 'reason', 'title', 'code', 'type', 'name']) {
 			const value = error[key];
-			if (typeof value === 'string' && value.trim() !== '') return value.trim().slice(0, MAX_MESSAGE_LENGTH);
+			if (typeof value === 'string' && value.trim() !== '') return value.trim();
 		}
 	}
-	return JSON.stringify(error).slice(0, MAX_MESSAGE_LENGTH);
+	return JSON.stringify(error);
 }
 
 /** What the envelope carries on success: its `data`. */

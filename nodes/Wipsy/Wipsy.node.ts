@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { runWithClient } from '../shared/execute';
+import { withReadableErrors } from '../shared/lists';
 import { contactCreateSelectors } from '../shared/properties';
 import { wipsyApi, wipsyPacing } from './api';
 import { contactCreator, createContactProperties } from './contact';
@@ -25,7 +26,7 @@ export class Wipsy implements INodeType {
 	};
 
 	methods = {
-		loadOptions: { getCustomFields, getPipelineStages, getTags },
+		loadOptions: withReadableErrors({ getCustomFields, getPipelineStages, getTags }),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

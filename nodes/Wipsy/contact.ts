@@ -1,11 +1,27 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { createOrReturnExisting } from '../shared/contact';
+import { contactWithId, createOrReturnExisting } from '../shared/contact';
 import type { IfContactExists } from '../shared/properties';
 import { createOptions, showOnCreate } from '../shared/properties';
 import type { ApiClient } from '../shared/transport';
-import { checkEmail, checkUrl, checkUuid, idList, InputError, optionalText, requireText, sameEmail, samePhone, toE164 } from '../shared/validate';
+import type { Country } from '../shared/countries';
+import {
+	checkEmail,
+	checkIsoDate,
+	checkTypedValue,
+	checkUrl,
+	checkUuid,
+	idList,
+	InputError,
+	optionalText,
+	quote,
+	requireText,
+	sameEmail,
+	samePhone,
+	toDefaultCountry,
+	toE164,
+} from '../shared/validate';
 import { CONTACT_SCAN_LIMIT, wipsyPacing } from './api';
 import type { WipsyCatalog, WipsyField } from './lists';
 import { contactsFromList, readCatalog } from './lists';
@@ -35,7 +51,7 @@ export const createContactProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: '+14155551234',
-		description: 'Phone number with country code; spaces, dashes and parentheses are removed and it is sent in E.164 form (+ and digits)',
+		description: 'Phone number with country code; spaces, dashes and parentheses are removed and it is sent in E.164 form (+ and digits). A number without a country code is read in Options → Default Country.',
 		displayOptions: showOnCreate,
 	},
 	{
@@ -74,7 +90,7 @@ export const createContactProperties: INodeProperties[] = [
 		placeholder: 'Add Custom Field',
 		default: {},
 		description:
-			"Values are checked against the field's Wipsy type before anything is sent, and the item fails if a field Wipsy marks as required has no value. Fields given by an ID the node cannot find on any contact are sent unchecked.",
+			"Values are checked against the field's Wipsy type before anything is sent. Fields given by an ID the node cannot find on any contact are sent unchecked.",
 		displayOptions: showOnCreate,
 		options: [
 			{
@@ -178,45 +194,48 @@ export interface CustomFieldInput {
 export interface CreateContactRequest {
 	body: IDataObject;
 	customFields: CustomFieldInput[];
+	/** The country of national phone numbers (Options → Default Country), also for phone-type custom fields. */
+	defaultCountry?: Country;
 }
 
-const OPTIONAL_TEXT_FIELDS: Array<[param: string, key: string]> = [
-	['lastName', 'last_name'],
-	['address', 'address'],
-	['city', 'city'],
-	['province', 'province'],
-	['company', 'company'],
-	['notes', 'notes'],
+const OPTIONAL_TEXT_FIELDS: Array<[param: string, key: string, label: string]> = [
+	['lastName', 'last_name', 'Last Name'],
+	['address', 'address', 'Address'],
+	['city', 'city', 'City'],
+	['province', 'province', 'Province'],
+	['company', 'company', 'Company'],
+	['notes', 'notes', 'Notes'],
 ];
 
 /** Node parameters of one item -> Wipsy's create body (without `custom_fields`). Pure: throws InputError on bad input. */
 export function toCreateContactRequest(params: IDataObject): CreateContactRequest {
+	const defaultCountry = toDefaultCountry(params.defaultCountry);
 	const body: IDataObject = { name: requireText(params.name, 'First Name') };
-	for (const [param, key] of OPTIONAL_TEXT_FIELDS) {
-		const text = optionalText(params[param]);
+	for (const [param, key, label] of OPTIONAL_TEXT_FIELDS) {
+		const text = optionalText(params[param], label);
 		if (text !== undefined) body[key] = text;
 	}
-	const phone = optionalText(params.phone);
-	if (phone) body.phone = toE164(phone, 'Phone Number');
-	const email = optionalText(params.email);
+	const phone = optionalText(params.phone, 'Phone Number');
+	if (phone) body.phone = toE164(phone, 'Phone Number', defaultCountry);
+	const email = optionalText(params.email, 'Email');
 	if (email) body.email = checkEmail(email);
-	const whatsappId = optionalText(params.whatsappId);
-	if (whatsappId) body.whatsapp_id = toE164(whatsappId, 'WhatsApp ID');
-	const pictureUrl = optionalText(params.profilePictureUrl);
+	const whatsappId = optionalText(params.whatsappId, 'WhatsApp ID');
+	if (whatsappId) body.whatsapp_id = toE164(whatsappId, 'WhatsApp ID', defaultCountry);
+	const pictureUrl = optionalText(params.profilePictureUrl, 'Profile Picture URL');
 	if (pictureUrl) body.profile_picture_url = checkUrl(pictureUrl, 'Profile Picture URL');
-	const stageId = optionalText(params.pipelineStageId);
+	const stageId = optionalText(params.pipelineStageId, 'Pipeline Stage');
 	if (stageId) body.pipeline_stage_id = checkUuid(stageId, 'Pipeline stage');
 
-	const tagIds = idList(params.tagIds);
+	const tagIds = idList(params.tagIds, 'Tag Names or IDs');
 	if (tagIds.length) body.tags = tagIds.map((id) => checkUuid(id, 'Tag'));
 
 	const rows = ((params.customFields as IDataObject | undefined)?.field as IDataObject[] | undefined) ?? [];
 	const customFields: CustomFieldInput[] = [];
 	for (const row of rows) {
-		const fieldId = optionalText(row.fieldId);
-		const value = optionalText(row.value);
+		const fieldId = optionalText(row.fieldId, 'Custom field');
+		const value = optionalText(row.value, fieldId ? `Custom field ${fieldId}` : 'Custom field value');
 		if (!fieldId) {
-			if (value !== undefined) throw new InputError(`A custom field row has the value "${value}" but no field`, 'Choose the field, or remove the row.');
+			if (value !== undefined) throw new InputError(`A custom field row has the value ${quote(value)} but no field`, 'Choose the field, or remove the row.');
 			continue;
 		}
 		checkUuid(fieldId, 'Custom field');
@@ -226,77 +245,47 @@ export function toCreateContactRequest(params: IDataObject): CreateContactReques
 		}
 		customFields.push({ fieldId, value });
 	}
-	return { body, customFields };
-}
-
-const NUMBER = /^[+-]?(\d+(\.\d+)?|\.\d+)$/;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
-
-function checkDate(value: string, label: string): string {
-	const match = DATE.exec(value);
-	const hint = 'Give the date as YYYY-MM-DD, for example 2024-03-31.';
-	if (!match) throw new InputError(`${label} is a date field; "${value}" is not a date`, hint);
-	const [, year, month, day] = match;
-	const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
-	if (date.getUTCFullYear() !== Number(year) || date.getUTCMonth() !== Number(month) - 1 || date.getUTCDate() !== Number(day)) {
-		throw new InputError(`${label} is a date field; "${value}" is not a day of the calendar`, hint);
-	}
-	return `${year}-${month}-${day}`;
+	return { body, customFields, defaultCountry };
 }
 
 /**
  * A value checked against its field's Wipsy type, in the form it is sent: phones in E.164,
- * dates as YYYY-MM-DD, select values as the option's own spelling. Text and types the
- * node does not know pass unchanged.
+ * dates as YYYY-MM-DD, select values as the option's own spelling. Number, email and phone
+ * follow the rules every node shares; text and types the node does not know pass unchanged.
  */
-export function checkFieldValue(field: WipsyField, value: string): string {
+export function checkFieldValue(field: WipsyField, value: string, defaultCountry?: Country): string {
 	const label = `Custom field "${field.name}"`;
 	switch (field.type) {
-		case 'email':
-			return checkEmail(value, `${label} is an email field, but`);
-		case 'phone':
-			return toE164(value, `${label} is a phone field, but`);
-		case 'number':
-			if (!NUMBER.test(value)) {
-				throw new InputError(`${label} is a number field; "${value}" is not a number`, 'Use digits with an optional sign and a dot for decimals, for example 1250.50.');
-			}
-			return value;
 		case 'date':
-			return checkDate(value, label);
+			// ASSUMPTION: Wipsy date fields take the day alone; a date-time keeps its date part.
+			return checkIsoDate(value, label).date;
 		case 'select': {
 			if (field.options.length === 0) return value;
 			const option =
 				field.options.find((candidate) => candidate === value) ??
 				field.options.find((candidate) => candidate.trim().toLowerCase() === value.toLowerCase());
 			if (option === undefined) {
-				throw new InputError(`${label} accepts only one of: ${field.options.join(', ')}; "${value}" is not among them`);
+				throw new InputError(`${label} accepts only one of: ${field.options.join(', ')}; ${quote(value)} is not among them`);
 			}
 			return option;
 		}
 		default:
-			return value;
+			return checkTypedValue(field.type, value, label, defaultCountry);
 	}
 }
 
 /**
  * The `custom_fields` object `{field_id: value}` for the given rows: values of known fields
- * checked against their type, unknown field IDs passed unchecked, and an InputError when
- * a field Wipsy marks as required has no value.
+ * checked against their type, unknown field IDs passed unchecked. A field Wipsy marks as
+ * required is not demanded: Wipsy's document does not say its API refuses a contact without
+ * it, and which definitions the node can see depends on which contacts Wipsy lists first.
  */
-export function toCustomFields(inputs: CustomFieldInput[], fields: WipsyField[]): IDataObject {
+export function toCustomFields(inputs: CustomFieldInput[], fields: WipsyField[], defaultCountry?: Country): IDataObject {
 	const byId = new Map(fields.map((field) => [field.id, field]));
 	const customFields: IDataObject = {};
 	for (const { fieldId, value } of inputs) {
 		const field = byId.get(fieldId);
-		customFields[fieldId] = field ? checkFieldValue(field, value) : value;
-	}
-	const missing = fields.filter((field) => field.required && customFields[field.id] === undefined);
-	if (missing.length) {
-		const names = missing.map((field) => `"${field.name}" (${field.id})`).join(', ');
-		throw new InputError(
-			`Wipsy marks the custom field${missing.length > 1 ? 's' : ''} ${names} as required, but this item gives no value`,
-			'Add a value under Custom Fields, or make the field optional in Wipsy.',
-		);
+		customFields[fieldId] = field ? checkFieldValue(field, value, defaultCountry) : value;
 	}
 	return customFields;
 }
@@ -318,7 +307,10 @@ export function createdContact(response: unknown): IDataObject {
 	return (data && typeof data === 'object' && !Array.isArray(data) ? data : body) as IDataObject;
 }
 
-function readParams(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+/** Wipsy's documented 201: `{success, data, message}`, the new contact with its `id` in `data`. */
+export const CREATED_CONTACT = contactWithId(createdContact, 'id');
+
+function readParams(ctx: IExecuteFunctions, itemIndex: number, options: IDataObject): IDataObject {
 	return {
 		name: ctx.getNodeParameter('name', itemIndex),
 		lastName: ctx.getNodeParameter('lastName', itemIndex, ''),
@@ -328,6 +320,7 @@ function readParams(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 		tagIds: ctx.getNodeParameter('tagIds', itemIndex, []),
 		customFields: ctx.getNodeParameter('customFields', itemIndex, {}),
 		...(ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
+		defaultCountry: options.defaultCountry,
 	};
 }
 
@@ -335,7 +328,7 @@ export type CreateContact = (this: IExecuteFunctions, client: ApiClient, itemInd
 
 /**
  * The create flow for one node run. The custom-field definitions are read once, when the
- * first item needs them, and shared by every item of the run.
+ * first item with custom fields needs them, and shared by every item of the run.
  */
 export function contactCreator(): CreateContact {
 	let catalog: Promise<WipsyCatalog> | undefined;
@@ -356,12 +349,13 @@ export function contactCreator(): CreateContact {
 	};
 
 	return async function createContact(this: IExecuteFunctions, client: ApiClient, itemIndex: number): Promise<IDataObject> {
-		const request = toCreateContactRequest(readParams(this, itemIndex));
-		const body: IDataObject = { ...request.body };
-		const customFields = toCustomFields(request.customFields, await fieldDefinitions(this, client));
-		if (Object.keys(customFields).length) body.custom_fields = customFields;
-
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		const request = toCreateContactRequest(readParams(this, itemIndex, options));
+		const body: IDataObject = { ...request.body };
+		if (request.customFields.length) {
+			body.custom_fields = toCustomFields(request.customFields, await fieldDefinitions(this, client), request.defaultCountry);
+		}
+
 		const searchable = body.phone !== undefined || body.whatsapp_id !== undefined || body.email !== undefined;
 		const identity = searchable
 			? [body.phone, body.whatsapp_id, body.email].filter((value) => value !== undefined).join(' / ')
@@ -370,7 +364,7 @@ export function contactCreator(): CreateContact {
 		const { contact, outcome } = await createOrReturnExisting(
 			this,
 			(options.ifContactExists as IfContactExists | undefined) ?? 'fail',
-			async () => createdContact(await client.request({ method: 'POST', path: '/api-create-contact', body })),
+			async () => createdContact(await client.request({ method: 'POST', path: '/api-create-contact', body, expect: CREATED_CONTACT })),
 			async () => {
 				if (!searchable) return undefined;
 				const found = await client.request({ method: 'GET', path: '/api-get-contacts', qs: { limit: CONTACT_SCAN_LIMIT } });

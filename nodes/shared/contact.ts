@@ -3,9 +3,25 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { withPartialResult } from './execute';
 import type { IfContactExists } from './properties';
+import type { ExpectedAnswer } from './transport';
 
 /** Tells users, in every node's output, whether the node made the contact or found it. */
 export type Outcome = 'created' | 'existing';
+
+/**
+ * A create answer that holds the new contact: `read` finds the contact in the body (the
+ * vendor's documented place), and it carries an ID under `idKey`. Anything else, though
+ * answered with a 2xx, fails the item instead of being output as created.
+ */
+export function contactWithId(read: (body: unknown) => IDataObject, idKey: string): ExpectedAnswer {
+	return {
+		what: 'a contact',
+		matches: (body) => {
+			const id = read(body)?.[idKey];
+			return (typeof id === 'string' && id.trim() !== '') || (typeof id === 'number' && Number.isFinite(id));
+		},
+	};
+}
 
 function isConflict(error: unknown): error is NodeApiError {
 	return error instanceof NodeApiError && String(error.httpCode) === '409';
@@ -14,13 +30,14 @@ function isConflict(error: unknown): error is NodeApiError {
 /**
  * Creates a contact; when the vendor reports a duplicate (a 409 unless `isDuplicate` says
  * otherwise, for vendors that report duplicates another way) and the user chose
- * "Return Existing", looks the contact up instead. The create request is never sent twice.
+ * "Return Existing", looks the contact up instead, given the duplicate answer (a vendor may
+ * name the existing contact in it). The create request is never sent twice.
  */
 export async function createOrReturnExisting(
 	ctx: IExecuteFunctions,
 	ifContactExists: IfContactExists,
 	create: () => Promise<IDataObject>,
-	findExisting: () => Promise<IDataObject | undefined>,
+	findExisting: (duplicate: NodeApiError) => Promise<IDataObject | undefined>,
 	identity: string,
 	isDuplicate: (error: NodeApiError) => boolean = isConflict,
 ): Promise<{ contact: IDataObject; outcome: Outcome }> {
@@ -30,7 +47,7 @@ export async function createOrReturnExisting(
 		if (!(error instanceof NodeApiError)) throw new NodeOperationError(ctx.getNode(), error as Error);
 		// NodeApiError hands an already wrapped error back unchanged.
 		if (ifContactExists !== 'returnExisting' || !isDuplicate(error)) throw new NodeApiError(ctx.getNode(), error as unknown as JsonObject);
-		const existing = await findExisting();
+		const existing = await findExisting(error);
 		if (!existing) {
 			throw new NodeApiError(ctx.getNode(), { message: error.message } as JsonObject, {
 				message: `${error.message}; but no existing contact matching ${identity} was found to return`,

@@ -12,6 +12,22 @@ export type ItemOperation = (itemIndex: number) => Promise<IDataObject>;
 
 type ItemError = NodeApiError | NodeOperationError;
 
+/** A vendor as the executor sees it: its API, and where an output item holds the contact's ID. */
+export interface RunVendor extends VendorApi {
+	/** Key of the contact's ID in an output item; `id` unless given. Named when a run stops. */
+	outputIdKey?: string;
+}
+
+/** A contact an item made before the run stopped. */
+export interface CreatedContact {
+	itemIndex: number;
+	id: unknown;
+}
+
+/** The stop message names this many contacts at most and counts the rest. */
+const MAX_CONTACTS_NAMED = 10;
+const MAX_ID_LENGTH = 64;
+
 /** Data a failed item still carries to the output, e.g. a contact created before tagging failed. */
 export const PARTIAL_RESULT = 'partialResult';
 
@@ -37,25 +53,54 @@ export function toItemError(ctx: IExecuteFunctions, error: unknown, itemIndex: n
 	return itemError;
 }
 
-function errorOutput(error: ItemError): IDataObject {
-	const output: IDataObject = { error: error.message };
-	if (error instanceof NodeApiError && error.httpCode) output.httpCode = error.httpCode;
-	if (error.description) output.description = error.description;
+/**
+ * A failed item's JSON: `{error, details}`. With "Continue (using error output)" n8n moves an
+ * item to the error output only when all its keys are among `error`, `message` and `details`
+ * (handleNodeErrorOutput in n8n-core), so everything besides the message rides in `details`:
+ * the HTTP status, the hint, and what was already done (e.g. the ID of a contact whose tags
+ * failed). The same shape goes to the main output with "Continue (regular output)".
+ */
+export function errorOutput(error: ItemError): IDataObject {
+	const details: IDataObject = {};
+	if (error instanceof NodeApiError && error.httpCode) details.httpCode = error.httpCode;
+	if (error.description) details.description = error.description;
 	const partial = error.context[PARTIAL_RESULT];
-	if (partial) Object.assign(output, partial as IDataObject);
-	return output;
+	if (partial) Object.assign(details, partial as IDataObject);
+	return Object.keys(details).length > 0 ? { error: error.message, details } : { error: error.message };
+}
+
+/**
+ * The note added to the error that stops a run when other items had already created
+ * contacts: a thrown error discards the whole output, so their IDs would be seen nowhere
+ * and a re-run would meet them as duplicates.
+ */
+export function createdBeforeStop(created: CreatedContact[]): string | undefined {
+	if (created.length === 0) return undefined;
+	const named = created.slice(0, MAX_CONTACTS_NAMED).map(({ itemIndex, id }) => {
+		const shownId = String(id ?? 'ID not given');
+		return `item ${itemIndex} (${shownId.length > MAX_ID_LENGTH ? `${shownId.slice(0, MAX_ID_LENGTH - 1)}…` : shownId})`;
+	});
+	const rest = created.length - named.length;
+	const list = rest > 0 ? `${named.join(', ')} and ${rest} more` : named.join(', ');
+	const count = created.length === 1 ? '1 other item created a contact' : `${created.length} other items created contacts`;
+	return (
+		`Before the stop, ${count}: ${list}. The node's output is lost when it stops, so to run these items again, ` +
+		'set "If Contact Exists" to "Return Existing": they are then returned instead of failing as duplicates.'
+	);
 }
 
 /**
  * Runs `operation` for every input item, at most `concurrency` at a time, and returns
  * exactly one output item per input item, in input order, each paired with its input.
  * With "Continue On Fail" a failed item becomes an item holding the error; otherwise the
- * first failure (by item order) stops the node once the items already started finish.
+ * first failure (by item order) stops the node once the items already started finish, and
+ * its error names the contacts the other items created (read from `outputIdKey`).
  */
 export async function runForEachItem(
 	ctx: IExecuteFunctions,
 	operation: ItemOperation,
 	concurrency = 1,
+	outputIdKey = 'id',
 ): Promise<INodeExecutionData[][]> {
 	const itemCount = ctx.getInputData().length;
 	const results: INodeExecutionData[] = new Array(itemCount);
@@ -83,7 +128,20 @@ export async function runForEachItem(
 
 	const workers = Math.max(1, Math.min(Math.floor(concurrency) || 1, itemCount));
 	await Promise.all(Array.from({ length: workers }, worker));
-	if (failures.size > 0) throw failures.get(Math.min(...failures.keys()))!;
+	if (failures.size > 0) {
+		const stoppedAt = Math.min(...failures.keys());
+		const error = failures.get(stoppedAt)!;
+		const created: CreatedContact[] = [];
+		for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
+			const json = results[itemIndex]?.json;
+			const partial = failures.get(itemIndex)?.context[PARTIAL_RESULT] as IDataObject | undefined;
+			if (json?.outcome === 'created') created.push({ itemIndex, id: json[outputIdKey] });
+			else if (itemIndex !== stoppedAt && partial?.contactId !== undefined) created.push({ itemIndex, id: partial.contactId });
+		}
+		const note = createdBeforeStop(created);
+		if (note) error.description = error.description ? `${error.description} ${note}` : note;
+		throw error;
+	}
 	return [results];
 }
 
@@ -95,7 +153,7 @@ export async function runForEachItem(
  */
 export async function runWithClient(
 	ctx: IExecuteFunctions,
-	api: VendorApi,
+	api: RunVendor,
 	pacingDefaults: PacingDefaults,
 	operation: (client: ApiClient, itemIndex: number) => Promise<IDataObject>,
 ): Promise<INodeExecutionData[][]> {
@@ -103,5 +161,5 @@ export async function runWithClient(
 	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
 	const pacing = readPacing(options, pacingDefaults);
 	const client = await ApiClient.create(ctx, api, pacing);
-	return await runForEachItem(ctx, async (itemIndex) => await operation(client.forItem(), itemIndex), pacing.concurrency);
+	return await runForEachItem(ctx, async (itemIndex) => await operation(client.forItem(), itemIndex), pacing.concurrency, api.outputIdKey);
 }

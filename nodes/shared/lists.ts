@@ -1,6 +1,8 @@
-import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { ApiClient, ApiRequest } from './transport';
+import { InputError } from './validate';
 
 /** Keys under which list endpoints commonly put their records, tried after the documented path. */
 const COMMON_LIST_KEYS = ['data', 'results', 'items', 'records'];
@@ -54,16 +56,68 @@ export function firstText(record: IDataObject, keys: string[]): string | undefin
 	return undefined;
 }
 
-/** Dropdown options from records: one per distinct value, named by `nameKeys`, sorted by name. */
-export function toOptions(records: IDataObject[], nameKeys: string[], valueKeys: string[]): INodePropertyOptions[] {
+/**
+ * Dropdown options from records: one per distinct value, named by `nameOf` (or the first of
+ * these keys that has text), sorted by name. Options that would read the same get their
+ * value added (`Hot Lead (tag-2)`), so every choice can be told apart.
+ */
+export function toOptions(
+	records: IDataObject[],
+	nameOf: string[] | ((record: IDataObject) => string | undefined),
+	valueKeys: string[],
+): INodePropertyOptions[] {
+	const name = typeof nameOf === 'function' ? nameOf : (record: IDataObject) => firstText(record, nameOf);
 	const byValue = new Map<string, INodePropertyOptions>();
 	for (const record of records) {
 		if (!record || typeof record !== 'object') continue;
 		const value = firstText(record, valueKeys);
 		if (value === undefined || byValue.has(value)) continue;
-		byValue.set(value, { name: firstText(record, nameKeys) ?? value, value });
+		byValue.set(value, { name: name(record) ?? value, value });
 	}
-	return [...byValue.values()].sort((a, b) => a.name.localeCompare(b.name));
+	return distinctNames([...byValue.values()]).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Adds the value to every option whose name another option also has. */
+export function distinctNames(options: INodePropertyOptions[]): INodePropertyOptions[] {
+	const count = new Map<string, number>();
+	for (const option of options) count.set(option.name.toLowerCase(), (count.get(option.name.toLowerCase()) ?? 0) + 1);
+	return options.map((option) =>
+		(count.get(option.name.toLowerCase()) ?? 0) > 1 && option.name !== String(option.value)
+			? { ...option, name: `${option.name} (${String(option.value)})` }
+			: option,
+	);
+}
+
+/** A loadOptions or listSearch method, whatever arguments it takes. */
+type DropdownMethod = (this: ILoadOptionsFunctions, ...args: never[]) => Promise<unknown>;
+
+/**
+ * Dropdown (loadOptions and listSearch) methods whose failures reach n8n's editor as text.
+ * n8n's editor receives a NodeApiError from these methods as a bare object and prints
+ * "[object Object]" (n8n 2.41), then empties the lists that depend on it; any other error
+ * arrives as its message. So a failure is passed on as a NodeOperationError with the same
+ * message (the vendor's words, secrets already masked) and description.
+ */
+export function withReadableErrors<Methods extends Record<string, DropdownMethod>>(methods: Methods): Methods {
+	const wrapped: Record<string, DropdownMethod> = {};
+	for (const [name, method] of Object.entries(methods)) {
+		wrapped[name] = async function (this: ILoadOptionsFunctions, ...args: unknown[]) {
+			try {
+				return await (method as (this: ILoadOptionsFunctions, ...rest: unknown[]) => Promise<unknown>).apply(this, args);
+			} catch (error) {
+				throw readableError(this, error);
+			}
+		};
+	}
+	return wrapped as Methods;
+}
+
+function readableError(ctx: ILoadOptionsFunctions, error: unknown): unknown {
+	if (error instanceof NodeApiError) {
+		return new NodeOperationError(ctx.getNode(), error.message, { description: error.description ?? undefined });
+	}
+	if (error instanceof InputError) return new NodeOperationError(ctx.getNode(), error.message, { description: error.hint });
+	return error;
 }
 
 /** How a list endpoint pages. */

@@ -1,5 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { callingCodeOptions } from './countries';
 import type { Pacing, RateLimit } from './pacing';
 import { DEFAULT_WAIT_BUDGET_MS, MAX_CONCURRENCY } from './pacing';
 
@@ -36,6 +37,11 @@ export const showOnCreate = { show: { resource: ['contact'], operation: ['create
 
 export type IfContactExists = 'fail' | 'returnExisting';
 
+/** The Options collection's If Contact Exists choice (Fail unless set). */
+export function readIfContactExists(options: unknown): IfContactExists {
+	return (options as IDataObject | undefined)?.ifContactExists === 'returnExisting' ? 'returnExisting' : 'fail';
+}
+
 /** How a run's requests are paced when the user changes nothing. */
 export interface PacingDefaults {
 	concurrency: number;
@@ -45,12 +51,24 @@ export interface PacingDefaults {
 	reason: string;
 }
 
+/** The country national phone numbers (no `+` or `00`) are read as; none: every number must carry its country code. */
+export const defaultCountryOption: INodeProperties = {
+	displayName: 'Default Country',
+	name: 'defaultCountry',
+	type: 'options',
+	options: callingCodeOptions('None: Numbers Must Carry a Country Code'),
+	default: '',
+	description:
+		"Country of phone numbers written without a country code, such as (415) 555-2671 or 030 1234567: they are sent with this country's calling code and without the national 0 (or 1) in front. With None, such a number fails the item.",
+};
+
 /**
- * The "Options" collection: duplicate handling and request pacing, same names in every node.
- * `lookupScope` (optional) says how far "Return Existing" searches, e.g. when the vendor's
- * search only reaches part of the contacts; it is added to that choice's description.
+ * The "Options" collection: duplicate handling, request pacing and (for nodes that send a
+ * phone number) the Default Country, same names in every node. `lookupScope` (optional)
+ * says how far "Return Existing" searches, e.g. when the vendor's search only reaches part
+ * of the contacts; it is added to that choice's description.
  */
-export function createOptions(vendor: string, pacing: PacingDefaults, lookupScope?: string): INodeProperties {
+export function createOptions(vendor: string, pacing: PacingDefaults, lookupScope?: string, sendsPhoneNumbers = true): INodeProperties {
 	const concurrencyDefault = pacing.concurrency;
 	const maxRequestsDefault = pacing.rateLimit?.requests ?? 0;
 	const intervalDefault = pacing.rateLimit?.perMs === 60_000 ? 'minute' : 'second';
@@ -62,6 +80,7 @@ export function createOptions(vendor: string, pacing: PacingDefaults, lookupScop
 		default: {},
 		displayOptions: showOnCreate,
 		options: [
+			...(sendsPhoneNumbers ? [defaultCountryOption] : []),
 			{
 				displayName: 'If Contact Exists',
 				name: 'ifContactExists',

@@ -10,6 +10,8 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { Pacing, Start } from './pacing';
 import { accountKey, accountPaces, DEFAULT_WAIT_BUDGET_MS, MAX_CONCURRENCY, PacingCancelled, WaitBudget, WaitBudgetExceeded } from './pacing';
+import { cut, displayUrl, Redactor, secretsOf } from './redact';
+import { InputError } from './validate';
 
 /** What the shared transport needs to know about one vendor's API. */
 export interface VendorApi {
@@ -29,6 +31,8 @@ export interface VendorApi {
 	 * reads the message of a non-2xx answer (falling back to the generic reader).
 	 */
 	failureInBody?: (body: unknown) => string | undefined;
+	/** How long one request may take in all, body included (default 60 s). */
+	requestTimeoutMs?: number;
 }
 
 export interface ApiRequest {
@@ -37,12 +41,26 @@ export interface ApiRequest {
 	path: string;
 	qs?: IDataObject;
 	body?: IDataObject;
+	/**
+	 * What a 2xx answer must hold, e.g. the vendor's documented create answer. Without it,
+	 * any JSON is accepted, and no body at all for a call that is not a GET.
+	 */
+	expect?: ExpectedAnswer;
+}
+
+/** A vendor's documented success answer, stated as data in the vendor's folder. */
+export interface ExpectedAnswer {
+	/** Named in the error: "<Vendor> answered 200 but not with <what>". */
+	what: string;
+	matches(body: unknown): boolean;
 }
 
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
 
 export const USER_AGENT = 'n8n-nodes-crm-contacts (n8n community node)';
-const REQUEST_TIMEOUT_MS = 60_000;
+export const REQUEST_TIMEOUT_MS = 60_000;
+/** Longest vendor message kept in an error, cut only after secrets are masked. */
+export const MAX_VENDOR_MESSAGE_LENGTH = 300;
 
 interface FullResponse {
 	body: unknown;
@@ -54,13 +72,31 @@ export function trimTrailingSlash(url: string): string {
 	return url.trim().replace(/\/+$/, '');
 }
 
+/**
+ * A request path with each interpolated value as exactly one encoded path segment:
+ * `apiPath\`/v1/list-tags/${companyId}\``. A value cannot add segments (`/`), a query (`?`)
+ * or climb up (`..`, which URL parsers resolve even when encoded), so an ID from an
+ * expression never reaches another endpoint with the credential attached.
+ */
+export function apiPath(parts: TemplateStringsArray, ...values: Array<string | number>): string {
+	return parts.reduce((path, part, index) => {
+		if (index === 0) return part;
+		const value = String(values[index - 1]).trim();
+		if (value === '' || value === '.' || value === '..') {
+			throw new InputError(`"${value}" cannot be used as an ID in a request path`, 'Give the ID as the vendor shows it.');
+		}
+		return `${path}${encodeURIComponent(value)}${part}`;
+	}, '');
+}
+
 const MESSAGE_KEYS = ['error', 'message', 'detail', 'details', 'errors', 'msg'];
 
 /** The vendor's own words from an error body, whatever shape the vendor uses. */
 export function readErrorMessage(body: unknown): string | undefined {
 	if (typeof body === 'string') {
+		// Not cut here: the transport masks secrets first, then cuts.
 		const text = body.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
-		return text === '' ? undefined : text.slice(0, 300);
+		return text === '' ? undefined : text;
 	}
 	if (!body || typeof body !== 'object') return undefined;
 	const record = body as Record<string, unknown>;
@@ -107,6 +143,35 @@ function fieldErrors(record: Record<string, unknown>, prefix = '', depth = 0): s
 	return parts.length ? parts.join('; ') : undefined;
 }
 
+/** Only the start of an unexpected body is shown; longer pages are cut before any pattern runs. */
+const BODY_SAMPLE_LENGTH = 2_000;
+
+function isEmptyBody(body: unknown): boolean {
+	return body === undefined || body === null || (typeof body === 'string' && body.trim() === '');
+}
+
+/**
+ * What a 2xx body holds when it is not what `request` expects, in words for the error
+ * message, or undefined when it is fine. Text that n8n could not parse as JSON (an HTML
+ * maintenance page, a proxy's notice) is never an answer; neither is an empty body where
+ * something must be read (a GET, or a call with an expected answer).
+ */
+export function unexpectedAnswer(body: unknown, request: ApiRequest): string | undefined {
+	if (isEmptyBody(body)) return request.expect || request.method === 'GET' ? 'an empty body' : undefined;
+	if (typeof body === 'string') {
+		const sample = body.slice(0, BODY_SAMPLE_LENGTH);
+		if (!/^\s*</.test(sample)) return `text: "${sample.replace(/\s+/g, ' ').trim()}"`;
+		const text = sample
+			.replace(/<(style|script)\b[^>]*>[^<]*<\/\1\s*>/gi, ' ')
+			.replace(/<[^>]*>/g, ' ')
+			.replace(/\s+/g, ' ')
+			.trim();
+		return `an HTML page: "${text}"`;
+	}
+	if (request.expect && !request.expect.matches(body)) return `JSON: ${JSON.stringify(body).slice(0, BODY_SAMPLE_LENGTH)}`;
+	return undefined;
+}
+
 function describeStatus(status: number): string {
 	if (status === 400) return 'The vendor rejected the data sent. Check the fields named in the message.';
 	if (status === 401 || status === 403) {
@@ -130,7 +195,7 @@ export class ApiClient {
 		private readonly ctx: RequestContext,
 		private readonly api: VendorApi,
 		private readonly baseUrl: string,
-		private readonly secrets: string[],
+		private readonly redactor: Redactor,
 		private readonly account: string,
 		private readonly pacing: Pacing,
 		private readonly budget: WaitBudget,
@@ -139,17 +204,14 @@ export class ApiClient {
 	static async create(ctx: RequestContext, api: VendorApi, pacing: Pacing = { concurrency: 1 }): Promise<ApiClient> {
 		const credentials = await ctx.getCredentials(api.credentialType);
 		const baseUrl = trimTrailingSlash(String(credentials.baseUrl ?? ''));
-		const secrets = Object.entries(credentials)
-			.filter(([key, value]) => key !== 'baseUrl' && typeof value === 'string' && value.length >= 4)
-			.map(([, value]) => value as string);
 		const bounded = { ...pacing, concurrency: Math.min(Math.max(1, pacing.concurrency), MAX_CONCURRENCY) };
 		const budget = new WaitBudget(pacing.waitBudgetMs ?? DEFAULT_WAIT_BUDGET_MS);
-		return new ApiClient(ctx, api, baseUrl, secrets, accountKey(api.credentialType, credentials), bounded, budget);
+		return new ApiClient(ctx, api, baseUrl, new Redactor(secretsOf(credentials)), accountKey(api.credentialType, credentials), bounded, budget);
 	}
 
 	/** The same client with a wait budget of its own: one per item. */
 	forItem(): ApiClient {
-		return new ApiClient(this.ctx, this.api, this.baseUrl, this.secrets, this.account, this.pacing, new WaitBudget(this.budget.limitMs));
+		return new ApiClient(this.ctx, this.api, this.baseUrl, this.redactor, this.account, this.pacing, new WaitBudget(this.budget.limitMs));
 	}
 
 	/**
@@ -189,6 +251,8 @@ export class ApiClient {
 			if (response.statusCode >= 200 && response.statusCode < 300) {
 				const failure = this.api.failureInBody?.(response.body);
 				if (failure !== undefined) throw this.apiError(response, request, { vendorMessage: failure });
+				const unexpected = unexpectedAnswer(response.body, request);
+				if (unexpected !== undefined) throw this.notTheAnswerError(response, request, unexpected);
 				return response.body as T;
 			}
 			throw this.apiError(response, request);
@@ -204,19 +268,20 @@ export class ApiClient {
 	private rateLimitError(request: ApiRequest, askedMs: number, response?: FullResponse): NodeApiError {
 		const seconds = (ms: number) => `${Number((ms / 1000).toFixed(1))} s`;
 		const { waitedMs, rateLimited, limitMs } = this.budget;
-		const vendorMessage = response ? readErrorMessage(response.body) : undefined;
+		const said = response ? readErrorMessage(response.body) : undefined;
+		// Secrets are masked before the vendor's words are cut, so a cut never keeps part of one.
+		const vendorMessage = said === undefined ? undefined : cut(this.redact(said), MAX_VENDOR_MESSAGE_LENGTH);
 		const message = this.redact(
 			`${this.api.displayName} is rate limiting: this item waited ${seconds(waitedMs)} and met ${rateLimited} × 429; ` +
 				`a further pause of ${seconds(askedMs)} would pass its wait budget of ${seconds(limitMs)}${vendorMessage ? ` (${vendorMessage})` : ''}`,
 		);
-		return new NodeApiError(this.ctx.getNode(), { message } as JsonObject, {
-			message,
-			description: `${response ? 'The vendor refused the request' : 'The request was not sent'}, so this item created nothing. Lower "Max Requests" or raise "Max Wait on Rate Limits" in the node options, or run later. (${request.method} ${request.path})`,
-			httpCode: '429',
-		});
+		const description = `${response ? 'The vendor refused the request' : 'The request was not sent'}, so this item created nothing. Lower "Max Requests" or raise "Max Wait on Rate Limits" in the node options, or run later. (${request.method} ${request.path})`;
+		return vendorError(this.ctx, response ? this.redactedBody(response.body) : { message }, { message, description: this.redact(description), httpCode: '429' });
 	}
 
 	private async send(request: ApiRequest): Promise<FullResponse> {
+		const timeoutMs = this.api.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+		const deadline = AbortSignal.timeout(timeoutMs);
 		const options: IHttpRequestOptions = {
 			method: request.method,
 			url: `${this.baseUrl}${request.path}`,
@@ -224,59 +289,187 @@ export class ApiClient {
 			body: request.body,
 			json: true,
 			headers: { 'User-Agent': USER_AGENT },
-			timeout: REQUEST_TIMEOUT_MS,
+			// Idle limit as a fallback; the deadline below bounds the whole exchange.
+			timeout: timeoutMs,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
+			// A redirect would carry the credential (and a create's body) to wherever the
+			// Location points; none of the vendors documents one, so a 3xx is reported instead.
+			disableFollowRedirect: true,
 		};
 		try {
 			return (await this.ctx.helpers.httpRequestWithAuthentication.call(
-				this.ctx,
+				withCancelSignal(this.ctx, deadline),
 				this.api.credentialType,
 				options,
 			)) as FullResponse;
 		} catch (error) {
-			// No HTTP status: the connection failed or timed out. Build a fresh error so no
-			// request option (headers carry the key) travels along.
-			const reason = this.redact(String((error as Error).message ?? error));
-			const mayHaveCreated = request.method !== 'GET';
-			throw new NodeApiError(this.ctx.getNode(), { message: reason } as JsonObject, {
-				message: `${this.api.displayName} could not be reached: ${reason}`,
-				description: mayHaveCreated
-					? `${request.method} ${request.path} got no answer, so it is unknown whether it took effect. It was not sent again; check in ${this.api.displayName} before running this item again.`
-					: `Check the Base URL in the credential (${this.baseUrl}) and that ${this.api.displayName} is up.`,
-			});
+			throw this.connectionError(error, request, deadline.aborted ? timeoutMs : undefined);
 		}
+	}
+
+	/** A 2xx that is not the expected answer: success is not proven, so the item fails. */
+	private notTheAnswerError(response: FullResponse, request: ApiRequest, unexpected: string): NodeApiError {
+		const { displayName } = this.api;
+		// Redacted before it is cut, so no part of a credential value can survive the cut.
+		const shown = cut(this.redact(unexpected), 160);
+		const advice =
+			request.method === 'GET'
+				? `${displayName} or something in front of it (a proxy, a maintenance page) answered instead of the API. Check the Base URL in the credential and try again later.`
+				: `The request reached something that answered with success but not as ${displayName} documents, so it is unknown whether it took effect. It was not sent again; check in ${displayName} before running this item again.`;
+		return this.apiError(response, request, {
+			message: `${displayName} answered ${response.statusCode} but not with ${request.expect?.what ?? 'JSON'} (${shown})`,
+			advice,
+		});
+	}
+
+	/**
+	 * A request that got no HTTP answer. Built fresh, so no request option (the headers carry
+	 * the key) travels along, and worded for what it means to the data: whether the request
+	 * may have taken effect, and that it was not sent again.
+	 */
+	private connectionError(error: unknown, request: ApiRequest, timedOutAfterMs: number | undefined): NodeApiError {
+		const vendor = this.api.displayName;
+		const { code, reason } = lowLevelError(error);
+		const where = `${request.method} ${request.path}`;
+		const mayHaveTakenEffect = request.method !== 'GET';
+		const checkFirst = `It was not sent again: check in ${vendor} whether it took effect before running this item again.`;
+		const checkSetup = `Check that ${vendor} is up and the Base URL in the credential (${displayUrl(this.baseUrl)}) is right, then run again.`;
+		let message: string;
+		let description: string;
+		if (timedOutAfterMs !== undefined || code === 'ECONNABORTED' || code === 'ETIMEDOUT') {
+			const limitMs = timedOutAfterMs ?? this.api.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+			message = `${vendor} sent no complete answer within ${formatSeconds(limitMs)}, so the node stopped waiting`;
+			description = mayHaveTakenEffect ? `${where} may have been stored by ${vendor}. ${checkFirst}` : `${where} changes nothing. ${checkSetup}`;
+		} else if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EHOSTUNREACH') {
+			message = `${vendor} could not be reached at ${displayUrl(this.baseUrl)}: ${reason}`;
+			description = `No connection was made, so nothing was sent. ${checkSetup}`;
+		} else if (code === 'ERR_CANCELED') {
+			message = `The request to ${vendor} was cancelled with the run`;
+			description = mayHaveTakenEffect ? `${where} may have been stored by ${vendor}. ${checkFirst}` : `${where} changes nothing.`;
+		} else if (code === 'ECONNRESET' || code === 'EPIPE' || /socket hang up/i.test(reason)) {
+			message = `${vendor} closed the connection before answering`;
+			description = mayHaveTakenEffect ? `${where} may have been stored by ${vendor}. ${checkFirst}` : `${where} changes nothing. ${checkSetup}`;
+		} else {
+			message = `${vendor} could not be reached: ${reason}`;
+			description = mayHaveTakenEffect ? `${where} got no answer, so it may have been stored by ${vendor}. ${checkFirst}` : checkSetup;
+		}
+		return vendorError(this.ctx, { message: this.redact(reason) }, { message: this.redact(message), description: this.redact(description) });
 	}
 
 	private apiError(
 		response: FullResponse,
 		request: ApiRequest,
-		override: { message?: string; vendorMessage?: string } = {},
+		override: { message?: string; vendorMessage?: string; advice?: string } = {},
 	): NodeApiError {
 		const status = response.statusCode;
+		if (status >= 300 && status < 400) return this.redirectError(response, request);
 		// A vendor that reports failures in the body knows best how to read them, whatever the status.
 		let vendorMessage = override.vendorMessage ?? this.api.failureInBody?.(response.body) ?? readErrorMessage(response.body);
+		// Secrets are masked before the vendor's words are cut, so a cut never keeps part of one.
+		if (vendorMessage !== undefined) vendorMessage = cut(this.redact(vendorMessage), MAX_VENDOR_MESSAGE_LENGTH);
 		if (status === 429 && this.api.quotaExceededMessage) {
 			vendorMessage = `${this.api.quotaExceededMessage}${vendorMessage ? ` (${vendorMessage})` : ''}`;
 		}
-		const message = this.redact(
-			override.message ?? `${this.api.displayName} answered ${status}: ${vendorMessage ?? 'no error message given'}`,
-		);
-		const body = response.body && typeof response.body === 'object' ? (response.body as JsonObject) : {};
+		const message = override.message ?? `${this.api.displayName} answered ${status}: ${vendorMessage ?? 'no error message given'}`;
 		const advice =
-			status === 429 && this.api.quotaExceededMessage
+			override.advice ??
+			(status === 429 && this.api.quotaExceededMessage
 				? 'A usage quota is used up: waiting will not help, so the request was not sent again.'
-				: describeStatus(status);
-		return new NodeApiError(this.ctx.getNode(), JSON.parse(this.redact(JSON.stringify(body))) as JsonObject, {
-			message,
-			description: `${advice} (${request.method} ${request.path})`,
+				: describeStatus(status));
+		return vendorError(this.ctx, this.redactedBody(response.body), {
+			message: this.redact(message),
+			description: this.redact(`${advice} (${request.method} ${request.path})`),
 			httpCode: String(status),
 		});
 	}
 
-	/** Replaces any credential value that a vendor echoed back. */
+	/** A 3xx: the vendor's API answered with a redirect, which the node never follows. */
+	private redirectError(response: FullResponse, request: ApiRequest): NodeApiError {
+		const vendor = this.api.displayName;
+		const status = response.statusCode;
+		const location = headerText(response.headers, 'location');
+		const target = location === undefined ? undefined : displayUrl(resolveUrl(location, `${this.baseUrl}${request.path}`));
+		const message = `${vendor} answered ${status}, a redirect${target ? ` to ${target}` : ''}, which the node does not follow`;
+		const effect =
+			status === 303 && request.method !== 'GET'
+				? `A 303 can mean ${vendor} handled the request before redirecting: check in ${vendor} before running this item again.`
+				: 'Nothing was sent to the new address.';
+		const description =
+			`Redirects are not followed, so the credential and the data never leave the address you set. ${effect} ` +
+			`Check the Base URL in the credential (${displayUrl(this.baseUrl)}): it must be ${vendor}'s API address itself; if ${vendor} has moved its API, enter the new address there. (${request.method} ${request.path})`;
+		return vendorError(this.ctx, this.redactedBody(response.body), {
+			message: this.redact(message),
+			description: this.redact(description),
+			httpCode: String(status),
+		});
+	}
+
+	private redactedBody(body: unknown): JsonObject {
+		return (body && typeof body === 'object' ? this.redactor.redactDeep(body) : {}) as JsonObject;
+	}
+
+	/** Masks any credential value (or a part of one) that a vendor or a library echoed back. */
 	private redact(text: string): string {
-		return this.secrets.reduce((result, secret) => result.split(secret).join('***'), text);
+		return this.redactor.redact(text);
 	}
 }
 
+/**
+ * n8n gives a request the run's cancel signal, overwriting the request's own. This context
+ * hands it a signal that also fires at the deadline, so the deadline aborts the request
+ * (body included) and cancelling the run still does.
+ */
+function withCancelSignal(ctx: RequestContext, deadline: AbortSignal): RequestContext {
+	const runSignal = 'getExecutionCancelSignal' in ctx ? ctx.getExecutionCancelSignal() : undefined;
+	const signal = runSignal ? AbortSignal.any([runSignal, deadline]) : deadline;
+	return Object.create(ctx, { getExecutionCancelSignal: { value: () => signal } }) as RequestContext;
+}
+
+/** The code and text of the network error under n8n's wrapping (n8n rewrites the message). */
+function lowLevelError(error: unknown): { code?: string; reason: string } {
+	const chain: Array<Record<string, unknown>> = [];
+	for (let current = error, depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
+		chain.push(current as Record<string, unknown>);
+		current = (current as { cause?: unknown }).cause;
+	}
+	const code = chain.map((entry) => entry.code).find((value): value is string => typeof value === 'string');
+	const innermost = chain[chain.length - 1];
+	const reason = String(innermost?.message ?? error ?? 'unknown error');
+	return { code, reason };
+}
+
+/** A Location as an absolute URL (it may be relative to the request's). */
+function resolveUrl(location: string, base: string): string {
+	try {
+		return new URL(location, base).toString();
+	} catch {
+		return location;
+	}
+}
+
+function headerText(headers: Record<string, unknown>, name: string): string | undefined {
+	const value = headers?.[name] ?? headers?.[name.toLowerCase()];
+	const text = Array.isArray(value) ? value[0] : value;
+	return typeof text === 'string' && text.trim() !== '' ? text.trim() : undefined;
+}
+
+function formatSeconds(ms: number): string {
+	return `${Math.round((ms / 1000) * 10) / 10} s`;
+}
+
+/**
+ * A NodeApiError that keeps the message given. n8n replaces a message that contains an error
+ * code it knows (ECONNRESET, EPERM, …) with its own generic text, which can say the opposite
+ * of what happened ("you can retry the request immediately").
+ */
+function vendorError(
+	ctx: RequestContext,
+	body: JsonObject,
+	details: { message: string; description: string; httpCode?: string },
+): NodeApiError {
+	const error = new NodeApiError(ctx.getNode(), body, details);
+	error.message = details.message;
+	error.description = details.description;
+	return error;
+}

@@ -21,8 +21,8 @@ import { buildAndPack, installPackage, projectRoot, readManifest } from './lib/p
 import { freePort, removeOnExit, stopAll } from './lib/processes';
 import type { Runtime } from './lib/runtime';
 import { ensureRuntime } from './lib/runtime';
-import type { E2eDropdown, E2eVendor } from './lib/vendor';
-import { credentialImport, exampleFiles, nodeType, PACKAGE_NAME, workflowImport } from './lib/vendor';
+import type { E2eDropdown, E2eVendor, E2eWorkflow } from './lib/vendor';
+import { badCredentialId, badCredentialImport, credentialImport, exampleFiles, nodeType, PACKAGE_NAME, workflowImport } from './lib/vendor';
 import { e2eVendors } from './vendors';
 
 const say = (line: string) => process.stdout.write(`[e2e] ${line}\n`);
@@ -55,7 +55,7 @@ beforeAll(async () => {
 	n8n = new N8nInstance({ runtime, userFolder: join(workDir, 'n8n-user'), removeUserFolder: false, logDir });
 	await installPackage(n8n.userFolder, tarball);
 	say('importing credentials and workflows …');
-	await n8n.importCredentials(e2eVendors.map((vendor) => credentialImport(vendor, sandboxUrl)));
+	await n8n.importCredentials(e2eVendors.flatMap((vendor) => [credentialImport(vendor, sandboxUrl), badCredentialImport(vendor, sandboxUrl)]));
 	await n8n.importWorkflows(e2eVendors.flatMap((vendor) => vendor.workflows.map((workflow) => workflowImport(vendor, workflow))));
 	[serverPort, executeBrokerPort] = [await freePort(), await freePort()];
 	const serverBrokerPort = await freePort();
@@ -76,6 +76,7 @@ afterAll(async () => {
 describe.each(e2eVendors.map((vendor) => [vendor.displayName, vendor] as const))('%s: n8n execute', (_name, vendor) => {
 	test.each(vendor.workflows.map((workflow) => [workflow.name, workflow] as const))('%s', async (_workflowName, workflow) => {
 		sandbox.reset();
+		for (const fault of workflow.faults ?? []) sandbox.addFault(fault);
 		const result = await n8n.execute(workflow.id, executeBrokerPort);
 		writeFileSync(join(logDir, `execute-${workflow.id}.log`), `exit ${result.code}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`);
 		const diagnostics = `exit ${result.code}\n--- stdout\n${result.stdout.slice(-3000)}\n--- stderr\n${result.stderr.slice(-3000)}`;
@@ -87,12 +88,17 @@ describe.each(e2eVendors.map((vendor) => [vendor.displayName, vendor] as const))
 		expectRequests(sandbox.requests(vendor.sandboxVendor), workflow.expectedRequests);
 
 		const task = result.run.data.resultData.runData[vendor.displayName]?.[0];
-		const items: Array<{ json: unknown; pairedItem: unknown }> = task?.data?.main?.[0] ?? [];
-		// Every input item is accounted for: one output item each, paired with it, in order.
-		expect(items.map((item) => item.pairedItem)).toEqual(workflow.items.map((_item, index) => ({ item: index })));
-		expect(items.map((item) => ({ json: item.json, pairedItem: item.pairedItem }))).toEqual(
-			workflow.expectedOutput.map((output) => ({ json: withPlaceholders(output.json), pairedItem: { item: output.pairedItem } })),
-		);
+		type Item = { json: unknown; pairedItem: { item: number } };
+		const [items = [], errorItems = []]: Item[][] = task?.data?.main ?? [];
+		// Every input item is accounted for: one output item each, on the main or the error output, paired with it, in order.
+		const accounted = workflow.errorOutput ? [...items, ...errorItems].sort((a, b) => a.pairedItem.item - b.pairedItem.item) : items;
+		expect(accounted.map((item) => item.pairedItem)).toEqual(workflow.items.map((_item, index) => ({ item: index })));
+		const expected = (outputs: E2eWorkflow['expectedOutput']) =>
+			outputs.map((output) => ({ json: withPlaceholders(output.json), pairedItem: { item: output.pairedItem } }));
+		expect(items.map((item) => ({ json: item.json, pairedItem: item.pairedItem }))).toEqual(expected(workflow.expectedOutput));
+		if (workflow.errorOutput) {
+			expect(errorItems.map((item) => ({ json: item.json, pairedItem: item.pairedItem }))).toEqual(expected(workflow.expectedErrorOutput ?? []));
+		}
 	});
 });
 
@@ -165,6 +171,24 @@ describe('n8n server: the package as the editor sees it', () => {
 			},
 		);
 
+		test('a dropdown with a bad key shows the vendor\'s words in the editor, not "[object Object]"', async () => {
+			sandbox.reset();
+			const dropdown = vendor.dropdowns[0];
+			const request = {
+				path: `parameters.${dropdown.parameterPath}`,
+				nodeTypeAndVersion: { name: nodeType(vendor), version: vendor.nodeVersion },
+				currentNodeParameters: dropdown.currentNodeParameters,
+				methodName: dropdown.methodName,
+				credentials: { [vendor.credential.type]: { id: badCredentialId(vendor), name: `${vendor.credential.name} with a bad key` } },
+			};
+			const endpoint = dropdown.kind === 'listSearch' ? '/rest/dynamic-node-parameters/resource-locator-results' : '/rest/dynamic-node-parameters/options';
+			const { status, body } = await rest.request('POST', endpoint, request);
+			expect(status).toBeGreaterThanOrEqual(400);
+			expect(editorShows(body)).toBe(vendor.credential.badDropdownMessage);
+			// The refusal came from the vendor (the sandbox).
+			expect(sandbox.requests(vendor.sandboxVendor).length).toBeGreaterThan(0);
+		});
+
 		test('credential test: OK for a good key, an error for a bad one', async () => {
 			const credentialTest = async (data: object) =>
 				await rest.request('POST', '/rest/credentials/test', {
@@ -186,6 +210,17 @@ describe('n8n server: the package as the editor sees it', () => {
 		});
 	});
 });
+
+/**
+ * What n8n 2.41.1's editor shows for a failed dropdown answer (its REST client and parameter
+ * input, editor-ui's useRootStore and ParameterInputList bundles): an answer named
+ * NodeApiError is thrown on as a bare object, which the input prints with String() as
+ * "[object Object]"; any other answer with a message becomes an Error with that message.
+ */
+function editorShows(body: { name?: unknown; message?: unknown } | undefined): string {
+	if (body?.message === undefined) return 'Request failed';
+	return body.name === 'NodeApiError' ? String({}) : String(body.message);
+}
 
 /** A dropdown's test name: its parameter, and for a list search the search text and page. */
 function dropdownCase(dropdown: E2eDropdown): string {

@@ -134,6 +134,8 @@ function additionalData(credentials: Record<string, ICredentialDataDecryptedObje
 export interface NodeRun {
 	/** The node's output items (first output), or undefined when the node failed. */
 	items?: INodeExecutionData[];
+	/** The error output's items, when the node runs with "Continue (using error output)". */
+	errorItems?: INodeExecutionData[];
 	/** The error the node stopped with, as n8n records it. */
 	error?: { message: string; description?: string | null; httpCode?: string | null; context?: IDataObject };
 }
@@ -146,11 +148,18 @@ export interface RunOptions {
 	items: IDataObject[];
 	credentials: Record<string, ICredentialDataDecryptedObject>;
 	continueOnFail?: boolean;
+	/** Settings → On Error, as a workflow saves it; overrides `continueOnFail`. */
+	onError?: INode['onError'];
 	/** Cancels the execution this long after it starts, as the editor's stop button does. */
 	cancelAfterMs?: number;
 }
 
-function buildNode(type: string, parameters: INodeParameters, credentials: Record<string, ICredentialDataDecryptedObject>, continueOnFail = false): INode {
+function buildNode(
+	type: string,
+	parameters: INodeParameters,
+	credentials: Record<string, ICredentialDataDecryptedObject>,
+	onError?: INode['onError'],
+): INode {
 	const description = nodeType(type).description;
 	// Fill parameter defaults as the editor does before saving a workflow.
 	const withDefaults = NodeHelpers.getNodeParameters(description.properties, parameters, true, false, null, null) ?? parameters;
@@ -162,13 +171,14 @@ function buildNode(type: string, parameters: INodeParameters, credentials: Recor
 		position: [0, 0],
 		parameters: withDefaults,
 		credentials: Object.fromEntries(Object.keys(credentials).map((name) => [name, { id: '1', name }])),
-		onError: continueOnFail ? 'continueRegularOutput' : undefined,
+		onError,
 	};
 }
 
 /** Executes one node over the given items through n8n's WorkflowExecute. */
 export async function runNode(options: RunOptions): Promise<NodeRun> {
-	const node = buildNode(options.type, options.parameters, options.credentials, options.continueOnFail);
+	const onError = options.onError ?? (options.continueOnFail ? 'continueRegularOutput' : undefined);
+	const node = buildNode(options.type, options.parameters, options.credentials, onError);
 	const workflow = new Workflow({ id: 'test', nodes: [node], connections: {}, nodeTypes, active: false });
 	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', { id: 'test', name: 'test', nodes: [node], connections: {}, active: false } as never);
 	let finished: (run: IRun) => void = () => {};
@@ -198,7 +208,8 @@ export async function runNode(options: RunOptions): Promise<NodeRun> {
 		const error = task.error as unknown as NodeRun['error'] & IDataObject;
 		return { error: { message: error.message, description: error.description, httpCode: error.httpCode as string | null, context: error.context } };
 	}
-	return { items: task?.data?.main[0] ?? [] };
+	const [items, errorItems] = task?.data?.main ?? [];
+	return { items: items ?? [], ...(onError === 'continueErrorOutput' ? { errorItems: errorItems ?? [] } : {}) };
 }
 
 export interface LoadOptionsRequest {
@@ -255,6 +266,7 @@ export async function testCredential(type: string, values: ICredentialDataDecryp
 		method: request.method ?? 'GET',
 		url: `${baseURL.replace(/\/+$/, '')}${url}`,
 		qs: request.qs,
+		disableFollowRedirect: request.disableFollowRedirect,
 		json: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,

@@ -1,13 +1,13 @@
 /** The Contactship node's pure functions: parameters -> request, response -> item, tag list -> options. */
 import {
-	isIsoDate,
 	readContact,
 	toAdditionalData,
 	toCreateContactRequest,
 	toPhoneNumber,
 } from '../../nodes/Contactship/contact';
 import { tagPaging, tagsToOptions } from '../../nodes/Contactship/lists';
-import { InputError } from '../../nodes/shared/validate';
+import { countryByIso } from '../../nodes/shared/countries';
+import { checkIsoDate, InputError } from '../../nodes/shared/validate';
 
 function inputError(run: () => unknown): InputError {
 	try {
@@ -24,30 +24,36 @@ describe('toPhoneNumber', () => {
 		['+1 (212) 456-7890', '+12124567890'],
 		['00 52 55 1234 5678', '+525512345678'],
 		['  +44.20.7946.0958 ', '+442079460958'],
-		['12124567890', '+12124567890'],
 	])('%s -> %s', (input, expected) => {
 		expect(toPhoneNumber(input)).toBe(expected);
+	});
+
+	test('a number without + or 00 is read in the Default Country', () => {
+		expect(toPhoneNumber('12124567890', countryByIso('US'))).toBe('+12124567890');
+		expect(toPhoneNumber('(212) 456-7890', countryByIso('US'))).toBe('+12124567890');
+		expect(toPhoneNumber('0212 4567890', countryByIso('DE'))).toBe('+492124567890');
 	});
 
 	test.each([
 		['', 'Phone Number is required'],
 		['call me', 'Phone Number "call me" is not a phone number: only digits, spaces, +, -, ., / and parentheses are allowed'],
-		['+1 212', 'Phone Number "+1 212" has 4 digits; a phone number needs at least 7'],
-		['+1 212 456 7890 1234 5', 'Phone Number "+1 212 456 7890 1234 5" has 16 digits; international numbers have at most 15'],
+		['+1 212', 'Phone Number "+1 212" has 4 digits; a phone number with its country code has at least 7'],
+		['+1 212 456 7890 1234 5', 'Phone Number "+1 212 456 7890 1234 5" has 16 digits with its country code; international numbers have at most 15'],
 		['0212 4567890', 'Phone Number "0212 4567890" has no country code'],
-		['+00 212 4567890', 'Phone Number "+00 212 4567890" has no country code'],
+		['12124567890', 'Phone Number "12124567890" has no country code'],
+		['+00 212 4567890', 'Phone Number "+00 212 4567890" starts with +002, which is no country\'s calling code'],
 	])('%j is refused', (input, message) => {
 		expect(inputError(() => toPhoneNumber(input)).message).toBe(message);
 	});
 });
 
-describe('isIsoDate', () => {
+describe('Date values (the shared checkIsoDate)', () => {
 	test.each(['2025-03-14', '2024-02-29', '2025-03-14T09:30:00Z', '2025-03-14T09:30:00.123+02:00', '2025-03-14 09:30', '2025-03-14T23:59:59-0500'])('%s is a date', (value) => {
-		expect(isIsoDate(value)).toBe(true);
+		expect(checkIsoDate(value, 'Additional data "since"').text).toBe(value);
 	});
 
 	test.each(['2025-02-29', '2025-13-01', '2025-04-31', '14/03/2025', '03/14/2025', 'tomorrow', '2025-3-14', '2025-03-14T24:00', '2025-03-14T10:60', ''])('%j is not', (value) => {
-		expect(isIsoDate(value)).toBe(false);
+		expect(() => checkIsoDate(value, 'Additional data "since"')).toThrow(InputError);
 	});
 });
 
@@ -83,13 +89,16 @@ describe('toAdditionalData', () => {
 	});
 
 	test.each([
-		[[{ type: 'number', field: 'score', value: 'ten' }], 'Additional data "score" is of type Number, but "ten" is not a number'],
-		[[{ type: 'number', field: 'score', value: '1,5' }], 'Additional data "score" is of type Number, but "1,5" is not a number'],
-		[[{ type: 'number', field: 'score', value: '0x1F' }], 'Additional data "score" is of type Number, but "0x1F" is not a number'],
-		[[{ type: 'date', field: 'since', value: '2025-02-30' }], 'Additional data "since" is of type Date, but "2025-02-30" is not a date'],
+		[[{ type: 'number', field: 'score', value: 'ten' }], 'Additional data "score" is a number field, but "ten" is not a number'],
+		[[{ type: 'number', field: 'score', value: '1,5' }], 'Additional data "score" is a number field, but "1,5" is not a number'],
+		[[{ type: 'number', field: 'score', value: '0x1F' }], 'Additional data "score" is a number field, but "0x1F" is not a number'],
+		[[{ type: 'date', field: 'since', value: '2025-02-30' }], 'Additional data "since" is a date field, but "2025-02-30" is not a day of the calendar'],
 		[[{ type: '', field: 'since', value: 'x' }], 'Additional data "since" has no type'],
 		[[{ type: 'text', field: 'a', value: 'x' }, { type: 'text', field: '', value: 'y' }], 'Additional data row 2 has the value "y" but no field name'],
 		[[{ type: 'text', field: 'a', value: 'x' }, { type: 'number', field: 'a', value: '2' }], 'Additional data "a" is given twice; keep one value per field'],
+		[[{ type: 'text', field: '__proto__', value: 'x' }], 'Additional data field "__proto__" is a name JavaScript reserves, so it cannot be used as a key'],
+		[[{ type: 'text', field: 'address', value: { street: 'Reforma 1' } }], 'Additional data "address" must be text, but the expression gave an object'],
+		[[{ type: 'text', field: 'kids', value: ['Ana', 'Luis'] }], 'Additional data "kids" must be text, but the expression gave a list'],
 	])('%j is refused', (rows, message) => {
 		expect(inputError(() => toAdditionalData(rows)).message).toBe(message);
 	});
@@ -164,6 +173,26 @@ describe('tags', () => {
 			{ name: 'customer', value: 'a' },
 			{ name: 'Hot Lead', value: 'b' },
 			{ name: 'vip', value: 'c' },
+		]);
+	});
+
+	test('a label several tags share gets each tag\'s name; equal names left over get the ID', () => {
+		expect(
+			tagsToOptions([
+				{ id: 't1', name: 'spring-webinar', label: 'Campaign' },
+				{ id: 't2', name: 'autumn-fair', label: 'campaign' },
+				{ id: 't3', name: 'vip', label: 'VIP' },
+				{ id: 't4', name: 'Campaign', label: null },
+				{ id: 't5', label: 'Region' },
+				{ id: 't6', label: 'Region' },
+			]),
+		).toEqual([
+			{ name: 'Campaign', value: 't4' },
+			{ name: 'campaign (autumn-fair)', value: 't2' },
+			{ name: 'Campaign (spring-webinar)', value: 't1' },
+			{ name: 'Region (t5)', value: 't5' },
+			{ name: 'Region (t6)', value: 't6' },
+			{ name: 'VIP', value: 't3' },
 		]);
 	});
 

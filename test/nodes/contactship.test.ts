@@ -1,6 +1,6 @@
 /**
  * Contactship, driven through n8n-core's engine against the sandbox that follows
- * contactship-create-contact.md and the Contactship section of vendor-apis.md. Each test
+ * its API document (see docs/vendor-facts.md). Each test
  * asserts what a user would see: the requests Contactship receives, the node's output
  * items, or the error text.
  */
@@ -9,6 +9,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { Contactship } from '../../nodes/Contactship/Contactship.node';
 import { loadOptions, runNode, testCredential } from '../harness/n8n';
 import { createSandbox } from '../sandbox';
+import { notTheAnswer } from '../sandbox/server';
 import type { ContactshipState } from '../sandbox/vendors/contactship';
 import { CONTACTSHIP_API_KEY, CONTACTSHIP_ORGANIZATION_ID, CS_SEED_TAGS, contactshipTag } from '../sandbox/vendors/contactship';
 
@@ -143,18 +144,51 @@ describe('create', () => {
 	});
 });
 
+describe('phone numbers without a country code (Options → Default Country)', () => {
+	test('without a Default Country, (415) 555-2671 fails with a hint and nothing is sent', async () => {
+		const run = await create([{ ...juan, phone: '(415) 555-2671' }]);
+		expect(run.error?.message).toBe('Phone Number "(415) 555-2671" has no country code [item 0]');
+		expect(run.error?.description).toMatch(/Options → Default Country/);
+		expect(sandbox.requests()).toHaveLength(0);
+	});
+
+	test('with Default Country US it is sent as +14155552671; international numbers keep their own code', async () => {
+		const run = await create(
+			[
+				{ ...juan, phone: '(415) 555-2671' },
+				{ ...juan, phone: '+44 (0)20 7946 0958' },
+				{ ...juan, phone: '0049 30 1234567' },
+			],
+			{ options: { defaultCountry: 'US' } },
+		);
+		expect(run.error).toBeUndefined();
+		expect(creates().map((request) => (request.body as { phone_number: string }).phone_number).sort()).toEqual(['+14155552671', '+442079460958', '+49301234567']);
+	});
+
+	test('the Default Country can come from the item, by expression', async () => {
+		const run = await create([{ ...juan, phone: '030 1234567', country: 'de' }], { options: { defaultCountry: '={{ $json.country }}' } });
+		expect(run.error).toBeUndefined();
+		expect(creates()[0].body).toMatchObject({ phone_number: '+49301234567' });
+	});
+});
+
 describe('input checks fail the item before any request', () => {
 	const row = (type: string, value: string, field = 'f') => ({ additionalData: { entry: [{ type, field, value }] } });
 	test.each([
 		['an empty phone', { ...juan, phone: '' }, {}, 'Phone Number is required [item 0]'],
 		['letters in the phone', { ...juan, phone: '+1 212 CALL NOW' }, {}, 'Phone Number "+1 212 CALL NOW" is not a phone number: only digits, spaces, +, -, ., / and parentheses are allowed [item 0]'],
-		['too few digits', { ...juan, phone: '555-123' }, {}, 'Phone Number "555-123" has 6 digits; a phone number needs at least 7 [item 0]'],
+		['too few digits', { ...juan, phone: '+1 555-12' }, {}, 'Phone Number "+1 555-12" has 6 digits; a phone number with its country code has at least 7 [item 0]'],
+		['two numbers in one field', { ...juan, phone: '+1 212 456 7890 / 7891' }, {}, 'Phone Number "+1 212 456 7890 / 7891" holds more than one phone number [item 0]'],
+		['an extension', { ...juan, phone: '+1 212 456 7890 ext 12' }, {}, 'Phone Number "+1 212 456 7890 ext 12" has an extension, which a phone number field cannot hold [item 0]'],
+		['an object given to a text field', { ...juan, name: { first: 'Juan', last: 'Pérez' } }, {}, 'Full Name must be text, but the expression gave an object [item 0]'],
+		['a list given to a text field', { ...juan, email: ['juan@ejemplo.com', 'j@ejemplo.com'] }, {}, 'Email must be text, but the expression gave a list [item 0]'],
+		['a reserved data field name', juan, row('text', 'x', '__proto__'), 'Additional data field "__proto__" is a name JavaScript reserves, so it cannot be used as a key [item 0]'],
 		['a local number without country code', { ...juan, phone: '030 1234567' }, {}, 'Phone Number "030 1234567" has no country code [item 0]'],
 		['an empty name', { ...juan, name: '  ' }, {}, 'Full Name is required [item 0]'],
 		['a bad email', { ...juan, email: 'juan@ejemplo' }, {}, 'Email "juan@ejemplo" is not a valid email address [item 0]'],
-		['a Number that is not a number', juan, row('number', '1.499,90', 'budget'), 'Additional data "budget" is of type Number, but "1.499,90" is not a number [item 0]'],
-		['a Date that is not a date', juan, row('date', '31/12/2025', 'renewal'), 'Additional data "renewal" is of type Date, but "31/12/2025" is not a date [item 0]'],
-		['a Date that does not exist', juan, row('date', '2025-02-29', 'renewal'), 'Additional data "renewal" is of type Date, but "2025-02-29" is not a date [item 0]'],
+		['a Number that is not a number', juan, row('number', '1.499,90', 'budget'), 'Additional data "budget" is a number field, but "1.499,90" is not a number [item 0]'],
+		['a Date that is not a date', juan, row('date', '31/12/2025', 'renewal'), 'Additional data "renewal" is a date field, but "31/12/2025" is not a date [item 0]'],
+		['a Date that does not exist', juan, row('date', '2025-02-29', 'renewal'), 'Additional data "renewal" is a date field, but "2025-02-29" is not a day of the calendar [item 0]'],
 		['a value without a field', juan, row('text', 'orphan', ''), 'Additional data row 1 has the value "orphan" but no field name [item 0]'],
 		['a field given twice', juan, { additionalData: { entry: [{ type: 'text', field: 'a', value: '1' }, { type: 'text', field: 'a', value: '2' }] } }, 'Additional data "a" is given twice; keep one value per field [item 0]'],
 	])('%s', async (_case, item, parameters, message) => {
@@ -165,7 +199,7 @@ describe('input checks fail the item before any request', () => {
 
 	test('the fix is described to the user', async () => {
 		const run = await create([juan], row('date', 'next week'));
-		expect(run.error?.description).toBe('Use an ISO 8601 date such as 2024-12-31 or 2024-12-31T09:30:00Z, or change the type to Text.');
+		expect(run.error?.description).toMatch(/^Use an ISO 8601 date, YYYY-MM-DD such as 2024-12-31/);
 	});
 });
 
@@ -248,8 +282,7 @@ describe('vendor errors', () => {
 			{
 				json: {
 					error: 'Contactship answered 500: Internal server error [item 0]',
-					httpCode: '500',
-					description: expect.stringMatching(/not sent again/),
+					details: { httpCode: '500', description: expect.stringMatching(/not sent again/) },
 				},
 				pairedItem: { item: 0 },
 			},
@@ -260,8 +293,8 @@ describe('vendor errors', () => {
 	test('a dropped connection on create: unknown outcome, not sent again', async () => {
 		sandbox.addFault({ path: '/v1/contacts', drop: true });
 		const run = await create([juan]);
-		expect(run.error?.message).toMatch(/^Contactship could not be reached: .+ \[item 0\]$/);
-		expect(run.error?.description).toMatch(/POST \/v1\/contacts got no answer/);
+		expect(run.error?.message).toBe('Contactship closed the connection before answering [item 0]');
+		expect(run.error?.description).toMatch(/^POST \/v1\/contacts may have been stored by Contactship\. It was not sent again/);
 		expect(creates()).toHaveLength(1);
 	});
 
@@ -293,7 +326,7 @@ describe('vendor errors', () => {
 
 		sandbox.reset();
 		const kept = await create([juan], { tagIds: [HOT_LEAD, MISSING_TAG, CUSTOMER] }, { continueOnFail: true });
-		expect(kept.items?.[0].json).toMatchObject({ contactId: state().contacts[0].id, appliedTags: [HOT_LEAD], httpCode: '404' });
+		expect(kept.items?.[0].json.details).toMatchObject({ contactId: state().contacts[0].id, appliedTags: [HOT_LEAD], httpCode: '404' });
 		expect(creates()).toHaveLength(1);
 		expect(calls().filter((call) => call.includes('/tags/'))).toHaveLength(2);
 	});
@@ -324,6 +357,18 @@ describe('tags dropdown', () => {
 		expect(options.map((option) => option.name)).toEqual(expect.arrayContaining(['Hot Lead', 'newsletter', 'trial']));
 		expect(sandbox.requests('contactship').map((request) => `${request.method} ${request.path}`)).toEqual(['GET /v1/tags']);
 		expect(tagQueries()).toEqual([{ limit: '100', offset: '0', order: 'asc' }]);
+	});
+
+	test('tags that share a label show their unique name too, so each of 135 tags can be told apart', async () => {
+		const labels = ['Campaign', 'Event', 'Partner', 'Region', 'Source'];
+		for (let n = 13; n < 13 + 135; n++) state().tags.push(contactshipTag(n, `import-${n}`, labels[n % labels.length]));
+		const options = await load();
+		expect(options).toHaveLength(12 + 135);
+		expect(new Set(options.map((option) => option.name)).size).toBe(12 + 135);
+		const campaign = state().tags.find((tag) => tag.name === 'import-15')!;
+		expect(options).toContainEqual({ name: 'Campaign (import-15)', value: campaign.id });
+		// A label no other tag has is shown alone, as before.
+		expect(options).toContainEqual({ name: 'Hot Lead', value: CS_SEED_TAGS[0].id });
 	});
 
 	test('reads every page until count is reached', async () => {
@@ -367,5 +412,41 @@ describe('credential test', () => {
 			['/v1/tags', { limit: '1' }, CONTACTSHIP_API_KEY],
 			['/v1/tags', { limit: '1' }, 'cs-wrong-key'],
 		]);
+	});
+});
+
+describe('a 2xx that is not the documented answer', () => {
+	test.each([
+		['an HTML maintenance page', notTheAnswer.html, /\(an HTML page: "Down for maintenance.*We will be back soon\."\)/],
+		['an empty body', notTheAnswer.empty, /\(an empty body\)/],
+		['JSON without the contact', { status: 201, body: { message: 'Contact created' } }, /\(JSON: .*\)/],
+	])('create answered by %s: the item fails, never "created", and is not sent again', async (_case, fault, what) => {
+		sandbox.addFault({ path: '/v1/contacts', ...fault });
+		const run = await create([juan], {}, { continueOnFail: true });
+		expect(run.items).toEqual([
+			{
+				json: {
+					error: expect.stringMatching(new RegExp(`^Contactship answered ${fault.status} but not with a contact ${what.source} \\[item 0\\]$`)),
+					details: { httpCode: String(fault.status), description: expect.stringMatching(/not sent again.*check in Contactship/) },
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+		expect(creates()).toHaveLength(1);
+	});
+
+	test('a tag call answered by a maintenance page fails the item, naming the saved contact', async () => {
+		sandbox.addFault({ method: 'POST', path: '/v1/contacts/', ...notTheAnswer.html });
+		const run = await create([juan], { tagIds: [HOT_LEAD] }, { continueOnFail: true });
+		const contactId = state().contacts[0].id;
+		expect(run.items?.[0].json).toEqual({
+			error: expect.stringMatching(new RegExp(`^Contact ${contactId} is saved in Contactship, but tag ${HOT_LEAD} could not be added: Contactship answered 200 but not with JSON \\(an HTML page: "Down for maintenance`)),
+			details: { description: expect.any(String), httpCode: '200', contactId, appliedTags: [] },
+		});
+	});
+
+	test('a dropdown answered by a maintenance page is an error, not an empty list', async () => {
+		sandbox.addFault({ path: '/v1/tags', ...notTheAnswer.html });
+		await expect(loadOptions({ type: 'contactship', method: 'getTags', credentials: credentials() })).rejects.toThrow('Contactship answered 200 but not with JSON (an HTML page: "Down for maintenance');
 	});
 });

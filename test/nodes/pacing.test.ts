@@ -37,7 +37,7 @@ async function contactship(items: object[], options: INodeParameters = {}, extra
 async function salesCaptain(items: object[], options: INodeParameters = {}) {
 	return await runNode({
 		type: 'salesCaptain',
-		parameters: { companyId: SC_COMPANIES[0].company_id, contactName: '={{ $json.name }}', contactEmail: '={{ $json.email }}', options },
+		parameters: { company: SC_COMPANIES[0].company_id, fullName: '={{ $json.name }}', email: '={{ $json.email }}', options },
 		items: items as never,
 		credentials: { salesCaptainApi: { accessToken: SALESCAPTAIN_TOKEN, baseUrl: sandbox.baseUrl('salescaptain') } },
 	});

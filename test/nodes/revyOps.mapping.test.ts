@@ -12,8 +12,9 @@ import {
 	toCustomFieldsInput,
 	toDomain,
 	toResponseStructure,
-} from '../../nodes/RevyOps/contact';
-import { customFieldNames, hasNextPage, toCompanyResults } from '../../nodes/RevyOps/lists';
+} from '../../nodes/RevyOps/actions/contact/mapping';
+import { hasNextPage, toCompanyResults } from '../../nodes/RevyOps/methods/listSearch';
+import { customFieldNames } from '../../nodes/RevyOps/methods/loadOptions';
 import { InputError } from '../../nodes/shared/validate';
 
 const rl = (mode: string, value: unknown) => ({ __rl: true, mode, value });
@@ -68,10 +69,10 @@ describe('toCompanyRef', () => {
 });
 
 describe('toCustomFieldsInput', () => {
-	const rows = (...field: Array<{ fieldName?: unknown; value?: unknown }>) => ({ field });
+	const rows = (...field: Array<{ key?: unknown; value?: unknown }>) => ({ field });
 
 	test('maps rows to {field_name, field_value}, trims, and leaves out empty values', () => {
-		expect(toCustomFieldsInput(rows({ fieldName: ' Industry ', value: ' Retail ' }, { fieldName: 'Empty', value: '' }, { fieldName: 'Size', value: 250 }))).toEqual([
+		expect(toCustomFieldsInput(rows({ key: ' Industry ', value: ' Retail ' }, { key: 'Empty', value: '' }, { key: 'Size', value: 250 }))).toEqual([
 			{ field_name: 'Industry', field_value: 'Retail' },
 			{ field_name: 'Size', field_value: '250' },
 		]);
@@ -83,16 +84,20 @@ describe('toCustomFieldsInput', () => {
 	});
 
 	test('2,500 characters pass, 2,501 fail, counted as characters', () => {
-		expect(toCustomFieldsInput(rows({ fieldName: 'Notes', value: 'a'.repeat(2500) }))).toHaveLength(1);
-		expect(toCustomFieldsInput(rows({ fieldName: 'Notes', value: '👍'.repeat(2500) }))).toHaveLength(1);
-		expect(() => toCustomFieldsInput(rows({ fieldName: 'Notes', value: '👍'.repeat(2501) }))).toThrow(
+		expect(toCustomFieldsInput(rows({ key: 'Notes', value: 'a'.repeat(2500) }))).toHaveLength(1);
+		expect(toCustomFieldsInput(rows({ key: 'Notes', value: '👍'.repeat(2500) }))).toHaveLength(1);
+		expect(() => toCustomFieldsInput(rows({ key: 'Notes', value: '👍'.repeat(2501) }))).toThrow(
 			'Custom field "Notes" has 2501 characters; RevyOps accepts at most 2500',
 		);
 	});
 
 	test('the same name twice (any case) and a value without a name are refused', () => {
-		expect(() => toCustomFieldsInput(rows({ fieldName: 'Tier', value: 'A' }, { fieldName: 'TIER', value: 'B' }))).toThrow(/given twice/);
-		expect(() => toCustomFieldsInput(rows({ fieldName: ' ', value: 'lost' }))).toThrow(/has no field name/);
+		expect(() => toCustomFieldsInput(rows({ key: 'Tier', value: 'A' }, { key: 'TIER', value: 'B' }))).toThrow(/given twice/);
+		expect(() => toCustomFieldsInput(rows({ key: ' ', value: 'lost' }))).toThrow('Custom field 1 has the value "lost" but no field');
+	});
+
+	test('the shared row rules: a name given twice fails even when one of its values is empty', () => {
+		expect(() => toCustomFieldsInput(rows({ key: 'Tier', value: '' }, { key: 'tier', value: 'B' }))).toThrow('Custom field "tier" is given twice');
 	});
 });
 
@@ -105,7 +110,7 @@ describe('toCreateContactRequest', () => {
 				linkedinUrl: 'https://linkedin.com/in/jane',
 				firstName: 'Jane',
 				lastName: 'Doe',
-				customFields: { field: [{ fieldName: 'Tier', value: 'Gold' }] },
+				customFields: { field: [{ key: 'Tier', value: 'Gold' }] },
 				additionalFields: { contactStatus: 'Bounced', origin: 'Webinar' },
 				options: { responseStructure: 'FLAT', ifContactExists: 'fail' },
 			}),
@@ -276,6 +281,16 @@ describe('node description', () => {
 			['responseStructure', 'NESTED'],
 		]);
 		expect(node.description.properties.filter((property) => property.type === 'collection' && property.name === 'options')).toHaveLength(1);
+	});
+
+	test('every field has its package-wide internal name and shows only on Contact → Create', () => {
+		const fields = node.description.properties.filter((property) => !['resource', 'operation'].includes(property.name));
+		expect(fields.map((property) => property.name)).toEqual(['company', 'email', 'linkedinUrl', 'firstName', 'lastName', 'customFields', 'additionalFields', 'options']);
+		for (const field of fields) expect(field.displayOptions?.show).toEqual({ resource: ['contact'], operation: ['create'] });
+		const customFields = fields.find((property) => property.name === 'customFields')!;
+		const row = (customFields.options as Array<{ name: string; values: Array<{ name: string; typeOptions?: unknown }> }>)[0];
+		expect([row.name, row.values.map((column) => column.name)]).toEqual(['field', ['key', 'value']]);
+		expect(row.values[0].typeOptions).toEqual({ loadOptionsMethod: 'getCustomFieldNames' });
 	});
 
 	test('the company is a resource locator with list, ID and domain modes', () => {

@@ -7,6 +7,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } fro
 import { listSearch, loadOptions, runNode, testCredential } from '../harness/n8n';
 import { createSandbox } from '../sandbox';
 import type { SandboxRequest } from '../sandbox/server';
+import { notTheAnswer } from '../sandbox/server';
 import type { RevyOpsState } from '../sandbox/vendors/revyOps';
 import {
 	REVYOPS_CLIENT,
@@ -65,8 +66,8 @@ describe('create', () => {
 			lastName: 'Doe',
 			customFields: {
 				field: [
-					{ fieldName: 'Industry', value: 'Dentistry' },
-					{ fieldName: '={{ "Lead " + "Source" }}', value: 'Webinar' },
+					{ key: 'Industry', value: 'Dentistry' },
+					{ key: '={{ "Lead " + "Source" }}', value: 'Webinar' },
 				],
 			},
 			additionalFields: { contactStatus: 'Active', origin: 'n8n import' },
@@ -125,7 +126,7 @@ describe('create', () => {
 	});
 
 	test('no company: no company_id, and empty optional fields stay out of the body', async () => {
-		const result = await run({ email: 'solo@example.org', firstName: '  ', linkedinUrl: '', customFields: { field: [{ fieldName: 'Industry', value: '' }] } });
+		const result = await run({ email: 'solo@example.org', firstName: '  ', linkedinUrl: '', customFields: { field: [{ key: 'Industry', value: '' }] } });
 		expect(result.error).toBeUndefined();
 		expect(creates()[0].body).toEqual({ email: 'solo@example.org' });
 		expect(result.items![0].json).toMatchObject({ company_id: null, outcome: 'created' });
@@ -147,7 +148,7 @@ describe('create', () => {
 	test('Response Structure "Flat" asks for and outputs custom fields as one object', async () => {
 		const result = await run({
 			email: 'flat@example.org',
-			customFields: { field: [{ fieldName: 'Industry', value: 'Retail' }] },
+			customFields: { field: [{ key: 'Industry', value: 'Retail' }] },
 			options: { responseStructure: 'FLAT' },
 		});
 		expect(result.error).toBeUndefined();
@@ -194,18 +195,25 @@ describe('input checks before any request', () => {
 		['a company domain that is not a domain', { email: 'a@example.org', company: company('domain', 'not a domain') }, 'Company domain "not a domain" is not a domain [item 0]'],
 		[
 			'a custom field value over 2,500 characters',
-			{ email: 'a@example.org', customFields: { field: [{ fieldName: 'Notes', value: 'x'.repeat(2501) }] } },
+			{ email: 'a@example.org', customFields: { field: [{ key: 'Notes', value: 'x'.repeat(2501) }] } },
 			'Custom field "Notes" has 2501 characters; RevyOps accepts at most 2500 [item 0]',
 		],
 		[
 			'the same custom field twice',
-			{ email: 'a@example.org', customFields: { field: [{ fieldName: 'Industry', value: 'A' }, { fieldName: 'industry', value: 'B' }] } },
+			{ email: 'a@example.org', customFields: { field: [{ key: 'Industry', value: 'A' }, { key: 'industry', value: 'B' }] } },
 			'Custom field "industry" is given twice; keep one value per field [item 0]',
 		],
 		[
+			'a custom field named __proto__',
+			{ email: 'a@example.org', customFields: { field: [{ key: '__proto__', value: 'x' }] } },
+			'Custom field "__proto__" is a name JavaScript reserves, so it cannot be used as a key [item 0]',
+		],
+		['an object where text belongs', { email: 'a@example.org', firstName: '={{ { "first": "Jane" } }}' }, 'First Name must be text, but the expression gave an object [item 0]'],
+		['a list where text belongs', { email: 'a@example.org', lastName: '={{ ["Doe", "Smith"] }}' }, 'Last Name must be text, but the expression gave a list [item 0]'],
+		[
 			'a custom field value without a name',
-			{ email: 'a@example.org', customFields: { field: [{ fieldName: '', value: 'orphan' }] } },
-			'A custom field value ("orphan") has no field name [item 0]',
+			{ email: 'a@example.org', customFields: { field: [{ key: '', value: 'orphan' }] } },
+			'Custom field 1 has the value "orphan" but no field [item 0]',
 		],
 	])('%s', async (_case, parameters, message) => {
 		const result = await run(parameters as INodeParameters);
@@ -220,7 +228,7 @@ describe('input checks before any request', () => {
 
 	test('a value of exactly 2,500 characters (emoji count as one) is sent', async () => {
 		const value = '😀'.repeat(2500);
-		const result = await run({ email: 'long@example.org', customFields: { field: [{ fieldName: 'Notes', value }] } });
+		const result = await run({ email: 'long@example.org', customFields: { field: [{ key: 'Notes', value }] } });
 		expect(result.error).toBeUndefined();
 		expect(creates()[0].body).toMatchObject({ contact_custom_fields_input: [{ field_name: 'Notes', field_value: value }] });
 	});
@@ -292,8 +300,8 @@ describe('vendor errors', () => {
 	test('a dropped connection: reported, never sent again', async () => {
 		sandbox.addFault({ vendor: VENDOR, method: 'POST', path: CONTACTS, drop: true });
 		const result = await run({ email: 'a@example.org' });
-		expect(result.error?.message).toMatch(/^RevyOps could not be reached: .+ \[item 0\]$/);
-		expect(result.error?.description).toMatch(/unknown whether it took effect/);
+		expect(result.error?.message).toBe('RevyOps closed the connection before answering [item 0]');
+		expect(result.error?.description).toMatch(/may have been stored by RevyOps\. It was not sent again/);
 		expect(creates()).toHaveLength(1);
 		expect(state().contacts.some((contact) => contact.email === 'a@example.org')).toBe(false);
 	});
@@ -426,7 +434,7 @@ describe('many items', () => {
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
 		expect(items[0].json).toMatchObject({ email: 'first@example.org', outcome: 'created' });
 		expect(items[1].json).toMatchObject({ error: 'Email "broken" is not a valid email address [item 1]' });
-		expect(items[2].json).toMatchObject({ error: 'RevyOps answered 409: Contact with this email already exists. [item 2]', httpCode: '409' });
+		expect(items[2].json).toMatchObject({ error: 'RevyOps answered 409: Contact with this email already exists. [item 2]', details: { httpCode: '409' } });
 		expect(items[3].json).toMatchObject({ email: 'last@example.org', outcome: 'created' });
 		expect(creates()).toHaveLength(3);
 	});
@@ -545,7 +553,7 @@ describe('credential test', () => {
 	});
 
 	test('a wrong Client ID fails', async () => {
-		const response = await testCredential('revyOpsApi', { baseUrl, clientId: 'rvo-client-nope' });
+		const response = await testCredential('revyOpsApi', { baseUrl, clientId: 'rvo-cid-nope' });
 		expect(response.statusCode).toBe(403);
 	});
 
@@ -553,5 +561,31 @@ describe('credential test', () => {
 		const response = await testCredential('revyOpsApi', { baseUrl });
 		expect(response.statusCode).toBe(403);
 		expect(response.body).toEqual({ detail: 'Authentication credentials were not provided.' });
+	});
+});
+
+describe('a 2xx that is not the documented answer', () => {
+	test.each([
+		['an HTML maintenance page', notTheAnswer.html, /\(an HTML page: "Down for maintenance.*We will be back soon\."\)/],
+		['an empty body', notTheAnswer.empty, /\(an empty body\)/],
+		['JSON without the contact', { status: 201, body: {} }, /\(JSON: .*\)/],
+	])('create answered by %s: the item fails, never "created", and is not sent again', async (_case, fault, what) => {
+		sandbox.addFault({ path: '/public/v2/contacts', ...fault });
+		const result = await run({ email: 'jane@example.org' }, [{}], { continueOnFail: true });
+		expect(result.items).toEqual([
+			{
+				json: {
+					error: expect.stringMatching(new RegExp(`^RevyOps answered ${fault.status} but not with a contact ${what.source} \\[item 0\\]$`)),
+					details: { httpCode: String(fault.status), description: expect.stringMatching(/not sent again.*check in RevyOps/) },
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+		expect(creates()).toHaveLength(1);
+	});
+
+	test('a dropdown answered by a maintenance page is an error, not an empty list', async () => {
+		sandbox.addFault({ path: '/public/v2/contacts', ...notTheAnswer.html });
+		await expect(loadOptions({ type: 'revyOps', method: 'getCustomFieldNames', credentials: credentials() })).rejects.toThrow('RevyOps answered 200 but not with JSON (an HTML page: "Down for maintenance');
 	});
 });

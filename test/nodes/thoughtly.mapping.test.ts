@@ -9,21 +9,21 @@ import { ThoughtlyApi } from '../../credentials/ThoughtlyApi.credentials';
 import { readPacing } from '../../nodes/shared/properties';
 import { InputError } from '../../nodes/shared/validate';
 import { envelopeData, envelopeFailure, isDuplicateContactError, thoughtlyPacing } from '../../nodes/Thoughtly/api';
-import { createdContact, matchContact, toAttributes, toCountryCode, toCreateContactRequest, toTagNames } from '../../nodes/Thoughtly/contact';
-import { countryOptions, ISO_COUNTRY_CODES } from '../../nodes/Thoughtly/countries';
-import { contactTotal, tagOptions } from '../../nodes/Thoughtly/lists';
+import { createdContact, matchContact, toAttributes, toCountryCode, toCreateContactRequest, toTagNames } from '../../nodes/Thoughtly/actions/contact/mapping';
+import { countryOptions, ISO_COUNTRY_CODES } from '../../nodes/shared/countries';
+import { contactTotal, tagOptions } from '../../nodes/Thoughtly/methods/loadOptions';
 import { Thoughtly } from '../../nodes/Thoughtly/Thoughtly.node';
 
 describe('toCreateContactRequest', () => {
 	test('every field mapped to its documented key', () => {
 		expect(
 			toCreateContactRequest({
-				phoneNumber: ' 00 49 30 1234567 ',
-				name: ' Ann Lee ',
+				phone: ' 00 49 30 1234567 ',
+				fullName: ' Ann Lee ',
 				email: 'ann@example.com',
 				countryCode: 'de',
 				tags: ['VIP', ' lead ', 'VIP'],
-				attributes: { attribute: [{ key: 'plan', value: 'starter' }, { key: 'seats', value: 12 }, { key: 'trial', value: false }] },
+				customFields: { field: [{ key: 'plan', value: 'starter' }, { key: 'seats', value: 12 }, { key: 'trial', value: false }] },
 			}),
 		).toEqual({
 			phoneNumber: '+49301234567',
@@ -39,12 +39,12 @@ describe('toCreateContactRequest', () => {
 	});
 
 	test('no key other than the documented six, and none empty', () => {
-		const { body } = toCreateContactRequest({ phoneNumber: '+14155551234', name: ' ', email: '', countryCode: '', tags: [' ', ''], attributes: {} });
+		const { body } = toCreateContactRequest({ phone: '+14155551234', fullName: ' ', email: '', countryCode: '', tags: [' ', ''], customFields: {} });
 		expect(body).toEqual({ phone_number: '+14155551234' });
 	});
 
 	test('the phone number is required', () => {
-		expect(() => toCreateContactRequest({ phoneNumber: '  ' })).toThrow(new InputError('Phone Number is required'));
+		expect(() => toCreateContactRequest({ phone: '  ' })).toThrow(new InputError('Phone Number is required'));
 	});
 });
 
@@ -86,16 +86,16 @@ describe('toTagNames', () => {
 
 describe('toAttributes', () => {
 	test('rows with neither key nor value are ignored; rows without a value are left out', () => {
-		expect(toAttributes({ attribute: [{ key: '', value: '' }, { key: 'empty', value: ' ' }] })).toBeUndefined();
-		expect(toAttributes({ attribute: [{ key: ' plan ', value: ' pro ' }] })).toEqual({ plan: 'pro' });
+		expect(toAttributes({ field: [{ key: '', value: '' }, { key: 'empty', value: ' ' }] })).toBeUndefined();
+		expect(toAttributes({ field: [{ key: ' plan ', value: ' pro ' }] })).toEqual({ plan: 'pro' });
 	});
 
 	test('a key given twice is refused even when one value is empty', () => {
-		expect(() => toAttributes({ attribute: [{ key: 'plan', value: 'a' }, { key: 'plan', value: '' }] })).toThrow('Attribute "plan" is given twice');
+		expect(() => toAttributes({ field: [{ key: 'plan', value: 'a' }, { key: 'plan', value: '' }] })).toThrow('Attribute "plan" is given twice');
 	});
 
 	test('keys differing only in case are different attributes', () => {
-		expect(toAttributes({ attribute: [{ key: 'Plan', value: 'a' }, { key: 'plan', value: 'b' }] })).toEqual({ Plan: 'a', plan: 'b' });
+		expect(toAttributes({ field: [{ key: 'Plan', value: 'a' }, { key: 'plan', value: 'b' }] })).toEqual({ Plan: 'a', plan: 'b' });
 	});
 });
 
@@ -182,6 +182,7 @@ describe('node description', () => {
 		expect(readPacing({}, thoughtlyPacing)).toEqual({ concurrency: 5, rateLimit: { requests: 100, perMs: 60_000 }, waitBudgetMs: 120_000 });
 		const options = new Thoughtly().description.properties.find((property) => property.name === 'options')?.options as Array<{ name: string; default: unknown }>;
 		expect(Object.fromEntries(options.map((option) => [option.name, option.default]))).toEqual({
+			defaultCountry: '',
 			ifContactExists: 'fail',
 			maxConcurrency: 5,
 			maxRequests: 100,
@@ -199,7 +200,7 @@ describe('credential', () => {
 			type: 'generic',
 			properties: { headers: { 'x-api-token': '={{$credentials.apiToken}}', team_id: '={{$credentials.teamId}}' } },
 		});
-		expect(credential.test.request).toEqual({ baseURL: '={{$credentials.baseUrl}}', url: '/interview', qs: { limit: 1 } });
+		expect(credential.test.request).toEqual({ baseURL: '={{$credentials.baseUrl}}', url: '/interview', qs: { limit: 1 }, disableFollowRedirect: true });
 	});
 
 	test('the token is masked, the team ID is not, the Base URL defaults to production', () => {

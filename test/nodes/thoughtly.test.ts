@@ -1,11 +1,12 @@
 /**
  * Thoughtly, driven through n8n-core's engine against the sandbox that follows
- * thoughtly-create-contact.md and the Thoughtly section of vendor-apis.md. Each test asserts
+ * its API document (see docs/vendor-facts.md). Each test asserts
  * what a user would see: the requests Thoughtly receives, the node's output items, or the
  * error text.
  */
 import { loadOptions, runNode, testCredential } from '../harness/n8n';
 import { createSandbox } from '../sandbox';
+import { notTheAnswer } from '../sandbox/server';
 import type { ThoughtlyState } from '../sandbox/vendors/thoughtly';
 import {
 	THOUGHTLY_DUPLICATE_MESSAGE,
@@ -28,8 +29,8 @@ function credentials(token = THOUGHTLY_TOKEN, teamId = THOUGHTLY_TEAM_ID) {
 
 /** Parameters as a user sets them: fields read from the incoming item by expression. */
 const fromItem = {
-	phoneNumber: '={{ $json.phone }}',
-	name: '={{ $json.name }}',
+	phone: '={{ $json.phone }}',
+	fullName: '={{ $json.name }}',
 	email: '={{ $json.email }}',
 };
 
@@ -58,7 +59,7 @@ describe('create', () => {
 		const run = await create([ann], {
 			countryCode: 'US',
 			tags: ['VIP', 'lead'],
-			attributes: { attribute: [{ key: 'plan_interest', value: 'starter' }, { key: 'company', value: 'Acme Corp' }] },
+			customFields: { field: [{ key: 'plan_interest', value: 'starter' }, { key: 'company', value: 'Acme Corp' }] },
 		});
 		expect(run.error).toBeUndefined();
 		const requests = sandbox.requests('thoughtly');
@@ -98,7 +99,7 @@ describe('create', () => {
 		const run = await create([{ name: '', phone: '0044 20 7946 0958', email: '  ' }], {
 			countryCode: '',
 			tags: [],
-			attributes: { attribute: [{ key: '', value: '' }, { key: 'left_empty', value: '' }] },
+			customFields: { field: [{ key: '', value: '' }, { key: 'left_empty', value: '' }] },
 		});
 		expect(run.items?.[0].json.outcome).toBe('created');
 		expect(creates()[0].body).toEqual({ phone_number: '+442079460958' });
@@ -111,6 +112,22 @@ describe('create', () => {
 			['VIP', 'Webinar 2024'],
 			['Spring promo', 'callback'],
 		]);
+	});
+
+	test('a national number is read in the contact\'s Country Code, else in the Default Country', async () => {
+		await create([{ ...ann, phone: '020 7946 0958', country: 'GB' }], { countryCode: '={{ $json.country }}', options: { defaultCountry: 'US' } });
+		await create([{ ...ann, phone: '(415) 555-2671' }], { options: { defaultCountry: 'US' } });
+		expect(creates().map((request) => request.body)).toEqual([
+			expect.objectContaining({ phone_number: '+442079460958', country_code: 'GB' }),
+			expect.objectContaining({ phone_number: '+14155552671' }),
+		]);
+	});
+
+	test('numbers and booleans given to attributes keep their type', async () => {
+		await create([{ ...ann, seats: 12, vip: true }], {
+			customFields: { field: [{ key: 'seats', value: '={{ $json.seats }}' }, { key: 'vip', value: '={{ $json.vip }}' }] },
+		});
+		expect(creates()[0].body).toMatchObject({ attributes: { seats: 12, vip: true } });
 	});
 
 	test('a country code given by expression in lower case is sent in upper case', async () => {
@@ -141,10 +158,20 @@ describe('input checks fail the item before any request', () => {
 		[
 			'an attribute key given twice',
 			ann,
-			{ attributes: { attribute: [{ key: 'plan', value: 'a' }, { key: 'plan', value: 'b' }] } },
-			'Attribute "plan" is given twice; keep one value per key [item 0]',
+			{ customFields: { field: [{ key: 'plan', value: 'a' }, { key: 'plan', value: 'b' }] } },
+			'Attribute "plan" is given twice; keep one value per field [item 0]',
 		],
-		['an attribute value without a key', ann, { attributes: { attribute: [{ key: ' ', value: 'orphan' }] } }, 'An attribute has the value "orphan" but no key [item 0]'],
+		['an attribute value without a key', ann, { customFields: { field: [{ key: ' ', value: 'orphan' }] } }, 'Attribute 1 has the value "orphan" but no field [item 0]'],
+		['an attribute named __proto__ (refused, not dropped)', ann, { customFields: { field: [{ key: '__proto__', value: 'x' }] } }, 'Attribute "__proto__" is a name JavaScript reserves, so it cannot be used as a key [item 0]'],
+		['an attribute named constructor', ann, { customFields: { field: [{ key: 'constructor', value: 'x' }] } }, 'Attribute "constructor" is a name JavaScript reserves, so it cannot be used as a key [item 0]'],
+		[
+			'an object as an attribute value',
+			{ ...ann, plan: { tier: 'gold' } },
+			{ customFields: { field: [{ key: 'plan', value: '={{ $json.plan }}' }] } },
+			'Attribute "plan" must be text, but the expression gave an object [item 0]',
+		],
+		['a list as the name', { ...ann, name: ['Ann', 'Lee'] }, {}, 'Full Name must be text, but the expression gave a list [item 0]'],
+		['a national number without a country', { ...ann, phone: '(415) 555-2671' }, {}, 'Phone Number "(415) 555-2671" has no country code [item 0]'],
 	])('%s', async (_case, item, parameters, message) => {
 		const run = await create([item], parameters);
 		expect(run.error?.message).toBe(message);
@@ -152,8 +179,8 @@ describe('input checks fail the item before any request', () => {
 	});
 
 	test('the duplicate-key message tells how to fix it', async () => {
-		const run = await create([ann], { attributes: { attribute: [{ key: 'plan', value: 'a' }, { key: 'plan', value: 'b' }] } });
-		expect(run.error?.description).toBe('Remove or rename one of the rows with this key.');
+		const run = await create([ann], { customFields: { field: [{ key: 'plan', value: 'a' }, { key: 'plan', value: 'b' }] } });
+		expect(run.error?.description).toBe('Remove or merge one of the rows.');
 	});
 });
 
@@ -232,8 +259,7 @@ describe('vendor errors', () => {
 			{
 				json: {
 					error: 'Thoughtly answered 500: Internal server error [item 0]',
-					httpCode: '500',
-					description: expect.stringMatching(/not sent again/),
+					details: { httpCode: '500', description: expect.stringMatching(/not sent again/) },
 				},
 				pairedItem: { item: 0 },
 			},
@@ -244,8 +270,8 @@ describe('vendor errors', () => {
 	test('a dropped connection: reported as unknown outcome, never sent again', async () => {
 		sandbox.addFault({ path: '/contact/create', drop: true });
 		const run = await create([ann]);
-		expect(run.error?.message).toMatch(/^Thoughtly could not be reached: .* \[item 0\]$/);
-		expect(run.error?.description).toMatch(/unknown whether it took effect/);
+		expect(run.error?.message).toBe('Thoughtly closed the connection before answering [item 0]');
+		expect(run.error?.description).toMatch(/may have been stored by Thoughtly\. It was not sent again/);
 		expect(creates()).toHaveLength(1);
 	});
 
@@ -389,5 +415,31 @@ describe('credential test', () => {
 			['/interview', { limit: '1' }],
 		]);
 		expect([requests[0].headers['x-api-token'], requests[0].headers.team_id]).toEqual([THOUGHTLY_TOKEN, THOUGHTLY_TEAM_ID]);
+	});
+});
+
+describe('a 2xx that is not the documented answer', () => {
+	test.each([
+		['an HTML maintenance page', notTheAnswer.html, /\(an HTML page: "Down for maintenance.*We will be back soon\."\)/],
+		['an empty body', notTheAnswer.empty, /\(an empty body\)/],
+		['JSON without the contact', { status: 200, body: { data: null, error: null } }, /\(JSON: .*\)/],
+	])('create answered by %s: the item fails, never "created", and is not sent again', async (_case, fault, what) => {
+		sandbox.addFault({ path: '/contact/create', ...fault });
+		const run = await create([ann], {}, { continueOnFail: true });
+		expect(run.items).toEqual([
+			{
+				json: {
+					error: expect.stringMatching(new RegExp(`^Thoughtly answered ${fault.status} but not with a contact ${what.source} \\[item 0\\]$`)),
+					details: { httpCode: String(fault.status), description: expect.stringMatching(/not sent again.*check in Thoughtly/) },
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+		expect(creates()).toHaveLength(1);
+	});
+
+	test('a dropdown answered by a maintenance page is an error, not an empty list', async () => {
+		sandbox.addFault({ path: '/contact', ...notTheAnswer.html });
+		await expect(loadOptions({ type: 'thoughtly', method: 'getTags', credentials: credentials() })).rejects.toThrow('Thoughtly answered 200 but not with JSON (an HTML page: "Down for maintenance');
 	});
 });

@@ -1,13 +1,14 @@
 /**
  * Wipsy, driven through n8n-core's engine against the sandbox that follows
- * wipsy-create-contact.md. Each test asserts what a user would see: the requests Wipsy
+ * its API document (see docs/vendor-facts.md). Each test asserts what a user would see: the requests Wipsy
  * receives, the node's output items, the dropdowns, or the error text.
  */
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { Wipsy } from '../../nodes/Wipsy/Wipsy.node';
 import { loadOptions, runNode, testCredential } from '../harness/n8n';
 import { createSandbox } from '../sandbox';
+import { notTheAnswer } from '../sandbox/server';
 import type { WipsyState } from '../sandbox/vendors/wipsy';
 import { seedEmail, seedPhone, WIPSY_API_KEY, WIPSY_FIELDS, WIPSY_STAGES, WIPSY_TAGS } from '../sandbox/vendors/wipsy';
 
@@ -171,9 +172,9 @@ describe('create', () => {
 describe('custom-field values are checked against their Wipsy type before the create', () => {
 	test.each([
 		['email', WIPSY_FIELDS.workEmail.id, 'boss(at)example.com', 'Custom field "Work Email" is an email field, but "boss(at)example.com" is not a valid email address [item 0]'],
-		['phone', WIPSY_FIELDS.mobile.id, 'ext. 12', 'Custom field "Mobile" is a phone field, but "ext. 12" is not a phone number: only digits, spaces, +, -, ., / and parentheses are allowed [item 0]'],
-		['number', WIPSY_FIELDS.budget.id, '1.000,50', 'Custom field "Budget" is a number field; "1.000,50" is not a number [item 0]'],
-		['date', WIPSY_FIELDS.birthday.id, '17/05/1990', 'Custom field "Birthday" is a date field; "17/05/1990" is not a date [item 0]'],
+		['phone', WIPSY_FIELDS.mobile.id, 'ext. 12', 'Custom field "Mobile" is a phone field, but "ext. 12" has an extension, which a phone number field cannot hold [item 0]'],
+		['number', WIPSY_FIELDS.budget.id, '1.000,50', 'Custom field "Budget" is a number field, but "1.000,50" is not a number [item 0]'],
+		['date', WIPSY_FIELDS.birthday.id, '17/05/1990', 'Custom field "Birthday" is a date field, but "17/05/1990" is not a date [item 0]'],
 		['select', WIPSY_FIELDS.plan.id, 'Platinum', 'Custom field "Plan" accepts only one of: Bronze, Silver, Gold; "Platinum" is not among them [item 0]'],
 	])('%s', async (_type, fieldId, value, message) => {
 		const run = await create([ann], customFields([fieldId, value]));
@@ -181,25 +182,28 @@ describe('custom-field values are checked against their Wipsy type before the cr
 		expect(creates()).toHaveLength(0);
 	});
 
-	test('a required field without a value fails the item before the create; given, it passes', async () => {
+	test('a field Wipsy marks as required is not demanded: Wipsy documents no such refusal, so the item is sent as it is', async () => {
 		state().fields.find((field) => field.id === WIPSY_FIELDS.industry.id)!.is_required = true;
-		const missing = await create([ann], customFields([WIPSY_FIELDS.budget.id, '5']));
-		expect(missing.error?.message).toBe(`Wipsy marks the custom field "Industry" (${WIPSY_FIELDS.industry.id}) as required, but this item gives no value [item 0]`);
-		expect(missing.error?.description).toMatch(/Add a value under Custom Fields/);
-		expect(creates()).toHaveLength(0);
+		const run = await create([ann], customFields([WIPSY_FIELDS.budget.id, '5']));
+		expect(run.error).toBeUndefined();
+		expect(run.items?.[0].json.outcome).toBe('created');
+		expect(creates()[0].body).toMatchObject({ custom_fields: { [WIPSY_FIELDS.budget.id]: '5' } });
+	});
 
-		const given = await create([ann], customFields([WIPSY_FIELDS.industry.id, 'Retail']));
-		expect(given.items?.[0].json.outcome).toBe('created');
+	test('an item without custom fields needs no definitions: only the create is sent', async () => {
+		const run = await create([ann]);
+		expect(run.error).toBeUndefined();
+		expect(requestLines()).toEqual(['POST /api-create-contact']);
 	});
 
 	test('the definitions cannot be read: every item fails with that reason, after one try, nothing is created', async () => {
 		sandbox.addFault({ path: '/api-get-contacts', status: 500, body: { error: 'Internal server error' } });
-		const run = await create([ann, { ...ann, name: 'Bob', phone: '+15550007777', email: '' }], {}, { continueOnFail: true });
+		const run = await create([ann, { ...ann, name: 'Bob', phone: '+15550007777', email: '' }], customFields([WIPSY_FIELDS.budget.id, '5']), { continueOnFail: true });
 		expect(run.items?.map((item) => item.json.error)).toEqual([
 			"Reading Wipsy's custom-field definitions (needed to check the values) failed: Wipsy answered 500: Internal server error [item 0]",
 			"Reading Wipsy's custom-field definitions (needed to check the values) failed: Wipsy answered 500: Internal server error [item 1]",
 		]);
-		expect(run.items?.[0].json.httpCode).toBe('500');
+		expect(run.items?.[0].json.details).toMatchObject({ httpCode: '500' });
 		expect(requestLines()).toEqual(['GET /api-get-contacts']);
 	});
 });
@@ -230,12 +234,13 @@ describe('Wipsy errors', () => {
 	});
 
 	test('401: a wrong key is reported, and never shown', async () => {
+		const before = state().contacts.length;
 		const run = await create([ann], {}, { apiKey: 'wipsy-wrong-key' });
-		expect(run.error?.message).toBe("Reading Wipsy's custom-field definitions (needed to check the values) failed: Wipsy answered 401: Invalid API key [item 0]");
+		expect(run.error?.message).toBe('Wipsy answered 401: Invalid API key [item 0]');
 		expect(run.error?.httpCode).toBe('401');
 		expect(run.error?.description).toMatch(/Check the API key in the credential/);
 		expect(JSON.stringify(run)).not.toContain('wipsy-wrong-key');
-		expect(creates()).toHaveLength(0);
+		expect(state().contacts).toHaveLength(before);
 	});
 
 	test('401 on the create itself', async () => {
@@ -256,7 +261,7 @@ describe('Wipsy errors', () => {
 		const before = sandbox.requests('wipsy').length;
 		const run = await create([{ ...ann, name: 'Ann again', phone: '+573188779043' }], { options: { ifContactExists: 'returnExisting' } });
 		expect(run.items?.[0].json).toMatchObject({ id: first.items?.[0].json.id, name: 'Ann', outcome: 'existing' });
-		expect(requestLines().slice(before)).toEqual(['GET /api-get-contacts', 'POST /api-create-contact', 'GET /api-get-contacts']);
+		expect(requestLines().slice(before)).toEqual(['POST /api-create-contact', 'GET /api-get-contacts']);
 		expect(lists().at(-1)?.query).toEqual({ limit: '500' });
 		expect(state().contacts.filter((contact) => contact.name.startsWith('Ann'))).toHaveLength(1);
 	});
@@ -288,7 +293,7 @@ describe('Wipsy errors', () => {
 	test('429 even with Retry-After: not retried; with continueOnFail each item is tried once', async () => {
 		sandbox.addFault({ path: '/api-create-contact', status: 429, headers: { 'Retry-After': '0' }, body: { error: 'Monthly contact limit reached', details: 'Upgrade your plan' }, times: 10 });
 		const run = await create([ann, { name: 'Bob', phone: '+15550007777', email: '' }], {}, { continueOnFail: true });
-		expect(run.items?.map((item) => item.json.httpCode)).toEqual(['429', '429']);
+		expect(run.items?.map((item) => (item.json.details as IDataObject).httpCode)).toEqual(['429', '429']);
 		expect(run.items?.[1].json.error).toMatch(/monthly contact quota is used up.*\[item 1\]$/);
 		expect(creates()).toHaveLength(2);
 	});
@@ -297,7 +302,7 @@ describe('Wipsy errors', () => {
 		state().quotaRemaining = 2;
 		const people = [1, 2, 3].map((n) => ({ name: `P${n}`, phone: `+1555999000${n}`, email: '' }));
 		const run = await create(people, { options: { maxConcurrency: 1 } }, { continueOnFail: true });
-		expect(run.items?.map((item) => item.json.outcome ?? item.json.httpCode)).toEqual(['created', 'created', '429']);
+		expect(run.items?.map((item) => item.json.outcome ?? (item.json.details as IDataObject).httpCode)).toEqual(['created', 'created', '429']);
 		expect(creates()).toHaveLength(3);
 	});
 
@@ -307,8 +312,7 @@ describe('Wipsy errors', () => {
 		expect(run.items?.[0]).toEqual({
 			json: {
 				error: 'Wipsy answered 500: Failed to create contact [item 0]',
-				httpCode: '500',
-				description: expect.stringMatching(/not sent again/),
+				details: { httpCode: '500', description: expect.stringMatching(/not sent again/) },
 			},
 			pairedItem: { item: 0 },
 		});
@@ -318,8 +322,8 @@ describe('Wipsy errors', () => {
 	test('a dropped connection on the create: outcome unknown, not sent again', async () => {
 		sandbox.addFault({ path: '/api-create-contact', drop: true });
 		const run = await create([ann]);
-		expect(run.error?.message).toMatch(/^Wipsy could not be reached: .* \[item 0\]$/);
-		expect(run.error?.description).toMatch(/unknown whether it took effect\. It was not sent again/);
+		expect(run.error?.message).toBe('Wipsy closed the connection before answering [item 0]');
+		expect(run.error?.description).toMatch(/may have been stored by Wipsy\. It was not sent again/);
 		expect(creates()).toHaveLength(1);
 	});
 
@@ -434,5 +438,31 @@ describe('what the editor shows', () => {
 		expect(returnExisting.description).toMatch(/among the first 500 contacts Wipsy lists/);
 		expect([byName('maxConcurrency', options).default, byName('maxRequests', options).default, byName('rateInterval', options).default]).toEqual([5, 10, 'second']);
 		expect(byName('maxRequests', options).description).toMatch(/conservative choice/);
+	});
+});
+
+describe('a 2xx that is not the documented answer', () => {
+	test.each([
+		['an HTML maintenance page', notTheAnswer.html, /\(an HTML page: "Down for maintenance.*We will be back soon\."\)/],
+		['an empty body', notTheAnswer.empty, /\(an empty body\)/],
+		['JSON without the contact', { status: 201, body: { success: true, message: 'Contact created successfully' } }, /\(JSON: .*\)/],
+	])('create answered by %s: the item fails, never "created", and is not sent again', async (_case, fault, what) => {
+		sandbox.addFault({ path: '/api-create-contact', ...fault });
+		const run = await create([ann], {}, { continueOnFail: true });
+		expect(run.items).toEqual([
+			{
+				json: {
+					error: expect.stringMatching(new RegExp(`^Wipsy answered ${fault.status} but not with a contact ${what.source} \\[item 0\\]$`)),
+					details: { httpCode: String(fault.status), description: expect.stringMatching(/not sent again.*check in Wipsy/) },
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+		expect(creates()).toHaveLength(1);
+	});
+
+	test('a dropdown answered by a maintenance page is an error, not an empty list', async () => {
+		sandbox.addFault({ path: '/api-get-contacts', ...notTheAnswer.html });
+		await expect(loadOptions({ type: 'wipsy', method: 'getTags', credentials: credentials() })).rejects.toThrow('Wipsy answered 200 but not with JSON (an HTML page: "Down for maintenance');
 	});
 });

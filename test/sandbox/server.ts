@@ -68,8 +68,23 @@ export interface Fault {
 	drop?: boolean;
 	/** Let the request through to the vendor after the delay (a slow but good answer). */
 	passThrough?: boolean;
+	/** Send the status and headers at once, then the body in ten pieces spread over this long. */
+	trickleMs?: number;
 	times?: number;
 }
+
+/**
+ * 2xx answers that are not what any vendor documents, as a proxy, a CDN or a maintenance
+ * window serves them: inject one with `addFault({ path, ...notTheAnswer[kind] })`.
+ */
+export const MAINTENANCE_PAGE =
+	'<!DOCTYPE html><html><head><title>Down for maintenance</title><style>body { font: 14px sans-serif; }</style></head>' +
+	'<body><h1>Down for maintenance</h1><p>We will be back soon.</p></body></html>';
+
+export const notTheAnswer = {
+	html: { status: 200, rawBody: MAINTENANCE_PAGE },
+	empty: { status: 200 },
+} satisfies Record<string, Fault>;
 
 export interface SandboxStats {
 	requests: number;
@@ -200,7 +215,9 @@ export class Sandbox {
 				return;
 			}
 			if (fault && !fault.passThrough) {
-				if (fault.rawBody !== undefined) {
+				if (fault.trickleMs !== undefined) {
+					await trickle(res, fault);
+				} else if (fault.rawBody !== undefined) {
 					res.writeHead(fault.status ?? 500, { 'Content-Type': 'text/html', ...fault.headers });
 					res.end(fault.rawBody);
 				} else {
@@ -269,6 +286,20 @@ export class Sandbox {
 		}
 		send(res, { status: 200, body: { ok: true } });
 	}
+}
+
+/** A fault's answer written slowly: headers first, then the body piece by piece. */
+async function trickle(res: ServerResponse, fault: Fault): Promise<void> {
+	const text = fault.rawBody ?? JSON.stringify(fault.body ?? {});
+	const contentType = fault.rawBody !== undefined ? 'text/html' : 'application/json';
+	res.writeHead(fault.status ?? 200, { 'Content-Type': contentType, 'Content-Length': String(Buffer.byteLength(text)), ...fault.headers });
+	const pieces = 10;
+	const size = Math.ceil(text.length / pieces);
+	for (let piece = 0; piece < pieces && !res.destroyed; piece++) {
+		res.write(text.slice(piece * size, (piece + 1) * size));
+		await new Promise((resolve) => setTimeout(resolve, (fault.trickleMs ?? 0) / pieces));
+	}
+	if (!res.destroyed) res.end();
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

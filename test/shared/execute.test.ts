@@ -7,7 +7,7 @@
 import type { IExecuteFunctions, INode } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { runForEachItem, withPartialResult } from '../../nodes/shared/execute';
+import { createdBeforeStop, runForEachItem, withPartialResult } from '../../nodes/shared/execute';
 import { InputError } from '../../nodes/shared/validate';
 
 const node = { name: 'Test', type: 'test', typeVersion: 1, position: [0, 0], parameters: {} } as unknown as INode;
@@ -51,9 +51,9 @@ test('continueOnFail: failed items carry the error, the HTTP status and partial 
 	}, 2);
 	expect(items.map((item) => item.json)).toEqual([
 		{ ok: true },
-		{ error: 'Email "x" is not a valid email address [item 1]', description: 'Use the form name@example.com.' },
-		{ error: 'SalesCaptain answered 409: Contact with this phone already exists! [item 2]', httpCode: '409', description: 'Contact with this phone already exists!' },
-		{ error: 'Tag failed [item 3]', httpCode: '500', contactId: 'c-1', appliedTags: [] },
+		{ error: 'Email "x" is not a valid email address [item 1]', details: { description: 'Use the form name@example.com.' } },
+		{ error: 'SalesCaptain answered 409: Contact with this phone already exists! [item 2]', details: { httpCode: '409', description: 'Contact with this phone already exists!' } },
+		{ error: 'Tag failed [item 3]', details: { httpCode: '500', contactId: 'c-1', appliedTags: [] } },
 	]);
 	expect(items.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3].map((item) => ({ item })));
 });
@@ -78,4 +78,25 @@ test('the item suffix is added once, and the error keeps its item index', async 
 	}).catch((caught: NodeOperationError) => caught);
 	expect((error as NodeOperationError).message).toBe('Already named [item 0]');
 	expect((error as NodeOperationError).context.itemIndex).toBe(0);
+});
+
+test('the stop note: nothing for no contacts, one item in the singular, long IDs cut, the list bounded', () => {
+	expect(createdBeforeStop([])).toBeUndefined();
+	expect(createdBeforeStop([{ itemIndex: 4, id: 'c-4' }])).toMatch(/^Before the stop, 1 other item created a contact: item 4 \(c-4\)\. .*"Return Existing"/);
+	expect(createdBeforeStop([{ itemIndex: 0, id: 'x'.repeat(500) }])).toContain(`item 0 (${'x'.repeat(63)}…)`);
+	const many = createdBeforeStop(Array.from({ length: 1_000 }, (_, itemIndex) => ({ itemIndex, id: itemIndex })))!;
+	expect(many).toContain('1000 other items created contacts: item 0 (0), item 1 (1)');
+	expect(many).toContain('item 9 (9) and 990 more.');
+	expect(many.length).toBeLessThan(500);
+});
+
+test('stop mode: the error lists the contacts made by items that finished, read from the output ID key', async () => {
+	const error = await runForEachItem(context(4), async (index) => {
+		await sleep(index === 1 ? 20 : 1);
+		if (index === 1) throw new Error('boom');
+		if (index === 3) throw withPartialResult(new NodeOperationError(node, 'Tag failed'), { contactId: 'k-3', appliedTags: [] });
+		return { contact_id: `k-${index}`, outcome: index === 2 ? 'existing' : 'created' };
+	}, 4, 'contact_id').catch((caught: NodeOperationError) => caught);
+	expect((error as NodeOperationError).message).toBe('boom [item 1]');
+	expect((error as NodeOperationError).description).toMatch(/^Before the stop, 2 other items created contacts: item 0 \(k-0\), item 3 \(k-3\)\./);
 });

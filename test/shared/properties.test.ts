@@ -1,3 +1,5 @@
+import type { INodeProperties } from 'n8n-workflow';
+
 import { createOptions, readPacing } from '../../nodes/shared/properties';
 
 const defaults = { concurrency: 5, rateLimit: { requests: 100, perMs: 60_000 }, reason: 'Documented limit' };
@@ -32,7 +34,7 @@ describe('readPacing', () => {
 test('createOptions shows the vendor defaults in the UI', () => {
 	const collection = createOptions('Acme', defaults);
 	const byName = Object.fromEntries((collection.options as Array<{ name: string; default: unknown }>).map((option) => [option.name, option.default]));
-	expect(byName).toEqual({ ifContactExists: 'fail', maxConcurrency: 5, maxRequests: 100, maxRateLimitWait: 120, rateInterval: 'minute' });
+	expect(byName).toEqual({ defaultCountry: '', ifContactExists: 'fail', maxConcurrency: 5, maxRequests: 100, maxRateLimitWait: 120, rateInterval: 'minute' });
 });
 
 test('createOptions: the "Return Existing" description says how far the lookup reaches, when the vendor tells', () => {
@@ -44,4 +46,15 @@ test('createOptions: the "Return Existing" description says how far the lookup r
 	expect(returnExisting(createOptions('Acme', defaults, 'Only the newest 100 contacts are searched'))).toBe(
 		'Look the existing contact up and output it, marked as already existing. Only the newest 100 contacts are searched',
 	);
+});
+
+test('createOptions: Default Country, a dropdown of countries with their calling codes, for nodes that send phone numbers', () => {
+	const option = (createOptions('Acme', defaults).options as INodeProperties[]).find((candidate) => candidate.name === 'defaultCountry')!;
+	expect(option).toMatchObject({ displayName: 'Default Country', type: 'options', default: '' });
+	const choices = option.options as Array<{ name: string; value: string }>;
+	expect(choices[0]).toEqual({ name: 'None: Numbers Must Carry a Country Code', value: '' });
+	expect(choices).toContainEqual({ name: 'Germany (+49)', value: 'DE' });
+	expect(choices).toContainEqual({ name: 'United States (+1)', value: 'US' });
+	expect(choices.some((choice) => choice.value === 'AQ')).toBe(false); // no calling code
+	expect((createOptions('Acme', defaults, undefined, false).options as INodeProperties[]).some((candidate) => candidate.name === 'defaultCountry')).toBe(false);
 });

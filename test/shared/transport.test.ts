@@ -5,7 +5,8 @@
 import type { NodeApiError } from 'n8n-workflow';
 
 import type { Pacing } from '../../nodes/shared/pacing';
-import { ApiClient, USER_AGENT } from '../../nodes/shared/transport';
+import type { VendorApi } from '../../nodes/shared/transport';
+import { ApiClient, apiPath, USER_AGENT } from '../../nodes/shared/transport';
 import { requestContext } from '../harness/n8n';
 import { createSandbox } from '../sandbox';
 import { SALESCAPTAIN_TOKEN } from '../sandbox/vendors/salesCaptain';
@@ -19,7 +20,7 @@ beforeEach(() => sandbox.reset());
 
 const api = { displayName: 'SalesCaptain', credentialType: 'salesCaptainApi' };
 
-async function client(overrides: Partial<typeof api> & Record<string, unknown> = {}, baseUrl = sandbox.baseUrl('salescaptain'), pacing?: Pacing) {
+async function client(overrides: Partial<VendorApi> = {}, baseUrl = sandbox.baseUrl('salescaptain'), pacing?: Pacing) {
 	const ctx = requestContext('salesCaptain', { salesCaptainApi: { accessToken: SALESCAPTAIN_TOKEN, baseUrl } });
 	return await ApiClient.create(ctx, { ...api, ...overrides }, pacing);
 }
@@ -126,12 +127,71 @@ test('a 500 is reported with the vendor message and never sent again', async () 
 	expect(sandbox.requests()).toHaveLength(1);
 });
 
-test('a dropped connection on a create is reported as unknown outcome and not repeated', async () => {
+test('a connection reset on a create says it may have been stored and was not sent again, never "retry immediately"', async () => {
 	sandbox.addFault({ method: 'POST', drop: true });
 	const error = await failure((await client()).request({ method: 'POST', path: '/v1/create-contact', body: { a: 1 } }));
-	expect(error.message).toMatch(/^SalesCaptain could not be reached: /);
-	expect(error.description).toMatch(/unknown whether it took effect. It was not sent again/);
+	expect(error.message).toBe('SalesCaptain closed the connection before answering');
+	expect(error.description).toBe(
+		'POST /v1/create-contact may have been stored by SalesCaptain. It was not sent again: check in SalesCaptain whether it took effect before running this item again.',
+	);
+	expect(JSON.stringify(error)).not.toMatch(/retry/i);
 	expect(sandbox.requests()).toHaveLength(1);
+});
+
+test('a refused connection says nothing was sent and shows the Base URL without its user and password', async () => {
+	const error = await failure((await client({}, 'http://ops:hunter2-secret@127.0.0.1:1/api')).request({ method: 'POST', path: '/v1/create-contact', body: {} }));
+	expect(error.message).toMatch(/^SalesCaptain could not be reached at http:\/\/127\.0\.0\.1:1\/api: /);
+	expect(error.description).toBe(
+		'No connection was made, so nothing was sent. Check that SalesCaptain is up and the Base URL in the credential (http://127.0.0.1:1/api) is right, then run again.',
+	);
+	expect(JSON.stringify(error)).not.toMatch(/hunter|ops:/);
+});
+
+test('the time limit bounds the whole answer: a body trickled past it fails, naming the limit', async () => {
+	sandbox.addFault({ method: 'POST', status: 201, body: { contact: { data: { contact_id: 'x'.repeat(200) } } }, trickleMs: 4_000 });
+	const error = await failure((await client({ requestTimeoutMs: 1_000 })).request({ method: 'POST', path: '/v1/create-contact', body: {} }));
+	expect(error.message).toBe('SalesCaptain sent no complete answer within 1 s, so the node stopped waiting');
+	expect(error.description).toBe(
+		'POST /v1/create-contact may have been stored by SalesCaptain. It was not sent again: check in SalesCaptain whether it took effect before running this item again.',
+	);
+	expect(sandbox.requests()).toHaveLength(1);
+});
+
+describe('redirects are never followed', () => {
+	const elsewhere = createSandbox();
+	beforeAll(async () => {
+		await elsewhere.start();
+	});
+	afterAll(async () => await elsewhere.close());
+	beforeEach(() => elsewhere.reset());
+
+	test.each([
+		[302, 'GET'],
+		[307, 'POST'],
+		[308, 'POST'],
+	] as const)('a %i on a %s is an error naming the target, and the target receives nothing', async (status, method) => {
+		const target = `${elsewhere.baseUrl('salescaptain')}/v1/create-contact?token=${SALESCAPTAIN_TOKEN}`;
+		sandbox.addFault({ status, headers: { Location: target } });
+		const error = await failure((await client()).request({ method, path: '/v1/create-contact', body: method === 'POST' ? { contact_name: 'Ann' } : undefined }));
+		expect(error.message).toBe(`SalesCaptain answered ${status}, a redirect to ${elsewhere.baseUrl('salescaptain')}/v1/create-contact, which the node does not follow`);
+		expect(error.description).toContain('Nothing was sent to the new address.');
+		expect(error.description).toContain(`Check the Base URL in the credential (${sandbox.baseUrl('salescaptain')})`);
+		expect(error.httpCode).toBe(String(status));
+		expect(elsewhere.requests()).toEqual([]);
+		expect(sandbox.requests()).toHaveLength(1);
+		expect(JSON.stringify(error)).not.toContain(SALESCAPTAIN_TOKEN);
+	});
+});
+
+describe('apiPath', () => {
+	test('encodes each value as one path segment', () => {
+		expect(apiPath`/v1/list-tags/${'a/b?c=d#e'}`).toBe('/v1/list-tags/a%2Fb%3Fc%3Dd%23e');
+		expect(apiPath`/v1/contacts/${'+1 415'}/tags/${7}`).toBe('/v1/contacts/%2B1%20415/tags/7');
+	});
+
+	test.each(['', ' ', '.', '..'])('refuses %j, which would not stay one segment', (value) => {
+		expect(() => apiPath`/v1/list-tags/${value}/x`).toThrow(/cannot be used as an ID in a request path/);
+	});
 });
 
 test('a non-JSON error page is read as text', async () => {

@@ -43,19 +43,6 @@ const screenshotDir = join(projectRoot, '.tmp', 'ui-screenshots');
 const logDir = join(projectRoot, '.tmp', 'ui-logs');
 const browserLog = join(logDir, 'browser.log');
 
-/**
- * The dropdown each node's test opens, by the loadOptions / listSearch method of the vendor's
- * data file (whose `expected` options the sandbox serves). `filter`: a list search is also
- * searched for this text (the data file's entry with that filter).
- */
-const dropdownUnderTest: Record<string, { parameter: string; methodName: string; filter?: string }> = {
-	salesCaptain: { parameter: 'companyId', methodName: 'getCompanies' },
-	contactship: { parameter: 'tagIds', methodName: 'getTags' },
-	revyOps: { parameter: 'company', methodName: 'searchCompanies', filter: 'blue' },
-	wipsy: { parameter: 'pipelineStageId', methodName: 'getPipelineStages' },
-	thoughtly: { parameter: 'tags', methodName: 'getTags' },
-};
-
 const say = (line: string) => process.stdout.write(`[ui] ${line}\n`);
 
 const workDir = mkdtempSync(join(tmpdir(), 'crm-contacts-ui-'));
@@ -66,19 +53,12 @@ let n8n: N8nInstance;
 let baseUrl: string;
 let context: BrowserContext;
 
-function choiceOf(vendor: E2eVendor): (typeof dropdownUnderTest)[string] {
-	const choice = dropdownUnderTest[vendor.nodeName];
-	if (!choice) throw new Error(`test/ui/editor.ui.test.ts: add ${vendor.nodeName} to dropdownUnderTest (the dropdown its test opens)`);
-	return choice;
-}
-
-function dropdownOf(vendor: E2eVendor, filter?: string): E2eDropdown {
-	const { methodName } = choiceOf(vendor);
-	const dropdown = vendor.dropdowns.find(
-		(entry) => entry.methodName === methodName && entry.filter === filter && entry.paginationToken === undefined && entry.expected.length > 0,
-	);
-	if (!dropdown) throw new Error(`test/e2e/vendors has no ${methodName} dropdown${filter ? ` filtered by "${filter}"` : ''} for ${vendor.displayName}`);
-	return dropdown;
+/** The dropdowns the data file marks for this test: the one opened, and a list search's searched one if any. */
+function dropdownsOf(vendor: E2eVendor): { opened: E2eDropdown; searched?: E2eDropdown } {
+	const marked = vendor.dropdowns.filter((entry) => entry.openedInEditor);
+	const opened = marked.find((entry) => entry.filter === undefined);
+	if (!opened) throw new Error(`test/e2e/vendors: mark one of ${vendor.displayName}'s dropdowns with openedInEditor: true`);
+	return { opened, searched: marked.find((entry) => entry.filter !== undefined) };
 }
 
 /** A fresh tab of the signed-in browser; its console errors and failed requests go to the log. */
@@ -224,21 +204,22 @@ afterAll(async () => {
 
 describe.each(e2eVendors.map((vendor) => [vendor.displayName, vendor] as const))('%s in the editor', (_name, vendor) => {
 	test('added from the node creator, with the sandbox credential, its dropdown shows the sandbox values', async () => {
-		const { parameter, filter } = choiceOf(vendor);
+		const { opened: dropdown, searched: searchedDropdown } = dropdownsOf(vendor);
+		const parameter = dropdown.parameterPath;
 		const page = await newPage(vendor.displayName);
 		try {
 			const ndv = await addNodeToNewWorkflow(page, vendor);
 			await ensureCredential(page, ndv, vendor);
 
-			const dropdown = dropdownOf(vendor);
 			const expectedNames = dropdown.expected.map((option) => option.name);
 			let searched = '';
 			if (dropdown.kind === 'listSearch') {
 				const items = await openList(page, ndv, parameter, expectedNames.length);
 				// The first page in RevyOps' order (the editor may already have asked for the next page).
 				expect(items.slice(0, expectedNames.length)).toEqual(expectedNames);
-				if (filter !== undefined) {
-					const filtered = dropdownOf(vendor, filter).expected.map((option) => option.name);
+				if (searchedDropdown) {
+					const filter = searchedDropdown.filter!;
+					const filtered = searchedDropdown.expected.map((option) => option.name);
 					expect(await openList(page, ndv, parameter, filtered.length, filter)).toEqual(filtered);
 					searched = `, searching "${filter}" only ${filtered.join(', ')}`;
 				}

@@ -10,6 +10,8 @@ import { createHash } from 'node:crypto';
 
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import type { Fault } from '../../sandbox/server';
+
 export const PACKAGE_NAME = 'n8n-nodes-crm-contacts';
 
 export interface ExpectedRequest {
@@ -36,12 +38,21 @@ export interface E2eWorkflow {
 	parameters: INodeParameters;
 	/** Settings → On Error → Continue (regular output). */
 	continueOnFail?: boolean;
+	/** Settings → On Error → Continue (using error output): failed items go to the second output. */
+	errorOutput?: boolean;
+	/** Sandbox faults added before the run (test/sandbox/server.ts), e.g. a maintenance page. */
+	faults?: Fault[];
 	/** Imported into `npm run dev` as the node's example workflow. */
 	example?: boolean;
 	/** Sandbox requests in arrival order, exactly these and no others. */
 	expectedRequests: ExpectedRequest[];
 	/** The node's output items (first output), in order, with each item's `pairedItem` index. */
 	expectedOutput: Array<{ json: IDataObject; pairedItem: number }>;
+	/**
+	 * With `errorOutput`: the error output's items, in order. n8n puts the input item's fields
+	 * under the node's `{error, details}` there.
+	 */
+	expectedErrorOutput?: Array<{ json: IDataObject; pairedItem: number }>;
 }
 
 export interface E2eDropdown {
@@ -66,6 +77,11 @@ export interface E2eDropdown {
 	paginationToken?: string;
 	/** listSearch only: the token the answer gives for the next page; undefined on the last page. */
 	expectedPaginationToken?: string;
+	/**
+	 * The editor test (test/ui) opens this dropdown in the node panel: one entry per vendor, plus
+	 * for a list search optionally one with a `filter` that it also types into the search box.
+	 */
+	openedInEditor?: boolean;
 }
 
 export interface E2eVendor {
@@ -87,6 +103,8 @@ export interface E2eVendor {
 		badData(baseUrl: string): IDataObject;
 		/** What the vendor's sandbox answers the bad one with, as n8n reports it. */
 		badMessage: string | RegExp;
+		/** What a dropdown shows with the bad data: the node's message, in the vendor's words. */
+		badDropdownMessage: string;
 	};
 	workflows: E2eWorkflow[];
 	dropdowns: E2eDropdown[];
@@ -103,6 +121,18 @@ export function credentialImport(vendor: E2eVendor, sandboxUrl: string) {
 		data: vendor.credential.data(`${sandboxUrl}/${vendor.sandboxVendor}`),
 	};
 }
+
+/** The bad credential data, imported under its own id, for dropdowns that must fail readably. */
+export function badCredentialImport(vendor: E2eVendor, sandboxUrl: string) {
+	return {
+		id: badCredentialId(vendor),
+		name: `${vendor.credential.name} with a bad key`,
+		type: vendor.credential.type,
+		data: vendor.credential.badData(`${sandboxUrl}/${vendor.sandboxVendor}`),
+	};
+}
+
+export const badCredentialId = (vendor: E2eVendor) => `${vendor.credential.id.slice(0, 13)}Bad`;
 
 /**
  * Manual Trigger → "Items" (Edit Fields, raw JSON) → "Split Out" → the vendor node. Only
@@ -146,6 +176,7 @@ export function workflowImport(vendor: E2eVendor, workflow: E2eWorkflow) {
 				parameters: workflow.parameters,
 				credentials: { [vendor.credential.type]: { id: vendor.credential.id, name: vendor.credential.name } },
 				...(workflow.continueOnFail ? { onError: 'continueRegularOutput' } : {}),
+				...(workflow.errorOutput ? { onError: 'continueErrorOutput' } : {}),
 			},
 		],
 		connections: {

@@ -74,6 +74,7 @@ export const contactshipE2e: E2eVendor = {
 		badData: (baseUrl) => ({ apiKey: 'cs-revoked-key-0000', baseUrl }),
 		// n8n reports the status text of a refused credential test, not Contactship's message.
 		badMessage: /Unauthorized/,
+		badDropdownMessage: 'Contactship answered 401: Invalid or missing API key',
 	},
 
 	workflows: [
@@ -188,24 +189,30 @@ export const contactshipE2e: E2eVendor = {
 				{
 					json: {
 						error: 'Phone Number "030 1234567" has no country code [item 1]',
-						description:
-							'Give the number in international format with its country code, for example +14155551234. A number starting with 0 is a local one.',
+						details: {
+							description:
+								'Write it with its country code (+1 415 555 2671 or 001 415 555 2671), or set Options → Default Country to the country your numbers are from.',
+						},
 					},
 					pairedItem: 1,
 				},
 				{
 					json: {
-						error: 'Additional data "lead_score" is of type Number, but "forty-two" is not a number [item 2]',
-						description: 'Use digits with a dot for decimals, for example 42 or 1499.90, or change the type to Text.',
+						error: 'Additional data "lead_score" is a number field, but "forty-two" is not a number [item 2]',
+						details: {
+							description: 'Use digits with a dot for decimals, for example 42 or 1499.90 (no thousands separators, no decimal comma).',
+						},
 					},
 					pairedItem: 2,
 				},
 				{
 					json: {
 						error: 'Contactship answered 409: Contact with this phone number already exists [item 3]',
-						httpCode: '409',
-						description:
-							'A record with these details already exists. Set "If Contact Exists" to "Return Existing" to output it instead. (POST /v1/contacts)',
+						details: {
+							httpCode: '409',
+							description:
+								'A record with these details already exists. Set "If Contact Exists" to "Return Existing" to output it instead. (POST /v1/contacts)',
+						},
 					},
 					pairedItem: 3,
 				},
@@ -213,11 +220,13 @@ export const contactshipE2e: E2eVendor = {
 					json: {
 						// "Contact <the new id> is saved in Contactship, but tag … could not be added: Contactship answered 404: Tag not found [item 4]"
 						error: '<any>',
-						httpCode: '404',
-						description:
-							'The contact exists. Add the remaining tags in Contactship, or run this item again with "If Contact Exists" set to "Return Existing".',
-						contactId: '<uuid>',
-						appliedTags: [HOT_LEAD],
+						details: {
+							httpCode: '404',
+							description:
+								'The contact exists. Add the remaining tags in Contactship, or run this item again with "If Contact Exists" set to "Return Existing".',
+							contactId: '<uuid>',
+							appliedTags: [HOT_LEAD],
+						},
 					},
 					pairedItem: 4,
 				},
@@ -242,6 +251,7 @@ export const contactshipE2e: E2eVendor = {
 		{
 			// Every tag in one page of 100 (Contactship's default page is 5), oldest first;
 			// shown by label, or by name when a tag has none, sorted.
+			openedInEditor: true,
 			methodName: 'getTags',
 			parameterPath: 'tagIds',
 			currentNodeParameters: { resource: 'contact', operation: 'create' },

@@ -99,9 +99,10 @@ export const revyOpsE2e: E2eVendor = {
 		name: 'RevyOps (sandbox)',
 		type: 'revyOpsApi',
 		data: (baseUrl) => ({ apiKey: REVYOPS_CLIENT.apiKey, clientId: REVYOPS_CLIENT.clientId, baseUrl }),
-		badData: (baseUrl) => ({ apiKey: '', clientId: 'rvo-client-00000000', baseUrl }),
+		badData: (baseUrl) => ({ apiKey: '', clientId: 'rvo-cid-00000000', baseUrl }),
 		// n8n reports the status text of a refused credential test, not the vendor's `{detail}` (here "Invalid client_id.").
 		badMessage: /Forbidden/,
+		badDropdownMessage: 'RevyOps answered 403: Invalid client_id.',
 	},
 
 	workflows: [
@@ -127,8 +128,8 @@ export const revyOpsE2e: E2eVendor = {
 				lastName: '={{ $json.lastName }}',
 				customFields: {
 					field: [
-						{ fieldName: 'Industry', value: '={{ $json.industry }}' },
-						{ fieldName: 'Lead Source', value: "={{ $json.source ?? '' }}" },
+						{ key: 'Industry', value: '={{ $json.industry }}' },
+						{ key: 'Lead Source', value: "={{ $json.source ?? '' }}" },
 					],
 				},
 				additionalFields: { contactStatus: 'Active', origin: 'n8n workflow' },
@@ -230,7 +231,7 @@ export const revyOpsE2e: E2eVendor = {
 				linkedinUrl: "={{ $json.linkedin ?? '' }}",
 				firstName: '={{ $json.firstName }}',
 				lastName: '={{ $json.lastName }}',
-				customFields: { field: [{ fieldName: 'Deal Size', value: "={{ $json.dealSize ?? '' }}" }] },
+				customFields: { field: [{ key: 'Deal Size', value: "={{ $json.dealSize ?? '' }}" }] },
 				options: { ifContactExists: 'returnExisting', responseStructure: 'FLAT', maxConcurrency: 1 },
 			},
 			expectedRequests: [
@@ -339,48 +340,60 @@ export const revyOpsE2e: E2eVendor = {
 				{
 					json: {
 						error: 'Company ID "acme" is not a RevyOps company ID: a whole number such as 1042 is expected [item 1]',
-						description: 'Pick the company from the list, or choose "By Domain" to give its domain instead.',
+						details: {
+							description: 'Pick the company from the list, or choose "By Domain" to give its domain instead.',
+						},
 					},
 					pairedItem: 1,
 				},
 				{
 					json: {
 						error: 'RevyOps answered 404: Company not found. (company ID 4242) [item 2]',
-						httpCode: '404',
-						description: 'RevyOps has no company with ID 4242. Pick the company from the list, or give its domain instead.',
+						details: {
+							httpCode: '404',
+							description: 'RevyOps has no company with ID 4242. Pick the company from the list, or give its domain instead.',
+						},
 					},
 					pairedItem: 2,
 				},
 				{
 					json: {
 						error: `RevyOps answered 401: Company does not belong to this client. (company ID ${RO_FOREIGN_COMPANY.id}) [item 3]`,
-						httpCode: '401',
-						description:
-							"The company belongs to another RevyOps client (workspace) than the credential opens. Pick the company from the list, which shows only this workspace's companies, or use the credential of the company's workspace.",
+						details: {
+							httpCode: '401',
+							description:
+								"The company belongs to another RevyOps client (workspace) than the credential opens. Pick the company from the list, which shows only this workspace's companies, or use the credential of the company's workspace.",
+						},
 					},
 					pairedItem: 3,
 				},
 				{
 					json: {
 						error: 'RevyOps answered 409: Contact with this email already exists. [item 4]',
-						httpCode: '409',
-						description:
-							'A record with these details already exists. Set "If Contact Exists" to "Return Existing" to output it instead. (POST /public/v2/contacts)',
+						details: {
+							httpCode: '409',
+							description:
+								'A record with these details already exists. Set "If Contact Exists" to "Return Existing" to output it instead. (POST /public/v2/contacts)',
+						},
 					},
 					pairedItem: 4,
 				},
 				{
 					json: {
 						error: 'RevyOps answered 400: email: Enter a valid email address. [item 5]',
-						httpCode: '400',
-						description: 'The vendor rejected the data sent. Check the fields named in the message. (POST /public/v2/contacts)',
+						details: {
+							httpCode: '400',
+							description: 'The vendor rejected the data sent. Check the fields named in the message. (POST /public/v2/contacts)',
+						},
 					},
 					pairedItem: 5,
 				},
 				{
 					json: {
 						error: 'Give an email or a LinkedIn URL: RevyOps identifies a contact by at least one of them [item 6]',
-						description: 'Fill Email, LinkedIn URL, or both.',
+						details: {
+							description: 'Fill Email, LinkedIn URL, or both.',
+						},
 					},
 					pairedItem: 6,
 				},
@@ -396,6 +409,7 @@ export const revyOpsE2e: E2eVendor = {
 		{
 			// The company picker ("From List"): the first page of 100, and a token for the next.
 			kind: 'listSearch',
+			openedInEditor: true,
 			methodName: 'searchCompanies',
 			parameterPath: 'company',
 			currentNodeParameters: { resource: 'contact', operation: 'create' },
@@ -416,6 +430,7 @@ export const revyOpsE2e: E2eVendor = {
 		{
 			// Typed in the search box: RevyOps searches by name.
 			kind: 'listSearch',
+			openedInEditor: true,
 			methodName: 'searchCompanies',
 			parameterPath: 'company',
 			currentNodeParameters: { resource: 'contact', operation: 'create' },
@@ -426,7 +441,7 @@ export const revyOpsE2e: E2eVendor = {
 		{
 			// The names the workspace's contacts use, over every page ("Deal Size" only on page 2).
 			methodName: 'getCustomFieldNames',
-			parameterPath: 'customFields.field.fieldName',
+			parameterPath: 'customFields.field.key',
 			currentNodeParameters: { resource: 'contact', operation: 'create', company: byId(String(ACME.id)) },
 			expected: [
 				{ name: 'Deal Size', value: 'Deal Size' },

@@ -61,6 +61,7 @@ export const thoughtlyE2e: E2eVendor = {
 		// reports the status text, not the envelope's message.
 		badData: (baseUrl) => ({ apiToken: THOUGHTLY_TOKEN, teamId: THOUGHTLY_OTHER_TEAM_ID, baseUrl }),
 		badMessage: /^Forbidden$/,
+		badDropdownMessage: 'Thoughtly answered 403: This API token does not belong to the given team',
 	},
 
 	workflows: [
@@ -79,13 +80,13 @@ export const thoughtlyE2e: E2eVendor = {
 			parameters: {
 				resource: 'contact',
 				operation: 'create',
-				phoneNumber: '={{ $json.phone }}',
-				name: "={{ $json.name ?? '' }}",
+				phone: '={{ $json.phone }}',
+				fullName: "={{ $json.name ?? '' }}",
 				email: "={{ $json.email ?? '' }}",
 				countryCode: "={{ $json.country ?? '' }}",
 				tags: "={{ ['VIP', $json.campaign ?? ''] }}",
-				attributes: {
-					attribute: [
+				customFields: {
+					field: [
 						// An empty value leaves the attribute out.
 						{ key: 'plan_interest', value: "={{ $json.plan ?? '' }}" },
 						{ key: 'source', value: 'n8n' },
@@ -144,13 +145,13 @@ export const thoughtlyE2e: E2eVendor = {
 			parameters: {
 				resource: 'contact',
 				operation: 'create',
-				phoneNumber: '={{ $json.phone }}',
-				name: '={{ $json.name }}',
+				phone: '={{ $json.phone }}',
+				fullName: '={{ $json.name }}',
 				countryCode: "={{ $json.country ?? '' }}",
 				// Comma-separated names by expression: trimmed, each one a tag.
 				tags: '={{ "lead, callback" }}',
-				attributes: {
-					attribute: [
+				customFields: {
+					field: [
 						{ key: 'plan', value: 'basic' },
 						{ key: "={{ $json.secondKey ?? 'source' }}", value: 'n8n' },
 					],
@@ -177,21 +178,25 @@ export const thoughtlyE2e: E2eVendor = {
 					pairedItem: 0,
 				},
 				{
-					json: { error: 'Attribute "plan" is given twice; keep one value per key [item 1]', description: 'Remove or rename one of the rows with this key.' },
+					json: { error: 'Attribute "plan" is given twice; keep one value per field [item 1]', details: { description: 'Remove or merge one of the rows.' } },
 					pairedItem: 1,
 				},
 				{
 					json: {
 						error: `Thoughtly answered 200: ${THOUGHTLY_DUPLICATE_MESSAGE} [item 2]`,
-						httpCode: '200',
-						description: 'The vendor did not accept the request. (POST /contact/create)',
+						details: {
+							httpCode: '200',
+							description: 'The vendor did not accept the request. (POST /contact/create)',
+						},
 					},
 					pairedItem: 2,
 				},
 				{
 					json: {
 						error: 'Country Code "+44" looks like a dialling code; Thoughtly expects a two-letter country code [item 3]',
-						description: 'Use the two-letter ISO 3166-1 code of the country, for example US, GB or DE.',
+						details: {
+							description: 'Use the two-letter ISO 3166-1 code of the country, for example US, GB or DE.',
+						},
 					},
 					pairedItem: 3,
 				},
@@ -216,6 +221,7 @@ export const thoughtlyE2e: E2eVendor = {
 		{
 			// 120 seeded contacts: two full pages of 50 and a short third one that ends the
 			// reading; "Do not call" and "Spanish speaker" are only on the third.
+			openedInEditor: true,
 			methodName: 'getTags',
 			parameterPath: 'tags',
 			currentNodeParameters: { resource: 'contact', operation: 'create' },

@@ -124,6 +124,7 @@ export const wipsyE2e: E2eVendor = {
 		badData: (baseUrl) => ({ apiKey: 'wipsy-revoked-key-000000', baseUrl }),
 		// Wipsy answers 401 `{error: "Invalid API key"}`; n8n's credential test reports the status text.
 		badMessage: /^Unauthorized$/,
+		badDropdownMessage: 'Wipsy answered 401: Invalid API key',
 	},
 
 	workflows: [
@@ -290,17 +291,21 @@ export const wipsyE2e: E2eVendor = {
 				},
 				{
 					json: {
-						error: 'Custom field "Budget" is a number field; "lots" is not a number [item 1]',
-						description: 'Use digits with an optional sign and a dot for decimals, for example 1250.50.',
+						error: 'Custom field "Budget" is a number field, but "lots" is not a number [item 1]',
+						details: {
+							description: 'Use digits with a dot for decimals, for example 42 or 1499.90 (no thousands separators, no decimal comma).',
+						},
 					},
 					pairedItem: 1,
 				},
 				{
 					json: {
 						error: 'Wipsy answered 409: Contact with this email already exists [item 2]',
-						httpCode: '409',
-						description:
-							'A record with these details already exists. Set "If Contact Exists" to "Return Existing" to output it instead. (POST /api-create-contact)',
+						details: {
+							httpCode: '409',
+							description:
+								'A record with these details already exists. Set "If Contact Exists" to "Return Existing" to output it instead. (POST /api-create-contact)',
+						},
 					},
 					pairedItem: 2,
 				},
@@ -311,8 +316,10 @@ export const wipsyE2e: E2eVendor = {
 				{
 					json: {
 						error: 'Wipsy answered 400: Invalid pipeline_stage_id [item 4]',
-						httpCode: '400',
-						description: 'The vendor rejected the data sent. Check the fields named in the message. (POST /api-create-contact)',
+						details: {
+							httpCode: '400',
+							description: 'The vendor rejected the data sent. Check the fields named in the message. (POST /api-create-contact)',
+						},
 					},
 					pairedItem: 4,
 				},
@@ -328,6 +335,7 @@ export const wipsyE2e: E2eVendor = {
 		{
 			// The stages the listed contacts use, in pipeline order ("Archived" is only on
 			// contacts beyond the first 500, "Lost" on none).
+			openedInEditor: true,
 			methodName: 'getPipelineStages',
 			parameterPath: 'pipelineStageId',
 			currentNodeParameters: { resource: 'contact', operation: 'create' },

@@ -1,6 +1,5 @@
 /**
- * Contactship as ../shared/vendors/contactship-create-contact.md and the Contactship
- * section of docs/vendor-apis.md describe it: `x-api-key` auth, POST /v1/contacts with its
+ * Contactship as its API document describes it (summed up in docs/vendor-facts.md): `x-api-key` auth, POST /v1/contacts with its
  * required fields and formats, 409 on a phone number that exists, GET /v1/contacts/{identifier}
  * with `identifierType`, GET /v1/tags paged by `limit` (default 5) / `offset` with `count`,
  * and POST /v1/contacts/{contactId}/tags/{tagId}.

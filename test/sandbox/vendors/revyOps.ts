@@ -1,5 +1,5 @@
 /**
- * RevyOps as ../shared/vendors/revyops-create-contact.md and docs/vendor-apis.md describe it.
+ * RevyOps as its API document describes it (summed up in docs/vendor-facts.md).
  *
  * - Auth (both documented ways): the workspace API key in `x-api-key` (PRACTICE) and/or the
  *   workspace `client_id` query parameter (the vendor reference). 403 `{detail}` when neither
@@ -26,10 +26,14 @@ export interface RevyOpsClient {
 	apiKey: string;
 }
 
-/** The workspace the tests' credentials open. */
-export const REVYOPS_CLIENT: RevyOpsClient = { clientId: 'rvo-client-4d1f8a93', apiKey: 'rvo-key-9c2e71b4d5' };
+/**
+ * The workspace the tests' credentials open. Secrets look random, as real ones do: the node
+ * masks any 6-character run of a credential value in messages, so a client_id containing
+ * a word RevyOps also writes ("client") would mask that word in its messages.
+ */
+export const REVYOPS_CLIENT: RevyOpsClient = { clientId: 'rvo-cid-4d1f8a93', apiKey: 'rvo-key-9c2e71b4d5' };
 /** Another workspace: its companies must not be usable with REVYOPS_CLIENT's credentials. */
-export const REVYOPS_OTHER_CLIENT: RevyOpsClient = { clientId: 'rvo-client-77b0c3e1', apiKey: 'rvo-key-other-51aa08' };
+export const REVYOPS_OTHER_CLIENT: RevyOpsClient = { clientId: 'rvo-cid-77b0c3e1', apiKey: 'rvo-key-other-51aa08' };
 
 export const MAX_FIELD_VALUE = 2500;
 const MAX_PAGE_SIZE = 100;

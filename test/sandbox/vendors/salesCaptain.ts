@@ -1,9 +1,9 @@
 /**
- * SalesCaptain as ../shared/vendors/salescaptain-create-contact.md documents it:
+ * SalesCaptain as its API document describes it (summed up in docs/vendor-facts.md):
  * Bearer auth, POST /v1/create-contact with its validation rules and error shapes
  * (`{status: "failure", error}` for 400/403/409, `{error, code, timestamp, path}` for
  * 401/429/500), plus the list endpoints the node's dropdowns and lookups use. Shapes the
- * vendor does not document (companies, tags, contact list) follow docs/vendor-apis.md.
+ * vendor does not document (companies, tags, contact list) follow the assumptions in docs/vendor-facts.md.
  */
 import type { SandboxRequest, SandboxResponse, SandboxVendor } from '../server';
 import { header, ids, isUuid } from '../server';

@@ -1,6 +1,5 @@
 /**
- * Thoughtly as ../shared/vendors/thoughtly-create-contact.md and docs/vendor-apis.md
- * describe it: two auth headers (`x-api-token`, `team_id`) on every call, every answer in
+ * Thoughtly as its API document describes it (summed up in docs/vendor-facts.md): two auth headers (`x-api-token`, `team_id`) on every call, every answer in
  * the `{data, error}` envelope, POST /contact/create with `additionalProperties: false`,
  * GET /contact (`page` from 0, `limit` 1..50, `search`; list at `data.contacts`), GET
  * /interview, and 429 beyond 100 requests a minute.

@@ -1,5 +1,5 @@
 /**
- * Wipsy CRM as ../shared/vendors/wipsy-create-contact.md and docs/vendor-apis.md describe it:
+ * Wipsy CRM as its API document describes it (summed up in docs/vendor-facts.md):
  * `x-api-key` auth, POST /api-create-contact with its field types, `{error}` bodies for
  * 400/401/409/500, the free plan's monthly quota answered with 429 `{error, details}`, and
  * GET /api-get-contacts (`limit` 1..500, no other paging documented) whose contacts embed

@@ -1,9 +1,9 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { fetchAllPages, findList } from '../shared/lists';
-import { ApiClient } from '../shared/transport';
-import { envelopeData, thoughtlyApi } from './api';
-import { CONTACT_LIST_PATHS, CONTACT_PAGE_LIMIT } from './contact';
+import { fetchAllPages, findList } from '../../shared/lists';
+import { ApiClient } from '../../shared/transport';
+import { envelopeData, thoughtlyApi } from '../api';
+import { CONTACT_LIST_PATHS, CONTACT_PAGE_LIMIT } from '../actions/contact/mapping';
 
 /**
  * Thoughtly has no tag endpoint: tags are names stored on contacts. The dropdown reads the

@@ -1,11 +1,8 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { fetchAllPages, findList, firstText } from '../shared/lists';
-import { ApiClient } from '../shared/transport';
-import { MAX_PAGE_SIZE, revyOpsApi, revyOpsPaging } from './api';
-
-/** Contacts read for the custom-field names in use: five pages of 100. */
-const CUSTOM_FIELD_SCAN_PAGES = 5;
+import { findList, firstText } from '../../shared/lists';
+import { ApiClient } from '../../shared/transport';
+import { MAX_PAGE_SIZE, revyOpsApi } from '../api';
 
 /** One page of companies -> resource-locator entries, named "Name (domain)". */
 export function toCompanyResults(records: IDataObject[]): INodeListSearchResult['results'] {
@@ -47,38 +44,4 @@ export async function searchCompanies(
 		results: toCompanyResults(records),
 		paginationToken: hasNextPage(body, page, MAX_PAGE_SIZE, records.length) ? String(page + 1) : undefined,
 	};
-}
-
-/**
- * Custom field names found on contacts: the keys of `contact_custom_fields` in the FLAT
- * structure, or the `field_name`s when a NESTED list comes back.
- */
-export function customFieldNames(contacts: IDataObject[]): INodePropertyOptions[] {
-	const names = new Map<string, string>();
-	const add = (name: unknown) => {
-		if (typeof name !== 'string' || name.trim() === '') return;
-		const key = name.toLowerCase();
-		if (!names.has(key)) names.set(key, name);
-	};
-	for (const contact of contacts) {
-		const fields = contact?.contact_custom_fields;
-		if (Array.isArray(fields)) {
-			for (const field of fields) add((field as IDataObject)?.field_name);
-		} else if (fields && typeof fields === 'object') {
-			Object.keys(fields).forEach(add);
-		}
-	}
-	return [...names.values()].sort((a, b) => a.localeCompare(b)).map((name) => ({ name, value: name }));
-}
-
-/** RevyOps has no list of field definitions: collect the names the workspace's contacts use. */
-export async function getCustomFieldNames(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const client = await ApiClient.create(this, revyOpsApi);
-	const contacts = await fetchAllPages(
-		client,
-		{ method: 'GET', path: '/public/v2/contacts', qs: { structure: 'FLAT' } },
-		revyOpsPaging(CUSTOM_FIELD_SCAN_PAGES),
-		(body) => findList(body, ['results']),
-	);
-	return customFieldNames(contacts);
 }

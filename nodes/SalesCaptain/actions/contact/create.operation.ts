@@ -1,0 +1,102 @@
+import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { addTags, createOrReturnExisting } from '../../../shared/contact';
+import { customFieldsField, emailField, fullNameField, phoneField, tagsField } from '../../../shared/fields';
+import { findList } from '../../../shared/lists';
+import type { Operation, OperationRun } from '../../../shared/operations';
+import { createOptions, readIfContactExists } from '../../../shared/properties';
+import { apiPath } from '../../../shared/transport';
+import { salesCaptainPacing } from '../../api';
+import type { CustomFieldDefinition } from './mapping';
+import { checkCustomFieldValues, CREATED_CONTACT, createdContact, matchContact, toCreateContactRequest } from './mapping';
+
+/** A company's custom-field definitions, read once per company and run, when an item first needs them. */
+async function customFieldDefinitions(ctx: IExecuteFunctions, run: OperationRun, companyId: string): Promise<CustomFieldDefinition[]> {
+	try {
+		return await run.once(`customFields:${companyId}`, async () =>
+			findList(await run.client.request({ method: 'GET', path: apiPath`/v1/list-custom-fields/${companyId}` }), [
+				'custom_fields.data',
+				'custom_fields',
+			]) as unknown as CustomFieldDefinition[],
+		);
+	} catch (error) {
+		// The failure is shared by every item of the company; each gets its own error to carry its item number.
+		const cause = error as NodeApiError;
+		throw new NodeApiError(ctx.getNode(), { message: cause.message } as JsonObject, {
+			message: `Reading the company's custom fields (needed to check the values against their types) failed: ${cause.message}`,
+			description: cause.description ?? undefined,
+			httpCode: cause.httpCode ?? undefined,
+		});
+	}
+}
+
+export const create: Operation = {
+	option: { name: 'Create', value: 'create', description: 'Create a new contact', action: 'Create a contact' },
+	properties: [
+		{
+			displayName: 'Company Name or ID',
+			name: 'company',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getCompanies' },
+			required: true,
+			default: '',
+			description:
+				'The SalesCaptain company the contact belongs to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+		fullNameField({ required: true, placeholder: 'John Doe', description: 'Full name of the contact' }),
+		phoneField({ hint: 'Give a phone number, an email, or both' }),
+		emailField(),
+		tagsField('getTags', 'Tags added to the contact once it exists, one request per tag.', ['company']),
+		customFieldsField({
+			displayName: 'Custom Fields',
+			rowName: 'Field',
+			key: {
+				displayName: 'Field Name or ID',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getCustomFields', loadOptionsDependsOn: ['company'] },
+				default: '',
+				description:
+					'A custom field of the chosen company, listed by label. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+		}),
+		createOptions('SalesCaptain', salesCaptainPacing),
+	],
+
+	async execute(this: IExecuteFunctions, run: OperationRun, parameters: IDataObject): Promise<IDataObject> {
+		const { client } = run;
+		const request = toCreateContactRequest(parameters);
+		const { companyId } = request;
+		const body = { ...request.body };
+		if (Array.isArray(body.custom_fields)) {
+			const fields = await customFieldDefinitions(this, run, companyId);
+			body.custom_fields = checkCustomFieldValues(body.custom_fields as IDataObject[], fields);
+		}
+		const searchKey = String(body.contact_phone ?? body.contact_email);
+
+		const { contact, outcome } = await createOrReturnExisting(
+			this,
+			readIfContactExists(parameters.options),
+			async () => createdContact(await client.request({ method: 'POST', path: '/v1/create-contact', body, expect: CREATED_CONTACT })),
+			async () => {
+				const found = await client.request({
+					method: 'GET',
+					path: apiPath`/v1/list-contacts/${companyId}`,
+					qs: { search_key: searchKey, page_number: 1, items_per_page: 100 },
+				});
+				return matchContact(findList(found, ['contacts.data', 'contacts', 'data.contacts']), body);
+			},
+			searchKey,
+		);
+
+		const contactId = String(contact.contact_id ?? contact.id);
+		const appliedTags = await addTags(this, 'SalesCaptain', contactId, request.tagIds, async (tagId) => {
+			await client.request({
+				method: 'POST',
+				path: apiPath`/v1/add-tag-to-contact/${companyId}`,
+				body: { contact_id: contactId, tag_id: tagId },
+			});
+		});
+		return { ...contact, appliedTags, outcome };
+	},
+};

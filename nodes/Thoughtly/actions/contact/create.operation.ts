@@ -1,0 +1,70 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { createOrReturnExisting } from '../../../shared/contact';
+import { countryOptions } from '../../../shared/countries';
+import { customFieldsField, emailField, fullNameField, phoneField, tagsField } from '../../../shared/fields';
+import { findList } from '../../../shared/lists';
+import type { Operation, OperationRun } from '../../../shared/operations';
+import { createOptions, readIfContactExists } from '../../../shared/properties';
+import { isDuplicateContactError, thoughtlyPacing } from '../../api';
+import { CONTACT_LIST_PATHS, CONTACT_PAGE_LIMIT, CREATED_CONTACT, createdContact, matchContact, toCreateContactRequest } from './mapping';
+
+export const create: Operation = {
+	option: { name: 'Create', value: 'create', description: 'Create a new contact', action: 'Create a contact' },
+	properties: [
+		phoneField({
+			required: true,
+			description: 'The agent calls this number. When Country Code below is set, a number without a country code is read in that country instead.',
+		}),
+		fullNameField({ placeholder: 'John Doe', description: 'Full name of the contact' }),
+		emailField(),
+		{
+			displayName: 'Country Code',
+			name: 'countryCode',
+			type: 'options',
+			options: countryOptions(),
+			default: '',
+			description:
+				'Country of the phone number as a two-letter ISO 3166-1 code, such as US or GB (not a dialling code such as +1). An expression may give the code in any letter case.',
+		},
+		tagsField(
+			'getTags',
+			"Tags by name. The list shows the tags already used on the team's contacts; to add a new tag, give its name (or a list, or comma-separated names) in an expression.",
+		),
+		customFieldsField({
+			displayName: 'Attributes',
+			rowName: 'Attribute',
+			description: "Custom values stored on the contact; the agent's script can use each one as a variable by its key",
+			key: {
+				displayName: 'Key',
+				type: 'string',
+				default: '',
+				placeholder: 'plan_interest',
+				description: "Name of the attribute, as the agent's script refers to it",
+			},
+		}),
+		createOptions('Thoughtly', thoughtlyPacing),
+	],
+
+	async execute(this: IExecuteFunctions, run: OperationRun, parameters: IDataObject): Promise<IDataObject> {
+		const { client } = run;
+		const { body, phoneNumber } = toCreateContactRequest(parameters);
+
+		const { contact, outcome } = await createOrReturnExisting(
+			this,
+			readIfContactExists(parameters.options),
+			async () => createdContact(await client.request({ method: 'POST', path: '/contact/create', body, expect: CREATED_CONTACT })),
+			async () => {
+				const found = await client.request({
+					method: 'GET',
+					path: '/contact',
+					qs: { search: phoneNumber, page: 0, limit: CONTACT_PAGE_LIMIT },
+				});
+				return matchContact(findList(found, CONTACT_LIST_PATHS), phoneNumber);
+			},
+			phoneNumber,
+			isDuplicateContactError,
+		);
+		return { ...contact, outcome };
+	},
+};
