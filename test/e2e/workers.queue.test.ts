@@ -102,11 +102,12 @@ async function executionsOf(workflowId: string): Promise<Array<{ id: string; sta
 describe.each(workflows.map(({ vendor, workflow }) => [vendor.displayName, workflow.name, vendor, workflow] as const))('%s: %s', (_vendorName, _name, vendor, workflow) => {
 	test('runs on a worker through the queue', async () => {
 		sandbox.reset();
+		for (const fault of workflow.faults ?? []) sandbox.addFault(fault);
 		const response = await fetch(`${rest.baseUrl}/webhook/${webhookPath(workflow)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
 		const text = await response.text();
 		if (response.status !== 200) throw new Error(`The webhook answered ${response.status}: ${text.slice(0, 2000)}`);
 
-		// The node's output items, in order, as the webhook answers them.
+		// The node's (main) output items, in order, as the webhook answers them.
 		expect(JSON.parse(text)).toEqual(workflow.expectedOutput.map((output) => withPlaceholders(output.json)));
 		expectRequests(sandbox.requests(vendor.sandboxVendor), workflow.expectedRequests);
 

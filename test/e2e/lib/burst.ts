@@ -67,9 +67,9 @@ export function burstWorkflow(contender: BurstContender, credential: { id: strin
 					parameters: {
 						resource: 'contact',
 						operation: 'create',
-						companyId: BURST_COMPANY,
-						contactName: '={{ $json.body.name }}',
-						contactEmail: '={{ $json.body.email }}',
+						company: BURST_COMPANY,
+						fullName: '={{ $json.body.name }}',
+						email: '={{ $json.body.email }}',
 						options: contender === 'oursShare' ? { maxRequests: maxRequestsPerSecond, rateInterval: 'second' } : {},
 					},
 				}
