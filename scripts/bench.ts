@@ -276,6 +276,7 @@ function table(results: Result[]): string {
 }
 
 async function main(): Promise<void> {
+	if (scenarios.length === 0) return; // BENCH_ONLY named only scenarios of scripts/bench-burst.ts
 	const runtime = await ensureRuntime(say);
 	const work = mkdtempSync(join(tmpdir(), 'crm-contacts-bench-'));
 	removeOnExit(work);

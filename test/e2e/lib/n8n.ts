@@ -163,6 +163,11 @@ export class N8nInstance {
 		throw new Error(`n8n did not become ready within ${timeoutMs / 1000} s; see ${logFile}`);
 	}
 
+	/** The running server's process (e.g. to sample its memory). */
+	get serverProcess(): ChildProcess | undefined {
+		return this.server?.child;
+	}
+
 	/** Resolves when the server stops on its own (or is stopped). */
 	get serverExited(): Promise<number | null> | undefined {
 		return this.server?.exited;
