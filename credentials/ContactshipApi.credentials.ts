@@ -20,6 +20,13 @@ export class ContactshipApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{
+			displayName:
+				'Find your API key in the Contactship dashboard, under API settings.',
+			name: 'whereToFindKey',
+			type: 'notice',
+			default: '',
+		},
+		{
 			displayName: 'API Key',
 			name: 'apiKey',
 			type: 'string',

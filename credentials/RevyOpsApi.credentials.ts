@@ -26,6 +26,13 @@ export class RevyOpsApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{
+			displayName:
+				"Fill in API Key: it is how working integrations sign in. Client ID is optional: add it if RevyOps gave your workspace one. At least one of the two is needed; each filled value is sent. Find them in your RevyOps account's API settings.",
+			name: 'whereToFindKey',
+			type: 'notice',
+			default: '',
+		},
+		{
 			displayName: 'API Key',
 			name: 'apiKey',
 			type: 'string',

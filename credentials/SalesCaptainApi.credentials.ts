@@ -20,6 +20,13 @@ export class SalesCaptainApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{
+			displayName:
+				'Find your API token in your SalesCaptain account\'s API settings. The user it belongs to needs the "contacts" role.',
+			name: 'whereToFindKey',
+			type: 'notice',
+			default: '',
+		},
+		{
 			displayName: 'API Token',
 			name: 'accessToken',
 			type: 'string',

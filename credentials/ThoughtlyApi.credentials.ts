@@ -20,6 +20,13 @@ export class ThoughtlyApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{
+			displayName:
+				'Find the API token and the Team ID on the Developer Settings page of the Thoughtly dashboard (app.thoughtly.com/settings/developer).',
+			name: 'whereToFindKey',
+			type: 'notice',
+			default: '',
+		},
+		{
 			displayName: 'API Token',
 			name: 'apiToken',
 			type: 'string',

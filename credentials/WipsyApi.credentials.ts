@@ -20,6 +20,13 @@ export class WipsyApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{
+			displayName:
+				"Find your API key in your Wipsy CRM account's API settings.",
+			name: 'whereToFindKey',
+			type: 'notice',
+			default: '',
+		},
+		{
 			displayName: 'API Key',
 			name: 'apiKey',
 			type: 'string',

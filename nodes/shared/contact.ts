@@ -23,6 +23,9 @@ export function contactWithId(read: (body: unknown) => IDataObject, idKey: strin
 	};
 }
 
+const DUPLICATE_ADVICE =
+	'The contact already exists. Set "If Contact Exists" to "Return Existing" in the node options to output the existing contact instead.';
+
 function isConflict(error: unknown): error is NodeApiError {
 	return error instanceof NodeApiError && String(error.httpCode) === '409';
 }
@@ -46,7 +49,12 @@ export async function createOrReturnExisting(
 	} catch (error) {
 		if (!(error instanceof NodeApiError)) throw new NodeOperationError(ctx.getNode(), error as Error);
 		// NodeApiError hands an already wrapped error back unchanged.
-		if (ifContactExists !== 'returnExisting' || !isDuplicate(error)) throw new NodeApiError(ctx.getNode(), error as unknown as JsonObject);
+		if (ifContactExists !== 'returnExisting' || !isDuplicate(error)) {
+			const failure = new NodeApiError(ctx.getNode(), error as unknown as JsonObject);
+			// A 409 already says how to fix it; a duplicate reported another way (inside a 200) would read as a generic refusal.
+			if (isDuplicate(error) && !isConflict(error)) failure.description = DUPLICATE_ADVICE;
+			throw failure;
+		}
 		const existing = await findExisting(error);
 		if (!existing) {
 			throw new NodeApiError(ctx.getNode(), { message: error.message } as JsonObject, {

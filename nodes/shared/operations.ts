@@ -97,6 +97,26 @@ export function readParameters(ctx: IExecuteFunctions, properties: INodeProperti
 }
 
 /**
+ * The value n8n gives "Custom API Call", the Resource and Operation entry it adds to every node
+ * whose credential has an `authenticate` block. n8n runs nothing for it: the editor points to the
+ * HTTP Request node, so executing the node has to say the same.
+ */
+export const CUSTOM_API_CALL = '__CUSTOM_API_CALL__';
+
+function customApiCallMessage(api: RunVendor): string {
+	return `Custom API Call is made with the HTTP Request node, not with the ${api.displayName} node`;
+}
+
+function customApiCallHint(api: RunVendor): string {
+	// n8n names a credential type by its display name; ours are all "<Vendor> API".
+	return (
+		`Add an HTTP Request node, set Authentication to "Predefined Credential Type", Credential Type to ` +
+		`"${api.displayName} API" (${api.credentialType}) and pick your ${api.displayName} credential: n8n then sends ` +
+		`its key with any ${api.displayName} endpoint you call. In this node, choose one of its own operations instead.`
+	);
+}
+
+/**
  * A node's whole execute(): the chosen resource and operation (the same for every item, as
  * n8n does not let them vary), then that operation for every item through the shared executor.
  */
@@ -107,7 +127,11 @@ export async function runOperation(
 	resources: Resource[],
 ): Promise<INodeExecutionData[][]> {
 	const resourceName = ctx.getNodeParameter('resource', 0) as string;
-	const operationName = ctx.getNodeParameter('operation', 0) as string;
+	// Hidden (so absent) when n8n's Custom API Call is the chosen resource.
+	const operationName = ctx.getNodeParameter('operation', 0, '') as string;
+	if (resourceName === CUSTOM_API_CALL || operationName === CUSTOM_API_CALL) {
+		throw new NodeOperationError(ctx.getNode(), customApiCallMessage(api), { description: customApiCallHint(api) });
+	}
 	const operation = resources
 		.find((resource) => resource.option.value === resourceName)
 		?.operations.find((candidate) => candidate.option.value === operationName);

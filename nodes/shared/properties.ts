@@ -85,15 +85,7 @@ export function createOptions(vendor: string, pacing: PacingDefaults, lookupScop
 				description: `Upper bound on requests per interval below, spread evenly and counted for the account across every execution of this n8n process that uses the same credential; 0 means no fixed bound (429 answers and rate-limit headers are still followed). ${pacing.reason}.`,
 			},
 			{
-				displayName: 'Max Wait on Rate Limits (Seconds)',
-				name: 'maxRateLimitWait',
-				type: 'number',
-				typeOptions: { minValue: 0, maxValue: 3600 },
-				default: 120, // DEFAULT_WAIT_BUDGET_MS in seconds
-				description: `How long one item may wait in all while ${vendor} asks to slow down (429 answers, a used-up rate window) before it fails; the refused request is sent again after each wait`,
-			},
-			{
-				displayName: 'Per',
+				displayName: 'Max Requests Interval',
 				name: 'rateInterval',
 				type: 'options',
 				options: [
@@ -102,6 +94,14 @@ export function createOptions(vendor: string, pacing: PacingDefaults, lookupScop
 				],
 				default: intervalDefault,
 				description: 'The interval Max Requests counts over',
+			},
+			{
+				displayName: 'Max Wait on Rate Limits (Seconds)',
+				name: 'maxRateLimitWait',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: 3600 },
+				default: 120, // DEFAULT_WAIT_BUDGET_MS in seconds
+				description: `How long one item may wait in all while ${vendor} asks to slow down (429 answers, a used-up rate window) before it fails; the refused request is sent again after each wait`,
 			},
 		],
 	};

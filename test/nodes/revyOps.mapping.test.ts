@@ -276,8 +276,8 @@ describe('node description', () => {
 			['ifContactExists', 'fail'],
 			['maxConcurrency', 5],
 			['maxRequests', 10],
-			['maxRateLimitWait', 120],
 			['rateInterval', 'second'],
+			['maxRateLimitWait', 120],
 			['responseStructure', 'NESTED'],
 		]);
 		expect(node.description.properties.filter((property) => property.type === 'collection' && property.name === 'options')).toHaveLength(1);

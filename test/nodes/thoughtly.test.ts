@@ -304,6 +304,9 @@ describe('If Contact Exists', () => {
 		await create([ann]);
 		const run = await create([ann]);
 		expect(run.error?.message).toBe(`Thoughtly answered 200: ${THOUGHTLY_DUPLICATE_MESSAGE} [item 0]`);
+		expect(run.error?.description).toBe(
+			'The contact already exists. Set "If Contact Exists" to "Return Existing" in the node options to output the existing contact instead.',
+		);
 		expect(sandbox.requests().filter((request) => request.method === 'GET')).toHaveLength(0);
 	});
 

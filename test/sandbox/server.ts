@@ -95,6 +95,17 @@ export interface SandboxStats {
 
 export const CONTROL_PREFIX = '/__sandbox';
 
+/** The control endpoints `control` serves, as the root page lists them. */
+const CONTROL_ENDPOINTS = [
+	'POST /reset',
+	'POST /faults',
+	'POST /latency',
+	'POST /rate-limit',
+	'GET /requests?vendor=<name>',
+	'GET /stats',
+	'GET /state/<vendor>',
+];
+
 export class Sandbox {
 	private server: Server | undefined;
 
@@ -186,6 +197,10 @@ export class Sandbox {
 			this.control(req.method ?? 'GET', url, rawBody, res);
 			return;
 		}
+		if (url.pathname === '/') {
+			send(res, { status: 200, body: this.index() });
+			return;
+		}
 		const [, vendorName, ...rest] = url.pathname.split('/');
 		const vendor = this.vendors.get(vendorName);
 		if (!vendor) {
@@ -261,6 +276,15 @@ export class Sandbox {
 		fault.times = (fault.times ?? 1) - 1;
 		if (fault.times <= 0) this.faults.splice(this.faults.indexOf(fault), 1);
 		return fault;
+	}
+
+	/** What the root URL answers: someone who opens it learns what to point a credential at. */
+	private index(): Record<string, unknown> {
+		return {
+			sandbox: 'Local fake vendor APIs that follow the vendors\' documents; use a base URL below as the credential\'s Base URL.',
+			vendors: Object.fromEntries([...this.vendors.keys()].map((name) => [name, this.baseUrl(name)])),
+			control: CONTROL_ENDPOINTS.map((endpoint) => `${endpoint.replace(' /', ` ${this.url}${CONTROL_PREFIX}/`)}`),
+		};
 	}
 
 	/** Control endpoints for a sandbox running in another process. */

@@ -341,7 +341,7 @@ export const revyOpsE2e: E2eVendor = {
 					json: {
 						error: 'Company ID "acme" is not a RevyOps company ID: a whole number such as 1042 is expected [item 1]',
 						details: {
-							description: 'Pick the company from the list, or choose "By Domain" to give its domain instead.',
+							description: 'Pick the company from the list, or choose "Domain" to give its domain instead.',
 						},
 					},
 					pairedItem: 1,

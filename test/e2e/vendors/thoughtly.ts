@@ -186,7 +186,8 @@ export const thoughtlyE2e: E2eVendor = {
 						error: `Thoughtly answered 200: ${THOUGHTLY_DUPLICATE_MESSAGE} [item 2]`,
 						details: {
 							httpCode: '200',
-							description: 'The vendor did not accept the request. (POST /contact/create)',
+							description:
+								'The contact already exists. Set "If Contact Exists" to "Return Existing" in the node options to output the existing contact instead.',
 						},
 					},
 					pairedItem: 2,

@@ -129,7 +129,7 @@ export const create: Operation = {
 					],
 				},
 				{
-					displayName: 'By Domain',
+					displayName: 'Domain',
 					name: 'domain',
 					type: 'string',
 					placeholder: 'e.g. acme.com',

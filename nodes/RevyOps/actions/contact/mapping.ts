@@ -41,7 +41,7 @@ function toCompanyId(value: string): number {
 	if (!/^\d+$/.test(value) || !Number.isSafeInteger(id) || id < 1) {
 		throw new InputError(
 			`Company ID "${value}" is not a RevyOps company ID: a whole number such as 1042 is expected`,
-			'Pick the company from the list, or choose "By Domain" to give its domain instead.',
+			'Pick the company from the list, or choose "Domain" to give its domain instead.',
 		);
 	}
 	return id;

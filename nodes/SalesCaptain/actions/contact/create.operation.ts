@@ -37,7 +37,10 @@ export const create: Operation = {
 		fullNameField({ required: true, placeholder: 'John Doe', description: 'Full name of the contact' }),
 		phoneField({ hint: 'Give a phone number, an email, or both' }),
 		emailField(),
-		tagsField('getTags', 'Tags added to the contact once it exists, one request per tag.', ['company']),
+		{
+			...tagsField('getTags', 'Tags added to the contact once it exists, one request per tag.', ['company']),
+			hint: "Choose the Company first: the list shows that company's tags",
+		},
 		customFieldsField({
 			displayName: 'Custom Fields',
 			rowName: 'Field',
@@ -47,6 +50,7 @@ export const create: Operation = {
 				type: 'options',
 				typeOptions: { loadOptionsMethod: 'getCustomFields', loadOptionsDependsOn: ['company'] },
 				default: '',
+				hint: "Choose the Company first: the list shows that company's custom fields",
 				description:
 					'A custom field of the chosen company, listed by label. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},

@@ -18,6 +18,13 @@ async function fieldDefinitions(run: OperationRun): Promise<WipsyField[]> {
 export const create: Operation = {
 	option: { name: 'Create', value: 'create', description: 'Create a new contact', action: 'Create a contact' },
 	properties: [
+		{
+			displayName:
+				'The Pipeline Stage, Tag and Custom Field lists show only values that some of the first 500 contacts already use: Wipsy has no way to list them all. A value no contact uses yet can be given by ID with an expression.',
+			name: 'listsNotice',
+			type: 'notice',
+			default: '',
+		},
 		firstNameField({ required: true, placeholder: 'John', description: "The contact's first name" }),
 		lastNameField(),
 		phoneField({ description: 'It is sent in E.164 form (+ and digits).' }),
