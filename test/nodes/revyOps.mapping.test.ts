@@ -284,7 +284,8 @@ describe('node description', () => {
 	});
 
 	test('every field has its package-wide internal name and shows only on Contact → Create', () => {
-		const fields = node.description.properties.filter((property) => !['resource', 'operation'].includes(property.name));
+		// Resource, Operation and the tool variant's Tool Description belong to the node, not to one operation.
+		const fields = node.description.properties.filter((property) => !['resource', 'operation', 'toolDescription'].includes(property.name));
 		expect(fields.map((property) => property.name)).toEqual(['company', 'email', 'linkedinUrl', 'firstName', 'lastName', 'customFields', 'additionalFields', 'options']);
 		for (const field of fields) expect(field.displayOptions?.show).toEqual({ resource: ['contact'], operation: ['create'] });
 		const customFields = fields.find((property) => property.name === 'customFields')!;
