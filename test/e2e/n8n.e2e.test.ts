@@ -1,9 +1,11 @@
 /**
- * The package in the real n8n 2.41.1, installed from its packed tarball as a community
- * package into a fresh user folder, against the sandbox vendor APIs:
+ * The package in the real n8n (2.41.1; 1.123.x with N8N_E2E_VERSION=1, see lib/runtime.ts),
+ * installed from its packed tarball as a community package into a fresh user folder,
+ * against the sandbox vendor APIs:
  *  - `n8n execute` runs each vendor's workflows: exact sandbox requests, exact output items;
  *  - one n8n server answers the editor's REST calls: node and credential types (with the AI
  *    tool variants), every dropdown, every credential test with a good and a bad key;
+ *  - n8n's logs name the package in no line: it loads without a warning;
  *  - everything started is stopped and the temporary folders are gone at the end.
  * What is expected per vendor lives in test/e2e/vendors/<vendor>.ts.
  */
@@ -15,22 +17,24 @@ import { join } from 'node:path';
 import type { Sandbox } from '../sandbox';
 import { createSandbox } from '../sandbox';
 import { expectRequests, withPlaceholders } from './lib/expect';
+import { n8nLogLinesNaming } from './lib/logs';
 import type { RestClient } from './lib/n8n';
 import { N8nInstance } from './lib/n8n';
 import { buildAndPack, installPackage, projectRoot, readManifest } from './lib/package';
 import { freePort, removeOnExit, stopAll } from './lib/processes';
 import type { Runtime } from './lib/runtime';
-import { ensureRuntime } from './lib/runtime';
+import { chosenRuntime, ensureRuntime } from './lib/runtime';
 import type { E2eDropdown, E2eVendor, E2eWorkflow } from './lib/vendor';
 import { badCredentialId, badCredentialImport, credentialImport, exampleFiles, nodeType, PACKAGE_NAME, workflowImport } from './lib/vendor';
 import { e2eVendors } from './vendors';
 
 const say = (line: string) => process.stdout.write(`[e2e] ${line}\n`);
 
+const choice = chosenRuntime();
 const workDir = mkdtempSync(join(tmpdir(), 'crm-contacts-e2e-'));
 removeOnExit(workDir);
-/** Logs stay in the clone's git-ignored .tmp/ for a look after a failure. */
-const logDir = join(projectRoot, '.tmp', 'e2e-logs');
+/** Logs stay in the clone's git-ignored .tmp/ for a look after a failure, one folder per n8n version. */
+const logDir = join(projectRoot, '.tmp', 'e2e-logs', `n8n-${choice.n8nVersion}`);
 
 let runtime: Runtime;
 let sandbox: Sandbox;
@@ -45,7 +49,8 @@ const baseUrl = (vendor: E2eVendor) => `${sandboxUrl}/${vendor.sandboxVendor}`;
 
 beforeAll(async () => {
 	const started = Date.now();
-	runtime = await ensureRuntime(say);
+	runtime = await ensureRuntime(say, choice);
+	say(`n8n ${runtime.n8nVersion} on Node ${runtime.nodeMajor}`);
 	sandbox = createSandbox();
 	sandboxUrl = await sandbox.start();
 	say(`sandbox on ${sandboxUrl}; building and packing the package …`);
@@ -78,7 +83,8 @@ describe.each(e2eVendors.map((vendor) => [vendor.displayName, vendor] as const))
 		sandbox.reset();
 		for (const fault of workflow.faults ?? []) sandbox.addFault(fault);
 		const result = await n8n.execute(workflow.id, executeBrokerPort);
-		writeFileSync(join(logDir, `execute-${workflow.id}.log`), `exit ${result.code}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`);
+		writeFileSync(join(logDir, `execute-${workflow.id}.log`), `exit ${result.code}\n--- stdout (the run aside)\n${result.log}\n--- stderr\n${result.stderr}`);
+		if (result.run) writeFileSync(join(logDir, `execute-${workflow.id}.run.json`), JSON.stringify(result.run, null, 2));
 		const diagnostics = `exit ${result.code}\n--- stdout\n${result.stdout.slice(-3000)}\n--- stderr\n${result.stderr.slice(-3000)}`;
 		if (!result.run) throw new Error(`n8n execute printed no run:\n${diagnostics}`);
 		if (result.code !== 0 || result.run.status !== 'success') {
@@ -267,4 +273,13 @@ describe('cleanup', () => {
 		expect(await portAnswers(serverPort)).toBe(false);
 		expect(existsSync(workDir)).toBe(false);
 	}, 60_000);
+
+	test("n8n's logs name the package nowhere: it loads and runs without a warning", () => {
+		// n8n reports a package it cannot load or finds fault with by its name, a node type
+		// (`<package>.<node>`) or a credential type. The runtime cache's path holds the name too.
+		const names = [PACKAGE_NAME, ...e2eVendors.map((vendor) => vendor.credential.type)];
+		const logs = readdirSync(logDir).filter((file) => /^(n8n|execute)-.*\.log$/.test(file));
+		expect(logs).toEqual(expect.arrayContaining(['n8n-server.log', 'n8n-import.log', ...e2eVendors.flatMap((vendor) => vendor.workflows.map((workflow) => `execute-${workflow.id}.log`))]));
+		expect(n8nLogLinesNaming(logDir, names, [runtime.cacheDir])).toEqual([]);
+	});
 });

@@ -3,7 +3,7 @@
  * execute) and its server with a logged-in REST client.
  */
 import type { ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -40,9 +40,34 @@ export const DEFAULT_OWNER: Owner = {
 export interface ExecuteResult {
 	code: number | null;
 	/** The run as `n8n execute --rawOutput` prints it (undefined when nothing parsable came out). */
-	run?: { status: string; finished?: boolean; data: { resultData: { runData: Record<string, any[]>; error?: any } } };
+	run?: ExecutedRun;
+	/** What n8n logged on stdout around the run. */
+	log: string;
 	stdout: string;
 	stderr: string;
+}
+
+export interface ExecutedRun {
+	status: string;
+	finished?: boolean;
+	data: { resultData: { runData: Record<string, any[]>; error?: any } };
+}
+
+/**
+ * `n8n execute --rawOutput`'s stdout: log lines, the run as JSON, sometimes more log lines
+ * after it (the task runner registering late). The run is from the first line that is `{`
+ * to the last line that is `}`.
+ */
+export function splitExecuteOutput(stdout: string): { run?: ExecutedRun; log: string } {
+	const start = stdout.search(/^\{/m);
+	const closing = [...stdout.matchAll(/^\}[ \t]*$/gm)].pop();
+	if (start === -1 || closing?.index === undefined || closing.index < start) return { log: stdout };
+	const end = closing.index + closing[0].length;
+	try {
+		return { run: JSON.parse(stdout.slice(start, end)) as ExecutedRun, log: stdout.slice(0, start) + stdout.slice(end) };
+	} catch {
+		return { log: stdout };
+	}
 }
 
 export class N8nInstance {
@@ -95,19 +120,25 @@ export class N8nInstance {
 	async importCredentials(credentials: object[]): Promise<void> {
 		const file = join(this.userFolder, 'credentials-import.json');
 		writeFileSync(file, JSON.stringify(credentials, null, 2));
-		await this.cli(['import:credentials', `--input=${file}`]);
+		this.keepImportLog(await this.cli(['import:credentials', `--input=${file}`]));
 	}
 
 	async importWorkflows(workflows: object[]): Promise<void> {
 		const file = join(this.userFolder, 'workflows-import.json');
 		writeFileSync(file, JSON.stringify(workflows, null, 2));
-		await this.cli(['import:workflow', `--input=${file}`]);
+		this.keepImportLog(await this.cli(['import:workflow', `--input=${file}`]));
+	}
+
+	/** The imports load the node types too: their logs go beside the server's (`n8n-import.log`). */
+	private keepImportLog({ stdout, stderr }: { stdout: string; stderr: string }): void {
+		const logDir = this.options.logDir ?? this.userFolder;
+		mkdirSync(logDir, { recursive: true });
+		appendFileSync(join(logDir, 'n8n-import.log'), stdout + stderr);
 	}
 
 	/**
-	 * `n8n execute --id --rawOutput`. Its stdout carries log lines before the JSON and may
-	 * carry some after it (the task runner registering late): the run is from the first line
-	 * that is `{` to the last line that is `}`. `brokerPort` keeps its task broker off the server's.
+	 * `n8n execute --id --rawOutput` (see `splitExecuteOutput`). `brokerPort` keeps its task
+	 * broker off the server's.
 	 */
 	async execute(workflowId: string, brokerPort: number, onSpawn?: (child: ChildProcess) => void, extraEnv: NodeJS.ProcessEnv = {}): Promise<ExecuteResult> {
 		const { code, stdout, stderr } = await this.cli(
@@ -116,17 +147,7 @@ export class N8nInstance {
 			true,
 			onSpawn,
 		);
-		const start = stdout.search(/^\{/m);
-		const closing = [...stdout.matchAll(/^\}[ \t]*$/gm)].pop();
-		let run: ExecuteResult['run'];
-		if (start !== -1 && closing?.index !== undefined && closing.index > start) {
-			try {
-				run = JSON.parse(stdout.slice(start, closing.index + 1));
-			} catch {
-				run = undefined;
-			}
-		}
-		return { code, run, stdout, stderr };
+		return { code, ...splitExecuteOutput(stdout), stdout, stderr };
 	}
 
 	/** Starts `n8n start` on 127.0.0.1:`port`; resolves once /healthz/readiness answers 200. */

