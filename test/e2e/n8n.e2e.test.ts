@@ -197,9 +197,7 @@ describe('n8n server: the package as the editor sees it', () => {
 
 		test('credential test: OK for a good key, an error for a bad one', async () => {
 			const credentialTest = async (data: object) =>
-				await rest.request('POST', '/rest/credentials/test', {
-					credentials: { id: vendor.credential.id, name: vendor.credential.name, type: vendor.credential.type, data },
-				});
+				await rest.testCredential({ id: vendor.credential.id, name: vendor.credential.name, type: vendor.credential.type, data });
 			sandbox.reset();
 			const good = await credentialTest(vendor.credential.data(baseUrl(vendor)));
 			expect(good.status).toBe(200);

@@ -3,6 +3,7 @@
  * execute) and its server with a logged-in REST client.
  */
 import type { ChildProcess } from 'node:child_process';
+import { STATUS_CODES } from 'node:http';
 import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -150,7 +151,7 @@ export class N8nInstance {
 		return { code, ...splitExecuteOutput(stdout), stdout, stderr };
 	}
 
-	/** Starts `n8n start` on 127.0.0.1:`port`; resolves once /healthz/readiness answers 200. */
+	/** Starts `n8n start` on 127.0.0.1:`port`; resolves once n8n answers its REST calls. */
 	async start(port: number, brokerPort: number, timeoutMs = 120_000): Promise<RestClient> {
 		const logDir = this.options.logDir ?? this.userFolder;
 		mkdirSync(logDir, { recursive: true });
@@ -174,8 +175,10 @@ export class N8nInstance {
 		while (Date.now() < deadline) {
 			if (exitCode !== undefined) throw new Error(`n8n start exited with ${exitCode}; see ${logFile}`);
 			try {
-				const response = await fetch(`${baseUrl}/healthz/readiness`);
-				if (response.ok) return new RestClient(baseUrl);
+				// n8n 1.x answers readiness once its database is ready, before its REST routes
+				// exist; /rest/settings answers once they do (2.x is ready only then anyway).
+				const ready = (await fetch(`${baseUrl}/healthz/readiness`)).ok && (await fetch(`${baseUrl}/rest/settings`)).ok;
+				if (ready) return new RestClient(baseUrl, this.options.runtime.n8nVersion);
 			} catch {
 				// Not listening yet.
 			}
@@ -201,7 +204,11 @@ export class RestClient {
 
 	private readonly browserId = 'crm-contacts-e2e';
 
-	constructor(readonly baseUrl: string) {}
+	/** `n8nVersion`: the server's, where its answers differ between n8n lines. */
+	constructor(
+		readonly baseUrl: string,
+		readonly n8nVersion = '',
+	) {}
 
 	async request<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
 		const response = await fetch(`${this.baseUrl}${path}`, {
@@ -233,4 +240,35 @@ export class RestClient {
 		const login = await this.request('POST', '/rest/login', { emailOrLdapLoginId: owner.email, password: owner.password });
 		if (login.status !== 200) throw new Error(`Login answered ${login.status}: ${JSON.stringify(login.body)}`);
 	}
+
+	/**
+	 * The editor's "Test" of a credential (send the full `data`). A test the vendor refused
+	 * with an HTTP error reads as the status text (`Unauthorized`) on every n8n line.
+	 */
+	async testCredential(credentials: { id: string; name: string; type: string; data: object }) {
+		const answer = await this.request<{ data: { status: string; message: string } }>('POST', '/rest/credentials/test', { credentials });
+		const refusal = this.n8nVersion.startsWith('1.') ? N8N_1X_STATUS_MESSAGES[answer.body?.data?.message] : undefined;
+		if (refusal) answer.body.data.message = refusal;
+		return answer;
+	}
 }
+
+/**
+ * n8n 1.x reports a refused credential test in n8n's own words for the HTTP status
+ * (n8n-workflow 1.x NodeApiError's table); 2.x gives the status text. Back to the status text.
+ */
+const N8N_1X_STATUS_MESSAGES: Record<string, string> = Object.fromEntries(
+	Object.entries({
+		400: 'Bad request - please check your parameters',
+		401: 'Authorization failed - please check your credentials',
+		402: 'Payment required - perhaps check your payment details?',
+		403: 'Forbidden - perhaps check your credentials?',
+		404: 'The resource you are requesting could not be found',
+		405: 'Method not allowed - please check you are using the right HTTP method',
+		429: 'The service is receiving too many requests from you',
+		500: 'The service was not able to process your request',
+		502: 'Bad gateway - the service failed to handle your request',
+		503: 'Service unavailable - try again later or consider setting this node to retry automatically (in the node settings)',
+		504: 'Gateway timed out - perhaps try again later?',
+	}).map(([code, message]) => [message, STATUS_CODES[code] ?? code]),
+);
