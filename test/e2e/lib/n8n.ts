@@ -247,10 +247,14 @@ export class RestClient {
 	 */
 	async testCredential(credentials: { id: string; name: string; type: string; data: object }) {
 		const answer = await this.request<{ data: { status: string; message: string } }>('POST', '/rest/credentials/test', { credentials });
-		const refusal = this.n8nVersion.startsWith('1.') ? N8N_1X_STATUS_MESSAGES[answer.body?.data?.message] : undefined;
-		if (refusal) answer.body.data.message = refusal;
+		if (typeof answer.body?.data?.message === 'string') answer.body.data.message = credentialTestMessage(answer.body.data.message, this.n8nVersion);
 		return answer;
 	}
+}
+
+/** A credential test's message as n8n 2.x words it (see N8N_1X_STATUS_MESSAGES). */
+export function credentialTestMessage(message: string, n8nVersion: string): string {
+	return (n8nVersion.startsWith('1.') && N8N_1X_STATUS_MESSAGES[message]) || message;
 }
 
 /**
