@@ -17,7 +17,11 @@ export interface LogLine {
  * The lines of `log` that name any of `names`, once paths that merely contain a name are
  * taken out (`ignorePaths`: the runtime cache, whose folder carries the package name).
  */
-export function linesNaming(log: string, names: string[], ignorePaths: string[] = []): Array<{ line: number; text: string }> {
+export function linesNaming(
+	log: string,
+	names: string[],
+	ignorePaths: string[] = [],
+): Array<{ line: number; text: string }> {
 	const found: Array<{ line: number; text: string }> = [];
 	log.split('\n').forEach((text, index) => {
 		let cleaned = text;
@@ -28,9 +32,18 @@ export function linesNaming(log: string, names: string[], ignorePaths: string[] 
 }
 
 /** Every `*.log` in `dir` that n8n wrote (`n8n-*.log`, `execute-*.log`), scanned with `linesNaming`. */
-export function n8nLogLinesNaming(dir: string, names: string[], ignorePaths: string[] = []): LogLine[] {
+export function n8nLogLinesNaming(
+	dir: string,
+	names: string[],
+	ignorePaths: string[] = [],
+): LogLine[] {
 	return readdirSync(dir)
 		.filter((file) => /^(n8n|execute)-.*\.log$/.test(file))
 		.sort()
-		.flatMap((file) => linesNaming(readFileSync(join(dir, file), 'utf8'), names, ignorePaths).map((found) => ({ file, ...found })));
+		.flatMap((file) =>
+			linesNaming(readFileSync(join(dir, file), 'utf8'), names, ignorePaths).map((found) => ({
+				file,
+				...found,
+			})),
+		);
 }
