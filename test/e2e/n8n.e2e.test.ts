@@ -1,9 +1,11 @@
 /**
- * The package in the real n8n 2.41.1, installed from its packed tarball as a community
- * package into a fresh user folder, against the sandbox vendor APIs:
+ * The package in the real n8n (2.41.1; 1.123.x with N8N_E2E_VERSION=1, see lib/runtime.ts),
+ * installed from its packed tarball as a community package into a fresh user folder,
+ * against the sandbox vendor APIs:
  *  - `n8n execute` runs each vendor's workflows: exact sandbox requests, exact output items;
  *  - one n8n server answers the editor's REST calls: node and credential types (with the AI
  *    tool variants), every dropdown, every credential test with a good and a bad key;
+ *  - n8n's logs name the package in no line: it loads without a warning;
  *  - everything started is stopped and the temporary folders are gone at the end.
  * What is expected per vendor lives in test/e2e/vendors/<vendor>.ts.
  */
@@ -15,22 +17,24 @@ import { join } from 'node:path';
 import type { Sandbox } from '../sandbox';
 import { createSandbox } from '../sandbox';
 import { expectRequests, withPlaceholders } from './lib/expect';
+import { n8nLogLinesNaming } from './lib/logs';
 import type { RestClient } from './lib/n8n';
 import { N8nInstance } from './lib/n8n';
 import { buildAndPack, installPackage, projectRoot, readManifest } from './lib/package';
 import { freePort, removeOnExit, stopAll } from './lib/processes';
 import type { Runtime } from './lib/runtime';
-import { ensureRuntime } from './lib/runtime';
+import { chosenRuntime, ensureRuntime } from './lib/runtime';
 import type { E2eDropdown, E2eVendor, E2eWorkflow } from './lib/vendor';
 import { badCredentialId, badCredentialImport, credentialImport, exampleFiles, nodeType, PACKAGE_NAME, workflowImport } from './lib/vendor';
 import { e2eVendors } from './vendors';
 
 const say = (line: string) => process.stdout.write(`[e2e] ${line}\n`);
 
+const choice = chosenRuntime();
 const workDir = mkdtempSync(join(tmpdir(), 'crm-contacts-e2e-'));
 removeOnExit(workDir);
-/** Logs stay in the clone's git-ignored .tmp/ for a look after a failure. */
-const logDir = join(projectRoot, '.tmp', 'e2e-logs');
+/** Logs stay in the clone's git-ignored .tmp/ for a look after a failure, one folder per n8n version. */
+const logDir = join(projectRoot, '.tmp', 'e2e-logs', `n8n-${choice.n8nVersion}`);
 
 let runtime: Runtime;
 let sandbox: Sandbox;
@@ -45,7 +49,8 @@ const baseUrl = (vendor: E2eVendor) => `${sandboxUrl}/${vendor.sandboxVendor}`;
 
 beforeAll(async () => {
 	const started = Date.now();
-	runtime = await ensureRuntime(say);
+	runtime = await ensureRuntime(say, choice);
+	say(`n8n ${runtime.n8nVersion} on Node ${runtime.nodeMajor}`);
 	sandbox = createSandbox();
 	sandboxUrl = await sandbox.start();
 	say(`sandbox on ${sandboxUrl}; building and packing the package …`);
@@ -73,34 +78,49 @@ afterAll(async () => {
 	await stopAll();
 });
 
+/**
+ * Known to fail on n8n 1.x until the package changes: 1.x moves an item to the error output
+ * only when its JSON is `{error}` or `{error, message}` (or it has `item.error`, whose JSON
+ * n8n then replaces by `{error}`, losing `details`); 2.x also takes `{error, details}`, the
+ * nodes' shape. On 1.x those items stay on the main output. `test.failing` keeps the check
+ * whole: it turns red the day they route on 1.x too.
+ */
+const knownToFailOnThisN8n = (workflow: E2eWorkflow) => choice.n8nVersion.startsWith('1.') && workflow.errorOutput === true;
+
 describe.each(e2eVendors.map((vendor) => [vendor.displayName, vendor] as const))('%s: n8n execute', (_name, vendor) => {
-	test.each(vendor.workflows.map((workflow) => [workflow.name, workflow] as const))('%s', async (_workflowName, workflow) => {
-		sandbox.reset();
-		for (const fault of workflow.faults ?? []) sandbox.addFault(fault);
-		const result = await n8n.execute(workflow.id, executeBrokerPort);
-		writeFileSync(join(logDir, `execute-${workflow.id}.log`), `exit ${result.code}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`);
-		const diagnostics = `exit ${result.code}\n--- stdout\n${result.stdout.slice(-3000)}\n--- stderr\n${result.stderr.slice(-3000)}`;
-		if (!result.run) throw new Error(`n8n execute printed no run:\n${diagnostics}`);
-		if (result.code !== 0 || result.run.status !== 'success') {
-			throw new Error(`The workflow did not succeed: ${JSON.stringify(result.run.data.resultData.error)}\n${diagnostics}`);
-		}
-
-		expectRequests(sandbox.requests(vendor.sandboxVendor), workflow.expectedRequests);
-
-		const task = result.run.data.resultData.runData[vendor.displayName]?.[0];
-		type Item = { json: unknown; pairedItem: { item: number } };
-		const [items = [], errorItems = []]: Item[][] = task?.data?.main ?? [];
-		// Every input item is accounted for: one output item each, on the main or the error output, paired with it, in order.
-		const accounted = workflow.errorOutput ? [...items, ...errorItems].sort((a, b) => a.pairedItem.item - b.pairedItem.item) : items;
-		expect(accounted.map((item) => item.pairedItem)).toEqual(workflow.items.map((_item, index) => ({ item: index })));
-		const expected = (outputs: E2eWorkflow['expectedOutput']) =>
-			outputs.map((output) => ({ json: withPlaceholders(output.json), pairedItem: { item: output.pairedItem } }));
-		expect(items.map((item) => ({ json: item.json, pairedItem: item.pairedItem }))).toEqual(expected(workflow.expectedOutput));
-		if (workflow.errorOutput) {
-			expect(errorItems.map((item) => ({ json: item.json, pairedItem: item.pairedItem }))).toEqual(expected(workflow.expectedErrorOutput ?? []));
-		}
-	});
+	const cases = (known: boolean) => vendor.workflows.filter((workflow) => knownToFailOnThisN8n(workflow) === known).map((workflow) => [workflow.name, workflow] as const);
+	const knownFailures = cases(true);
+	if (knownFailures.length) test.failing.each(knownFailures)('%s (n8n 1.x: error output, see knownToFailOnThisN8n)', async (_workflowName, workflow) => await runWorkflow(vendor, workflow));
+	test.each(cases(false))('%s', async (_workflowName, workflow) => await runWorkflow(vendor, workflow));
 });
+
+async function runWorkflow(vendor: E2eVendor, workflow: E2eWorkflow): Promise<void> {
+	sandbox.reset();
+	for (const fault of workflow.faults ?? []) sandbox.addFault(fault);
+	const result = await n8n.execute(workflow.id, executeBrokerPort);
+	writeFileSync(join(logDir, `execute-${workflow.id}.log`), `exit ${result.code}\n--- stdout (the run aside)\n${result.log}\n--- stderr\n${result.stderr}`);
+	if (result.run) writeFileSync(join(logDir, `execute-${workflow.id}.run.json`), JSON.stringify(result.run, null, 2));
+	const diagnostics = `exit ${result.code}\n--- stdout\n${result.stdout.slice(-3000)}\n--- stderr\n${result.stderr.slice(-3000)}`;
+	if (!result.run) throw new Error(`n8n execute printed no run:\n${diagnostics}`);
+	if (result.code !== 0 || result.run.status !== 'success') {
+		throw new Error(`The workflow did not succeed: ${JSON.stringify(result.run.data.resultData.error)}\n${diagnostics}`);
+	}
+
+	expectRequests(sandbox.requests(vendor.sandboxVendor), workflow.expectedRequests);
+
+	const task = result.run.data.resultData.runData[vendor.displayName]?.[0];
+	type Item = { json: unknown; pairedItem: { item: number } };
+	const [items = [], errorItems = []]: Item[][] = task?.data?.main ?? [];
+	// Every input item is accounted for: one output item each, on the main or the error output, paired with it, in order.
+	const accounted = workflow.errorOutput ? [...items, ...errorItems].sort((a, b) => a.pairedItem.item - b.pairedItem.item) : items;
+	expect(accounted.map((item) => item.pairedItem)).toEqual(workflow.items.map((_item, index) => ({ item: index })));
+	const expected = (outputs: E2eWorkflow['expectedOutput']) =>
+		outputs.map((output) => ({ json: withPlaceholders(output.json), pairedItem: { item: output.pairedItem } }));
+	expect(items.map((item) => ({ json: item.json, pairedItem: item.pairedItem }))).toEqual(expected(workflow.expectedOutput));
+	if (workflow.errorOutput) {
+		expect(errorItems.map((item) => ({ json: item.json, pairedItem: item.pairedItem }))).toEqual(expected(workflow.expectedErrorOutput ?? []));
+	}
+}
 
 test('examples/ holds exactly the example workflows executed above, one per node', () => {
 	const expected = exampleFiles(e2eVendors);
@@ -191,9 +211,7 @@ describe('n8n server: the package as the editor sees it', () => {
 
 		test('credential test: OK for a good key, an error for a bad one', async () => {
 			const credentialTest = async (data: object) =>
-				await rest.request('POST', '/rest/credentials/test', {
-					credentials: { id: vendor.credential.id, name: vendor.credential.name, type: vendor.credential.type, data },
-				});
+				await rest.testCredential({ id: vendor.credential.id, name: vendor.credential.name, type: vendor.credential.type, data });
 			sandbox.reset();
 			const good = await credentialTest(vendor.credential.data(baseUrl(vendor)));
 			expect(good.status).toBe(200);
@@ -267,4 +285,13 @@ describe('cleanup', () => {
 		expect(await portAnswers(serverPort)).toBe(false);
 		expect(existsSync(workDir)).toBe(false);
 	}, 60_000);
+
+	test("n8n's logs name the package nowhere: it loads and runs without a warning", () => {
+		// n8n reports a package it cannot load or finds fault with by its name, a node type
+		// (`<package>.<node>`) or a credential type. The runtime cache's path holds the name too.
+		const names = [PACKAGE_NAME, ...e2eVendors.map((vendor) => vendor.credential.type)];
+		const logs = readdirSync(logDir).filter((file) => /^(n8n|execute)-.*\.log$/.test(file));
+		expect(logs).toEqual(expect.arrayContaining(['n8n-server.log', 'n8n-import.log', ...e2eVendors.flatMap((vendor) => vendor.workflows.map((workflow) => `execute-${workflow.id}.log`))]));
+		expect(n8nLogLinesNaming(logDir, names, [runtime.cacheDir])).toEqual([]);
+	});
 });

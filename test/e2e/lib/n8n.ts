@@ -3,7 +3,8 @@
  * execute) and its server with a logged-in REST client.
  */
 import type { ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { STATUS_CODES } from 'node:http';
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -40,9 +41,34 @@ export const DEFAULT_OWNER: Owner = {
 export interface ExecuteResult {
 	code: number | null;
 	/** The run as `n8n execute --rawOutput` prints it (undefined when nothing parsable came out). */
-	run?: { status: string; finished?: boolean; data: { resultData: { runData: Record<string, any[]>; error?: any } } };
+	run?: ExecutedRun;
+	/** What n8n logged on stdout around the run. */
+	log: string;
 	stdout: string;
 	stderr: string;
+}
+
+export interface ExecutedRun {
+	status: string;
+	finished?: boolean;
+	data: { resultData: { runData: Record<string, any[]>; error?: any } };
+}
+
+/**
+ * `n8n execute --rawOutput`'s stdout: log lines, the run as JSON, sometimes more log lines
+ * after it (the task runner registering late). The run is from the first line that is `{`
+ * to the last line that is `}`.
+ */
+export function splitExecuteOutput(stdout: string): { run?: ExecutedRun; log: string } {
+	const start = stdout.search(/^\{/m);
+	const closing = [...stdout.matchAll(/^\}[ \t]*$/gm)].pop();
+	if (start === -1 || closing?.index === undefined || closing.index < start) return { log: stdout };
+	const end = closing.index + closing[0].length;
+	try {
+		return { run: JSON.parse(stdout.slice(start, end)) as ExecutedRun, log: stdout.slice(0, start) + stdout.slice(end) };
+	} catch {
+		return { log: stdout };
+	}
 }
 
 export class N8nInstance {
@@ -95,19 +121,25 @@ export class N8nInstance {
 	async importCredentials(credentials: object[]): Promise<void> {
 		const file = join(this.userFolder, 'credentials-import.json');
 		writeFileSync(file, JSON.stringify(credentials, null, 2));
-		await this.cli(['import:credentials', `--input=${file}`]);
+		this.keepImportLog(await this.cli(['import:credentials', `--input=${file}`]));
 	}
 
 	async importWorkflows(workflows: object[]): Promise<void> {
 		const file = join(this.userFolder, 'workflows-import.json');
 		writeFileSync(file, JSON.stringify(workflows, null, 2));
-		await this.cli(['import:workflow', `--input=${file}`]);
+		this.keepImportLog(await this.cli(['import:workflow', `--input=${file}`]));
+	}
+
+	/** The imports load the node types too: their logs go beside the server's (`n8n-import.log`). */
+	private keepImportLog({ stdout, stderr }: { stdout: string; stderr: string }): void {
+		const logDir = this.options.logDir ?? this.userFolder;
+		mkdirSync(logDir, { recursive: true });
+		appendFileSync(join(logDir, 'n8n-import.log'), stdout + stderr);
 	}
 
 	/**
-	 * `n8n execute --id --rawOutput`. Its stdout carries log lines before the JSON and may
-	 * carry some after it (the task runner registering late): the run is from the first line
-	 * that is `{` to the last line that is `}`. `brokerPort` keeps its task broker off the server's.
+	 * `n8n execute --id --rawOutput` (see `splitExecuteOutput`). `brokerPort` keeps its task
+	 * broker off the server's.
 	 */
 	async execute(workflowId: string, brokerPort: number, onSpawn?: (child: ChildProcess) => void, extraEnv: NodeJS.ProcessEnv = {}): Promise<ExecuteResult> {
 		const { code, stdout, stderr } = await this.cli(
@@ -116,20 +148,10 @@ export class N8nInstance {
 			true,
 			onSpawn,
 		);
-		const start = stdout.search(/^\{/m);
-		const closing = [...stdout.matchAll(/^\}[ \t]*$/gm)].pop();
-		let run: ExecuteResult['run'];
-		if (start !== -1 && closing?.index !== undefined && closing.index > start) {
-			try {
-				run = JSON.parse(stdout.slice(start, closing.index + 1));
-			} catch {
-				run = undefined;
-			}
-		}
-		return { code, run, stdout, stderr };
+		return { code, ...splitExecuteOutput(stdout), stdout, stderr };
 	}
 
-	/** Starts `n8n start` on 127.0.0.1:`port`; resolves once /healthz/readiness answers 200. */
+	/** Starts `n8n start` on 127.0.0.1:`port`; resolves once n8n answers its REST calls. */
 	async start(port: number, brokerPort: number, timeoutMs = 120_000): Promise<RestClient> {
 		const logDir = this.options.logDir ?? this.userFolder;
 		mkdirSync(logDir, { recursive: true });
@@ -153,8 +175,10 @@ export class N8nInstance {
 		while (Date.now() < deadline) {
 			if (exitCode !== undefined) throw new Error(`n8n start exited with ${exitCode}; see ${logFile}`);
 			try {
-				const response = await fetch(`${baseUrl}/healthz/readiness`);
-				if (response.ok) return new RestClient(baseUrl);
+				// n8n 1.x answers readiness once its database is ready, before its REST routes
+				// exist; /rest/settings answers once they do (2.x is ready only then anyway).
+				const ready = (await fetch(`${baseUrl}/healthz/readiness`)).ok && (await fetch(`${baseUrl}/rest/settings`)).ok;
+				if (ready) return new RestClient(baseUrl, this.options.runtime.n8nVersion);
 			} catch {
 				// Not listening yet.
 			}
@@ -185,7 +209,11 @@ export class RestClient {
 
 	private readonly browserId = 'crm-contacts-e2e';
 
-	constructor(readonly baseUrl: string) {}
+	/** `n8nVersion`: the server's, where its answers differ between n8n lines. */
+	constructor(
+		readonly baseUrl: string,
+		readonly n8nVersion = '',
+	) {}
 
 	async request<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
 		const response = await fetch(`${this.baseUrl}${path}`, {
@@ -217,4 +245,39 @@ export class RestClient {
 		const login = await this.request('POST', '/rest/login', { emailOrLdapLoginId: owner.email, password: owner.password });
 		if (login.status !== 200) throw new Error(`Login answered ${login.status}: ${JSON.stringify(login.body)}`);
 	}
+
+	/**
+	 * The editor's "Test" of a credential (send the full `data`). A test the vendor refused
+	 * with an HTTP error reads as the status text (`Unauthorized`) on every n8n line.
+	 */
+	async testCredential(credentials: { id: string; name: string; type: string; data: object }) {
+		const answer = await this.request<{ data: { status: string; message: string } }>('POST', '/rest/credentials/test', { credentials });
+		if (typeof answer.body?.data?.message === 'string') answer.body.data.message = credentialTestMessage(answer.body.data.message, this.n8nVersion);
+		return answer;
+	}
 }
+
+/** A credential test's message as n8n 2.x words it (see N8N_1X_STATUS_MESSAGES). */
+export function credentialTestMessage(message: string, n8nVersion: string): string {
+	return (n8nVersion.startsWith('1.') && N8N_1X_STATUS_MESSAGES[message]) || message;
+}
+
+/**
+ * n8n 1.x reports a refused credential test in n8n's own words for the HTTP status
+ * (n8n-workflow 1.x NodeApiError's table); 2.x gives the status text. Back to the status text.
+ */
+const N8N_1X_STATUS_MESSAGES: Record<string, string> = Object.fromEntries(
+	Object.entries({
+		400: 'Bad request - please check your parameters',
+		401: 'Authorization failed - please check your credentials',
+		402: 'Payment required - perhaps check your payment details?',
+		403: 'Forbidden - perhaps check your credentials?',
+		404: 'The resource you are requesting could not be found',
+		405: 'Method not allowed - please check you are using the right HTTP method',
+		429: 'The service is receiving too many requests from you',
+		500: 'The service was not able to process your request',
+		502: 'Bad gateway - the service failed to handle your request',
+		503: 'Service unavailable - try again later or consider setting this node to retry automatically (in the node settings)',
+		504: 'Gateway timed out - perhaps try again later?',
+	}).map(([code, message]) => [message, STATUS_CODES[code] ?? code]),
+);
