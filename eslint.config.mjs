@@ -6,11 +6,27 @@ import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
 import tsParser from '@typescript-eslint/parser';
 
 export default [
-	{ ignores: ['dist/**', 'node_modules/**', '.tmp/**', 'test/**', '*.js', '*.mjs', 'scripts/**', 'examples/**', 'coverage/**'] },
+	{
+		ignores: [
+			'dist/**',
+			'node_modules/**',
+			'.tmp/**',
+			'test/**',
+			'*.js',
+			'*.mjs',
+			'scripts/**',
+			'examples/**',
+			'coverage/**',
+		],
+	},
 	n8nCommunityNodesPlugin.configs.recommended,
 	{ rules: { 'no-console': 'error' } },
 	{ plugins: { 'n8n-nodes-base': n8nNodesBase } },
-	{ files: ['package.json'], languageOptions: { parser: tsParser }, rules: { ...n8nNodesBase.configs.community.rules } },
+	{
+		files: ['package.json'],
+		languageOptions: { parser: tsParser },
+		rules: { ...n8nNodesBase.configs.community.rules },
+	},
 	{
 		files: ['credentials/**/*.ts'],
 		languageOptions: { parser: tsParser },

@@ -16,12 +16,12 @@ export class ContactshipApi implements ICredentialType {
 		dark: 'file:../nodes/Contactship/contactship.dark.svg',
 	};
 
-	documentationUrl = 'https://github.com/n8n-nodes-crm-contacts/n8n-nodes-crm-contacts#contactship-credential';
+	documentationUrl =
+		'https://github.com/n8n-nodes-crm-contacts/n8n-nodes-crm-contacts#contactship-credential';
 
 	properties: INodeProperties[] = [
 		{
-			displayName:
-				'Find your API key in the Contactship dashboard, under API settings.',
+			displayName: 'Find your API key in the Contactship dashboard, under API settings.',
 			name: 'whereToFindKey',
 			type: 'notice',
 			default: '',
@@ -54,6 +54,11 @@ export class ContactshipApi implements ICredentialType {
 	// Listing one tag is the cheapest call that needs a valid key.
 	// A redirect is not followed: it would carry the key to the address it names.
 	test: ICredentialTestRequest = {
-		request: { baseURL: '={{$credentials.baseUrl}}', url: '/v1/tags', qs: { limit: 1 }, disableFollowRedirect: true },
+		request: {
+			baseURL: '={{$credentials.baseUrl}}',
+			url: '/v1/tags',
+			qs: { limit: 1 },
+			disableFollowRedirect: true,
+		},
 	};
 }

@@ -22,7 +22,8 @@ export class RevyOpsApi implements ICredentialType {
 		dark: 'file:../nodes/RevyOps/revyOps.dark.svg',
 	};
 
-	documentationUrl = 'https://github.com/n8n-nodes-crm-contacts/n8n-nodes-crm-contacts#revyops-credential';
+	documentationUrl =
+		'https://github.com/n8n-nodes-crm-contacts/n8n-nodes-crm-contacts#revyops-credential';
 
 	properties: INodeProperties[] = [
 		{
@@ -38,7 +39,8 @@ export class RevyOpsApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-			description: 'The workspace API key, sent in the x-api-key header. Leave empty only if your workspace authenticates by Client ID alone.',
+			description:
+				'The workspace API key, sent in the x-api-key header. Leave empty only if your workspace authenticates by Client ID alone.',
 		},
 		// RevyOps: "Treat your client_id like a secret", so the field is masked.
 		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password
@@ -57,13 +59,16 @@ export class RevyOpsApi implements ICredentialType {
 			type: 'string',
 			default: 'https://app.revyops.com/api',
 			description:
-				'Where the RevyOps API lives. The default is the address working integrations use; RevyOps\' reference names https://api.revyops.com. Change it only if RevyOps gave you another address or to reach a test server.',
+				"Where the RevyOps API lives. The default is the address working integrations use; RevyOps' reference names https://api.revyops.com. Change it only if RevyOps gave you another address or to reach a test server.",
 		},
 	];
 
 	// A function rather than a generic block: each value is sent only when it is filled,
 	// so a key-only credential sends no empty client_id and vice versa.
-	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		const apiKey = filled(credentials.apiKey);
 		const clientId = filled(credentials.clientId);
 		const options: IHttpRequestOptions = { ...requestOptions };
@@ -75,6 +80,11 @@ export class RevyOpsApi implements ICredentialType {
 	// Listing one company needs valid credentials and costs nothing.
 	// A redirect is not followed: it would carry the key to the address it names.
 	test: ICredentialTestRequest = {
-		request: { baseURL: '={{$credentials.baseUrl}}', url: '/public/v2/companies', qs: { page_size: 1 }, disableFollowRedirect: true },
+		request: {
+			baseURL: '={{$credentials.baseUrl}}',
+			url: '/public/v2/companies',
+			qs: { page_size: 1 },
+			disableFollowRedirect: true,
+		},
 	};
 }

@@ -16,7 +16,8 @@ export class SalesCaptainApi implements ICredentialType {
 		dark: 'file:../nodes/SalesCaptain/salesCaptain.dark.svg',
 	};
 
-	documentationUrl = 'https://github.com/n8n-nodes-crm-contacts/n8n-nodes-crm-contacts#salescaptain-credential';
+	documentationUrl =
+		'https://github.com/n8n-nodes-crm-contacts/n8n-nodes-crm-contacts#salescaptain-credential';
 
 	properties: INodeProperties[] = [
 		{
@@ -33,7 +34,8 @@ export class SalesCaptainApi implements ICredentialType {
 			typeOptions: { password: true },
 			required: true,
 			default: '',
-			description: 'The JWT SalesCaptain issues for API access. The user it belongs to needs the "contacts" role to create contacts.',
+			description:
+				'The JWT SalesCaptain issues for API access. The user it belongs to needs the "contacts" role to create contacts.',
 		},
 		{
 			displayName: 'Base URL',
@@ -54,6 +56,10 @@ export class SalesCaptainApi implements ICredentialType {
 	// Listing companies needs a valid token; GET /v1 is only a health check.
 	// A redirect is not followed: it would carry the key to the address it names.
 	test: ICredentialTestRequest = {
-		request: { baseURL: '={{$credentials.baseUrl}}', url: '/v1/fetch-companies', disableFollowRedirect: true },
+		request: {
+			baseURL: '={{$credentials.baseUrl}}',
+			url: '/v1/fetch-companies',
+			disableFollowRedirect: true,
+		},
 	};
 }

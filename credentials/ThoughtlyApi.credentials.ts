@@ -16,7 +16,8 @@ export class ThoughtlyApi implements ICredentialType {
 		dark: 'file:../nodes/Thoughtly/thoughtly.dark.svg',
 	};
 
-	documentationUrl = 'https://github.com/n8n-nodes-crm-contacts/n8n-nodes-crm-contacts#thoughtly-credential';
+	documentationUrl =
+		'https://github.com/n8n-nodes-crm-contacts/n8n-nodes-crm-contacts#thoughtly-credential';
 
 	properties: INodeProperties[] = [
 		{
@@ -33,7 +34,8 @@ export class ThoughtlyApi implements ICredentialType {
 			typeOptions: { password: true },
 			required: true,
 			default: '',
-			description: 'Your Thoughtly API token, shown under Settings → Developer in the Thoughtly dashboard',
+			description:
+				'Your Thoughtly API token, shown under Settings → Developer in the Thoughtly dashboard',
 		},
 		{
 			// Not masked: the team ID only says which team a request is for and is useless
@@ -43,7 +45,8 @@ export class ThoughtlyApi implements ICredentialType {
 			type: 'string',
 			required: true,
 			default: '',
-			description: 'The ID of the Thoughtly team to work in, shown on the same Developer settings page as the token',
+			description:
+				'The ID of the Thoughtly team to work in, shown on the same Developer settings page as the token',
 		},
 		{
 			displayName: 'Base URL',
@@ -67,6 +70,11 @@ export class ThoughtlyApi implements ICredentialType {
 	// Listing one agent needs both a valid token and a team the token belongs to.
 	// A redirect is not followed: it would carry the key to the address it names.
 	test: ICredentialTestRequest = {
-		request: { baseURL: '={{$credentials.baseUrl}}', url: '/interview', qs: { limit: 1 }, disableFollowRedirect: true },
+		request: {
+			baseURL: '={{$credentials.baseUrl}}',
+			url: '/interview',
+			qs: { limit: 1 },
+			disableFollowRedirect: true,
+		},
 	};
 }

@@ -16,12 +16,12 @@ export class WipsyApi implements ICredentialType {
 		dark: 'file:../nodes/Wipsy/wipsy.dark.svg',
 	};
 
-	documentationUrl = 'https://github.com/n8n-nodes-crm-contacts/n8n-nodes-crm-contacts#wipsy-credential';
+	documentationUrl =
+		'https://github.com/n8n-nodes-crm-contacts/n8n-nodes-crm-contacts#wipsy-credential';
 
 	properties: INodeProperties[] = [
 		{
-			displayName:
-				"Find your API key in your Wipsy CRM account's API settings.",
+			displayName: "Find your API key in your Wipsy CRM account's API settings.",
 			name: 'whereToFindKey',
 			type: 'notice',
 			default: '',
@@ -54,6 +54,11 @@ export class WipsyApi implements ICredentialType {
 	// Listing one contact needs a valid key and creates nothing.
 	// A redirect is not followed: it would carry the key to the address it names.
 	test: ICredentialTestRequest = {
-		request: { baseURL: '={{$credentials.baseUrl}}', url: '/api-get-contacts', qs: { limit: 1 }, disableFollowRedirect: true },
+		request: {
+			baseURL: '={{$credentials.baseUrl}}',
+			url: '/api-get-contacts',
+			qs: { limit: 1 },
+			disableFollowRedirect: true,
+		},
 	};
 }

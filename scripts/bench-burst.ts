@@ -22,7 +22,13 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 
 import type { BurstContender, BurstResult } from '../test/e2e/lib/burst';
-import { activateWorkflows, BURST_CONTENDERS, burstWorkflow, runBurst, sampleMemory } from '../test/e2e/lib/burst';
+import {
+	activateWorkflows,
+	BURST_CONTENDERS,
+	burstWorkflow,
+	runBurst,
+	sampleMemory,
+} from '../test/e2e/lib/burst';
 import type { RestClient } from '../test/e2e/lib/n8n';
 import { N8nInstance } from '../test/e2e/lib/n8n';
 import { buildAndPack, installPackage, projectRoot } from '../test/e2e/lib/package';
@@ -42,10 +48,15 @@ const CALLS = Math.max(10, Math.round(300 * scale));
 const CONCURRENCY = Number(process.env.BURST_CONCURRENCY ?? 60);
 const LIMIT = Number(process.env.BURST_LIMIT ?? 10);
 const WORKER_CONCURRENCY = Number(process.env.BURST_WORKER_CONCURRENCY ?? 10);
-const CREDENTIAL = { id: 'burstSalesCapt01', name: 'SalesCaptain (burst sandbox)', type: 'salesCaptainApi' };
+const CREDENTIAL = {
+	id: 'burstSalesCapt01',
+	name: 'SalesCaptain (burst sandbox)',
+	type: 'salesCaptainApi',
+};
 const WORKERS = 2;
 /** Contenders per scenario; with several workers, also our node with Max Requests = limit ÷ workers. */
-const contenders = (workers: number): BurstContender[] => (workers > 1 ? ['ours', 'oursShare', 'httpRetry'] : ['ours', 'httpRetry']);
+const contenders = (workers: number): BurstContender[] =>
+	workers > 1 ? ['ours', 'oursShare', 'httpRetry'] : ['ours', 'httpRetry'];
 
 interface Row {
 	scenario: string;
@@ -59,12 +70,31 @@ interface Row {
 /** n8n as it ships: SSRF protection off (the e2e suite turns it on). */
 const N8N_DEFAULTS = { N8N_SSRF_PROTECTION_ENABLED: 'false' };
 
-async function importWorkflows(n8n: N8nInstance, sandboxUrl: string, workers: number): Promise<void> {
-	await n8n.importCredentials([{ ...CREDENTIAL, data: { accessToken: SALESCAPTAIN_TOKEN, baseUrl: `${sandboxUrl}/salescaptain` } }]);
-	await n8n.importWorkflows(contenders(workers).map((contender) => burstWorkflow(contender, CREDENTIAL, sandboxUrl, Math.max(1, Math.floor(LIMIT / workers)))));
+async function importWorkflows(
+	n8n: N8nInstance,
+	sandboxUrl: string,
+	workers: number,
+): Promise<void> {
+	await n8n.importCredentials([
+		{
+			...CREDENTIAL,
+			data: { accessToken: SALESCAPTAIN_TOKEN, baseUrl: `${sandboxUrl}/salescaptain` },
+		},
+	]);
+	await n8n.importWorkflows(
+		contenders(workers).map((contender) =>
+			burstWorkflow(contender, CREDENTIAL, sandboxUrl, Math.max(1, Math.floor(LIMIT / workers))),
+		),
+	);
 }
 
-async function burstEach(scenario: string, workers: number, rest: RestClient, sandbox: Sandbox, pids: () => Array<number | undefined>): Promise<Row[]> {
+async function burstEach(
+	scenario: string,
+	workers: number,
+	rest: RestClient,
+	sandbox: Sandbox,
+	pids: () => Array<number | undefined>,
+): Promise<Row[]> {
 	await activateWorkflows(
 		rest,
 		contenders(workers).map((contender) => BURST_CONTENDERS[contender].workflowId),
@@ -72,42 +102,87 @@ async function burstEach(scenario: string, workers: number, rest: RestClient, sa
 	const rows: Row[] = [];
 	// First our node against a vendor without a limit: n8n's own pace for this burst on this
 	// machine, the floor under any wall time below (on a busy machine it can exceed the ideal).
-	const runs: Array<{ contender: BurstContender; limited: boolean }> = [{ contender: 'ours', limited: false }, ...contenders(workers).map((contender) => ({ contender, limited: true }))];
+	const runs: Array<{ contender: BurstContender; limited: boolean }> = [
+		{ contender: 'ours', limited: false },
+		...contenders(workers).map((contender) => ({ contender, limited: true })),
+	];
 	for (const { contender, limited } of runs) {
 		sandbox.reset();
 		if (limited) sandbox.setRateLimit('salescaptain', { limit: LIMIT, windowMs: 1000 });
 		say(`${scenario}: ${rowLabel(contender, limited)}, ${CALLS} calls, ${CONCURRENCY} at a time …`);
 		const memory = sampleMemory(pids());
-		const result = await runBurst(`${rest.baseUrl}/webhook/${BURST_CONTENDERS[contender].path}`, sandbox, { calls: CALLS, concurrency: CONCURRENCY, limitPerSecond: LIMIT });
+		const result = await runBurst(
+			`${rest.baseUrl}/webhook/${BURST_CONTENDERS[contender].path}`,
+			sandbox,
+			{ calls: CALLS, concurrency: CONCURRENCY, limitPerSecond: LIMIT },
+		);
 		const peakMb = memory.stop();
 		rows.push({ scenario, contender, limited, result, peakMb });
-		say(`  ${result.created} created, ${result.lost} lost, ${result.duplicates} duplicates, ${result.rateLimited} × 429, ${(result.wallMs / 1000).toFixed(1)} s, ${peakMb} MB`);
+		say(
+			`  ${result.created} created, ${result.lost} lost, ${result.duplicates} duplicates, ${result.rateLimited} × 429, ${(result.wallMs / 1000).toFixed(1)} s, ${peakMb} MB`,
+		);
 		for (const { message, count } of result.errors.slice(0, 5)) say(`  ${count} × ${message}`);
 	}
 	return rows;
 }
 
-async function oneProcess(runtime: Runtime, tarball: string, work: string, logDir: string, sandbox: Sandbox, sandboxUrl: string): Promise<Row[]> {
-	const n8n = new N8nInstance({ runtime, userFolder: join(work, 'n8n-one'), removeUserFolder: false, logDir: join(logDir, 'burst-one'), env: N8N_DEFAULTS });
+async function oneProcess(
+	runtime: Runtime,
+	tarball: string,
+	work: string,
+	logDir: string,
+	sandbox: Sandbox,
+	sandboxUrl: string,
+): Promise<Row[]> {
+	const n8n = new N8nInstance({
+		runtime,
+		userFolder: join(work, 'n8n-one'),
+		removeUserFolder: false,
+		logDir: join(logDir, 'burst-one'),
+		env: N8N_DEFAULTS,
+	});
 	await installPackage(n8n.userFolder, tarball);
 	await importWorkflows(n8n, sandboxUrl, 1);
 	const rest = await n8n.start(await freePort(), await freePort());
 	try {
 		await rest.setupOwnerAndLogin();
-		return await burstEach('Burst, one n8n process', 1, rest, sandbox, () => [n8n.serverProcess?.pid]);
+		return await burstEach('Burst, one n8n process', 1, rest, sandbox, () => [
+			n8n.serverProcess?.pid,
+		]);
 	} finally {
 		await n8n.stop();
 	}
 }
 
-async function queueMode(runtime: Runtime, tarball: string, work: string, logDir: string, sandbox: Sandbox, sandboxUrl: string): Promise<Row[]> {
-	await runCommand('bash', [join(projectRoot, 'scripts', 'ensure-queue-services.sh')], { env: cleanEnv(), logFile: join(logDir, 'ensure-queue-services.log') });
-	const cluster = await QueueCluster.create({ runtime, tarball, workDir: join(work, 'queue'), logDir: join(logDir, 'burst-queue'), workers: WORKERS, concurrency: WORKER_CONCURRENCY, env: N8N_DEFAULTS });
+async function queueMode(
+	runtime: Runtime,
+	tarball: string,
+	work: string,
+	logDir: string,
+	sandbox: Sandbox,
+	sandboxUrl: string,
+): Promise<Row[]> {
+	await runCommand('bash', [join(projectRoot, 'scripts', 'ensure-queue-services.sh')], {
+		env: cleanEnv(),
+		logFile: join(logDir, 'ensure-queue-services.log'),
+	});
+	const cluster = await QueueCluster.create({
+		runtime,
+		tarball,
+		workDir: join(work, 'queue'),
+		logDir: join(logDir, 'burst-queue'),
+		workers: WORKERS,
+		concurrency: WORKER_CONCURRENCY,
+		env: N8N_DEFAULTS,
+	});
 	try {
 		await importWorkflows(cluster.main, sandboxUrl, WORKERS);
 		const rest = await cluster.start(await freePort());
 		const scenario = `Burst, queue mode: main + ${WORKERS} workers (concurrency ${WORKER_CONCURRENCY} each)`;
-		return await burstEach(scenario, WORKERS, rest, sandbox, () => [cluster.main.serverProcess?.pid, ...cluster.workers.map((worker) => worker.pid)]);
+		return await burstEach(scenario, WORKERS, rest, sandbox, () => [
+			cluster.main.serverProcess?.pid,
+			...cluster.workers.map((worker) => worker.pid),
+		]);
 	} finally {
 		await cluster.stop();
 	}
@@ -116,7 +191,9 @@ async function queueMode(runtime: Runtime, tarball: string, work: string, logDir
 function rowLabel(contender: BurstContender, limited: boolean): string {
 	const label = BURST_CONTENDERS[contender].label;
 	if (!limited) return `${label}, vendor without a limit (n8n's own pace)`;
-	return contender === 'oursShare' ? `${label} (${Math.max(1, Math.floor(LIMIT / WORKERS))} per second)` : label;
+	return contender === 'oursShare'
+		? `${label} (${Math.max(1, Math.floor(LIMIT / WORKERS))} per second)`
+		: label;
 }
 
 function table(rows: Row[]): string {
@@ -126,7 +203,9 @@ function table(rows: Row[]): string {
 	];
 	for (const { scenario, contender, limited, result, peakMb } of rows) {
 		const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-		const ideal = limited ? `${seconds(result.idealMs)} | ${(result.wallMs / result.idealMs).toFixed(2)}×` : '— | —';
+		const ideal = limited
+			? `${seconds(result.idealMs)} | ${(result.wallMs / result.idealMs).toFixed(2)}×`
+			: '— | —';
 		lines.push(
 			`| ${scenario} | ${rowLabel(contender, limited)} | ${result.calls} | ${result.created} | ${result.lost} | ${result.duplicates} | ${result.rateLimited} | ${seconds(result.wallMs)} | ${ideal} | ${peakMb} MB |`,
 		);
@@ -148,8 +227,10 @@ async function main(): Promise<void> {
 	const sandboxUrl = await sandbox.start();
 	const rows: Row[] = [];
 	try {
-		if (wanted('burst')) rows.push(...(await oneProcess(runtime, tarball, work, logDir, sandbox, sandboxUrl)));
-		if (wanted('burst-queue')) rows.push(...(await queueMode(runtime, tarball, work, logDir, sandbox, sandboxUrl)));
+		if (wanted('burst'))
+			rows.push(...(await oneProcess(runtime, tarball, work, logDir, sandbox, sandboxUrl)));
+		if (wanted('burst-queue'))
+			rows.push(...(await queueMode(runtime, tarball, work, logDir, sandbox, sandboxUrl)));
 	} finally {
 		await sandbox.close();
 	}

@@ -35,8 +35,16 @@ import type { SalesCaptainState } from '../test/sandbox/vendors/salesCaptain';
 import { SALESCAPTAIN_TOKEN, SC_COMPANIES } from '../test/sandbox/vendors/salesCaptain';
 
 const COMPANY = SC_COMPANIES[0].company_id;
-const CREDENTIAL = { id: 'benchSalesCapt01', name: 'SalesCaptain (bench sandbox)', type: 'salesCaptainApi' };
-const CONTACTSHIP_CREDENTIAL = { id: 'benchContactsh01', name: 'Contactship (bench sandbox)', type: 'contactshipApi' };
+const CREDENTIAL = {
+	id: 'benchSalesCapt01',
+	name: 'SalesCaptain (bench sandbox)',
+	type: 'salesCaptainApi',
+};
+const CONTACTSHIP_CREDENTIAL = {
+	id: 'benchContactsh01',
+	name: 'Contactship (bench sandbox)',
+	type: 'contactshipApi',
+};
 const say = (line: string) => console.log(`[bench] ${line}`);
 
 type Contender = 'ours' | 'oursWide' | 'oursContactship' | 'http' | 'httpTuned';
@@ -72,8 +80,20 @@ const only = process.env.BENCH_ONLY?.split(',');
 const n = (count: number) => Math.max(1, Math.round(count * scale));
 
 const allScenarios: Scenario[] = [
-	{ key: 'overhead', title: '1. Overhead: no latency, no limit', items: n(1000), latencyMs: 0, contenders: ['ours', 'http'] },
-	{ key: 'latency', title: '2. Latency-bound: 50 ms per request', items: n(1000), latencyMs: 50, contenders: ['ours', 'oursWide', 'http'] },
+	{
+		key: 'overhead',
+		title: '1. Overhead: no latency, no limit',
+		items: n(1000),
+		latencyMs: 0,
+		contenders: ['ours', 'http'],
+	},
+	{
+		key: 'latency',
+		title: '2. Latency-bound: 50 ms per request',
+		items: n(1000),
+		latencyMs: 50,
+		contenders: ['ours', 'oursWide', 'http'],
+	},
 	{
 		key: 'rate',
 		title: '3. Rate-limited: 50 requests/s, 429 beyond',
@@ -82,7 +102,13 @@ const allScenarios: Scenario[] = [
 		rateLimit: { limit: 50, windowMs: 1000 },
 		contenders: ['ours', 'http', 'httpTuned'],
 	},
-	{ key: 'scale', title: '4. Scale: no latency, no limit', items: n(10000), latencyMs: 0, contenders: ['ours', 'http'] },
+	{
+		key: 'scale',
+		title: '4. Scale: no latency, no limit',
+		items: n(10000),
+		latencyMs: 0,
+		contenders: ['ours', 'http'],
+	},
 	{
 		key: 'pace-headers',
 		title: '5. One execution, vendor allows 10/s, announced in X-RateLimit-* headers',
@@ -132,15 +158,28 @@ const CONTACT_BODY = `={{ JSON.stringify({ company_id: '${COMPANY}', contact_nam
 
 function contenderNode(contender: Contender, sandboxUrl: string) {
 	const credentials = { salesCaptainApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } };
-	const common = { id: 'b0000000-0000-4000-8000-000000000004', position: [660, 0], credentials, onError: 'continueRegularOutput' };
+	const common = {
+		id: 'b0000000-0000-4000-8000-000000000004',
+		position: [660, 0],
+		credentials,
+		onError: 'continueRegularOutput',
+	};
 	if (contender === 'oursContactship') {
 		return {
 			...common,
-			credentials: { contactshipApi: { id: CONTACTSHIP_CREDENTIAL.id, name: CONTACTSHIP_CREDENTIAL.name } },
+			credentials: {
+				contactshipApi: { id: CONTACTSHIP_CREDENTIAL.id, name: CONTACTSHIP_CREDENTIAL.name },
+			},
 			name: 'Create',
 			type: `${PACKAGE_NAME}.contactship`,
 			typeVersion: 1,
-			parameters: { resource: 'contact', operation: 'create', phone: '={{ $json.phone }}', fullName: '={{ $json.name }}', options: {} },
+			parameters: {
+				resource: 'contact',
+				operation: 'create',
+				phone: '={{ $json.phone }}',
+				fullName: '={{ $json.name }}',
+				options: {},
+			},
 		};
 	}
 	if (contender === 'ours' || contender === 'oursWide') {
@@ -172,7 +211,10 @@ function contenderNode(contender: Contender, sandboxUrl: string) {
 			sendBody: true,
 			specifyBody: 'json',
 			jsonBody: CONTACT_BODY,
-			options: contender === 'httpTuned' ? { batching: { batch: { batchSize: 50, batchInterval: 1000 } } } : {},
+			options:
+				contender === 'httpTuned'
+					? { batching: { batch: { batchSize: 50, batchInterval: 1000 } } }
+					: {},
 		},
 	};
 }
@@ -184,9 +226,23 @@ function workflow(id: string, scenario: Scenario, contender: Contender, sandboxU
 		active: false,
 		settings: { executionOrder: 'v1' },
 		nodes: [
-			{ id: 'b0000000-0000-4000-8000-000000000001', name: 'Manual Trigger', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'b0000000-0000-4000-8000-000000000001',
+				name: 'Manual Trigger',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			itemsNode(scenario.items),
-			{ id: 'b0000000-0000-4000-8000-000000000003', name: 'Split Out', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [440, 0], parameters: { fieldToSplitOut: 'items' } },
+			{
+				id: 'b0000000-0000-4000-8000-000000000003',
+				name: 'Split Out',
+				type: 'n8n-nodes-base.splitOut',
+				typeVersion: 1,
+				position: [440, 0],
+				parameters: { fieldToSplitOut: 'items' },
+			},
 			contenderNode(contender, sandboxUrl),
 		],
 		connections: {
@@ -256,7 +312,10 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 /** The HTTP Request node's best run in a scenario that lost no item: what ours is measured against. */
 function reference(results: Result[], scenario: Scenario): Result | undefined {
 	return results
-		.filter((other) => other.scenario === scenario && other.contender.startsWith('http') && other.failed === 0)
+		.filter(
+			(other) =>
+				other.scenario === scenario && other.contender.startsWith('http') && other.failed === 0,
+		)
 		.sort((a, b) => a.ms - b.ms)[0];
 }
 
@@ -267,7 +326,8 @@ function table(results: Result[]): string {
 	];
 	for (const result of results.filter((candidate) => !candidate.scenario.pace)) {
 		const best = reference(results, result.scenario);
-		const ratio = result.contender.startsWith('ours') && best ? `${(result.ms / best.ms).toFixed(2)}×` : '';
+		const ratio =
+			result.contender.startsWith('ours') && best ? `${(result.ms / best.ms).toFixed(2)}×` : '';
 		rows.push(
 			`| ${result.scenario.title} | ${label[result.contender]} | ${result.outputItems.toLocaleString('en')} | ${seconds(result.ms)} | ${ratio} | ${result.rateLimited} | ${result.failed} | ${result.duplicates} | ${result.peakInFlight} | ${result.peakRssMb} MB |`,
 		);
@@ -288,17 +348,35 @@ async function main(): Promise<void> {
 	const sandbox = createSandbox();
 	const sandboxUrl = await sandbox.start();
 	// n8n as it ships: SSRF protection is off by default (the e2e suite turns it on).
-	const n8n = new N8nInstance({ runtime, userFolder: join(work, 'n8n-user'), removeUserFolder: false, logDir, env: { N8N_SSRF_PROTECTION_ENABLED: 'false' } });
+	const n8n = new N8nInstance({
+		runtime,
+		userFolder: join(work, 'n8n-user'),
+		removeUserFolder: false,
+		logDir,
+		env: { N8N_SSRF_PROTECTION_ENABLED: 'false' },
+	});
 	await installPackage(n8n.userFolder, tarball);
 	await n8n.importCredentials([
-		{ ...CREDENTIAL, data: { accessToken: SALESCAPTAIN_TOKEN, baseUrl: `${sandboxUrl}/salescaptain` } },
-		{ ...CONTACTSHIP_CREDENTIAL, data: { apiKey: CONTACTSHIP_API_KEY, baseUrl: `${sandboxUrl}/contactship` } },
+		{
+			...CREDENTIAL,
+			data: { accessToken: SALESCAPTAIN_TOKEN, baseUrl: `${sandboxUrl}/salescaptain` },
+		},
+		{
+			...CONTACTSHIP_CREDENTIAL,
+			data: { apiKey: CONTACTSHIP_API_KEY, baseUrl: `${sandboxUrl}/contactship` },
+		},
 	]);
 
 	const runs = scenarios.flatMap((scenario) =>
-		scenario.contenders.map((contender, index) => ({ scenario, contender, id: `bench${scenario.key.replace(/[^a-z]/g, '').slice(0, 8)}${index}`.padEnd(16, '0') })),
+		scenario.contenders.map((contender, index) => ({
+			scenario,
+			contender,
+			id: `bench${scenario.key.replace(/[^a-z]/g, '').slice(0, 8)}${index}`.padEnd(16, '0'),
+		})),
 	);
-	await n8n.importWorkflows(runs.map((run) => workflow(run.id, run.scenario, run.contender, sandboxUrl)));
+	await n8n.importWorkflows(
+		runs.map((run) => workflow(run.id, run.scenario, run.contender, sandboxUrl)),
+	);
 
 	const results: Result[] = [];
 	for (const { scenario, contender, id } of runs) {
@@ -308,13 +386,27 @@ async function main(): Promise<void> {
 		sandbox.setRateLimit(vendor, scenario.rateLimit);
 		say(`${scenario.title}: ${label[contender]}, ${scenario.items} items …`);
 		let peakMemory = () => 0;
-		const profile = process.env.BENCH_PROFILE ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_PROFILE} --cpu-prof-name=${id}.cpuprofile` } : {};
-		const executed = await n8n.execute(id, await freePort(), (child) => (peakMemory = sampleMemory(child)), profile);
+		const profile = process.env.BENCH_PROFILE
+			? {
+					NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_PROFILE} --cpu-prof-name=${id}.cpuprofile`,
+				}
+			: {};
+		const executed = await n8n.execute(
+			id,
+			await freePort(),
+			(child) => (peakMemory = sampleMemory(child)),
+			profile,
+		);
 		const peakRssMb = peakMemory();
 		const task = executed.run?.data.resultData.runData.Create?.[0];
 		if (!task) {
-			writeFileSync(join(logDir, `${id}.out`), `${executed.stdout}\n--- stderr ---\n${executed.stderr}`);
-			throw new Error(`The run of ${id} has no data for the node (exit ${executed.code}); see ${join(logDir, `${id}.out`)}`);
+			writeFileSync(
+				join(logDir, `${id}.out`),
+				`${executed.stdout}\n--- stderr ---\n${executed.stderr}`,
+			);
+			throw new Error(
+				`The run of ${id} has no data for the node (exit ${executed.code}); see ${join(logDir, `${id}.out`)}`,
+			);
 		}
 		const items: Array<{ json: Record<string, unknown> }> = task.data?.main?.[0] ?? [];
 		const result: Result = {
@@ -325,28 +417,52 @@ async function main(): Promise<void> {
 			failed: items.filter((item) => item.json.error !== undefined).length,
 			duplicates:
 				vendor === 'contactship'
-					? countDuplicates(sandbox.state<ContactshipState>('contactship').contacts.map((contact) => contact.phone_number))
-					: countDuplicates(sandbox.state<SalesCaptainState>('salescaptain').contacts.map((contact) => contact.email)),
+					? countDuplicates(
+							sandbox
+								.state<ContactshipState>('contactship')
+								.contacts.map((contact) => contact.phone_number),
+						)
+					: countDuplicates(
+							sandbox
+								.state<SalesCaptainState>('salescaptain')
+								.contacts.map((contact) => contact.email),
+						),
 			rateLimited: sandbox.stats.rateLimited,
 			peakInFlight: sandbox.stats.peakInFlight,
 			peakRssMb,
 			busiestWindow: busiestWindow(
-				sandbox.requests(vendor).filter((request) => request.method === 'POST').map((request) => request.at),
+				sandbox
+					.requests(vendor)
+					.filter((request) => request.method === 'POST')
+					.map((request) => request.at),
 				scenario.rateLimit?.windowMs ?? 1000,
 			),
 		};
 		results.push(result);
 		// When each create reached the vendor, for a closer look at the pace (ms since the first).
-		const arrivals = sandbox.requests(vendor).filter((request) => request.method === 'POST').map((request) => request.at);
-		writeFileSync(join(logDir, `${id}.arrivals.json`), JSON.stringify(arrivals.map((at) => at - arrivals[0])));
-		say(`  ${seconds(result.ms)}, ${result.failed} failed, ${result.rateLimited} × 429, peak ${result.peakInFlight} in flight, ${peakRssMb} MB`);
+		const arrivals = sandbox
+			.requests(vendor)
+			.filter((request) => request.method === 'POST')
+			.map((request) => request.at);
+		writeFileSync(
+			join(logDir, `${id}.arrivals.json`),
+			JSON.stringify(arrivals.map((at) => at - arrivals[0])),
+		);
+		say(
+			`  ${seconds(result.ms)}, ${result.failed} failed, ${result.rateLimited} × 429, peak ${result.peakInFlight} in flight, ${peakRssMb} MB`,
+		);
 	}
 	await sandbox.close();
 
 	const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${NODE_MAJOR}, n8n ${N8N_VERSION}`;
 	const paced = results.some((result) => result.scenario.pace) ? [paceTable(results), ''] : [];
 	const others = results.some((result) => !result.scenario.pace) ? [table(results), ''] : [];
-	const report = [`Measured ${new Date().toISOString().slice(0, 10)} on ${machine} with \`npm run bench\`.`, '', ...others, ...paced].join('\n');
+	const report = [
+		`Measured ${new Date().toISOString().slice(0, 10)} on ${machine} with \`npm run bench\`.`,
+		'',
+		...others,
+		...paced,
+	].join('\n');
 	writeFileSync(join(logDir, 'results.md'), report);
 	console.log(`\n${report}`);
 }

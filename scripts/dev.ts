@@ -38,13 +38,17 @@ function portInUse(port: number): Promise<boolean> {
 async function startSandbox(logDir: string): Promise<string> {
 	let resolveUrl: (url: string) => void = () => {};
 	const url = new Promise<string>((resolve) => (resolveUrl = resolve));
-	const sandbox = startProcess(process.execPath, [join(__dirname, '..', 'test', 'sandbox', 'cli.js'), '--port', process.env.SANDBOX_PORT ?? '0'], {
-		logFile: join(logDir, 'sandbox.log'),
-		onLine: (line) => {
-			const match = line.match(/^Sandbox listening on (\S+)/);
-			if (match) resolveUrl(match[1]);
+	const sandbox = startProcess(
+		process.execPath,
+		[join(__dirname, '..', 'test', 'sandbox', 'cli.js'), '--port', process.env.SANDBOX_PORT ?? '0'],
+		{
+			logFile: join(logDir, 'sandbox.log'),
+			onLine: (line) => {
+				const match = line.match(/^Sandbox listening on (\S+)/);
+				if (match) resolveUrl(match[1]);
+			},
 		},
-	});
+	);
 	return await Promise.race([
 		url,
 		sandbox.exited.then((code) => {
@@ -56,7 +60,8 @@ async function startSandbox(logDir: string): Promise<string> {
 async function main(): Promise<void> {
 	process.once('SIGINT', () => say('Stopping n8n and the sandbox …'));
 	const port = Number(process.env.N8N_PORT ?? 5678);
-	if (await portInUse(port)) throw new Error(`Port ${port} is taken: stop what uses it, or set N8N_PORT.`);
+	if (await portInUse(port))
+		throw new Error(`Port ${port} is taken: stop what uses it, or set N8N_PORT.`);
 	const logDir = join(projectRoot, '.tmp', 'dev-logs');
 	rmSync(logDir, { recursive: true, force: true });
 	mkdirSync(logDir, { recursive: true });
@@ -70,12 +75,21 @@ async function main(): Promise<void> {
 	const sandboxUrl = await startSandbox(logDir);
 	say(`Sandbox vendor APIs on ${sandboxUrl}`);
 
-	const n8n = new N8nInstance({ runtime, userFolder: join(workDir, 'n8n-user'), removeUserFolder: false, logDir });
+	const n8n = new N8nInstance({
+		runtime,
+		userFolder: join(workDir, 'n8n-user'),
+		removeUserFolder: false,
+		logDir,
+	});
 	await installPackage(n8n.userFolder, tarball);
 	say('Importing a sandbox credential per vendor and an example workflow per node …');
 	await n8n.importCredentials(e2eVendors.map((vendor) => credentialImport(vendor, sandboxUrl)));
 	await n8n.importWorkflows(
-		e2eVendors.flatMap((vendor) => vendor.workflows.filter((workflow) => workflow.example).map((workflow) => workflowImport(vendor, workflow))),
+		e2eVendors.flatMap((vendor) =>
+			vendor.workflows
+				.filter((workflow) => workflow.example)
+				.map((workflow) => workflowImport(vendor, workflow)),
+		),
 	);
 
 	say(`Starting n8n on 127.0.0.1:${port} (about 15 s) …`);

@@ -11,7 +11,10 @@ import { fileURLToPath } from 'node:url';
 
 import { ESLint } from 'eslint';
 import glob from 'fast-glob';
-import { buildScanConfig, SOURCE_FILE_PATTERNS } from '@n8n/scan-community-package/scanner/scanner.mjs';
+import {
+	buildScanConfig,
+	SOURCE_FILE_PATTERNS,
+} from '@n8n/scan-community-package/scanner/scanner.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -25,17 +28,30 @@ const ACCEPTED_WARNINGS = [
 ];
 
 function accepted(file, message) {
-	return ACCEPTED_WARNINGS.find((entry) => message.severity === 1 && message.ruleId === entry.rule && file.endsWith(entry.file));
+	return ACCEPTED_WARNINGS.find(
+		(entry) => message.severity === 1 && message.ruleId === entry.rule && file.endsWith(entry.file),
+	);
 }
 
 async function lint(label, dir, patterns) {
-	const eslint = new ESLint({ cwd: dir, allowInlineConfig: false, overrideConfigFile: true, overrideConfig: await buildScanConfig() });
-	const files = glob.sync(patterns, { cwd: dir, absolute: true, ignore: ['node_modules/**', '**/package-lock.json'] });
+	const eslint = new ESLint({
+		cwd: dir,
+		allowInlineConfig: false,
+		overrideConfigFile: true,
+		overrideConfig: await buildScanConfig(),
+	});
+	const files = glob.sync(patterns, {
+		cwd: dir,
+		absolute: true,
+		ignore: ['node_modules/**', '**/package-lock.json'],
+	});
 	const results = await eslint.lintFiles(files);
 	for (const result of results) {
 		const kept = result.messages.filter((message) => !accepted(result.filePath, message));
 		for (const message of result.messages.filter((m) => accepted(result.filePath, m))) {
-			console.log(`accepted warning ${path.relative(dir, result.filePath)}:${message.line} ${message.ruleId}: ${accepted(result.filePath, message).why}`);
+			console.log(
+				`accepted warning ${path.relative(dir, result.filePath)}:${message.line} ${message.ruleId}: ${accepted(result.filePath, message).why}`,
+			);
 		}
 		result.warningCount -= result.messages.length - kept.length;
 		result.messages = kept;
@@ -51,7 +67,10 @@ async function lint(label, dir, patterns) {
 const work = mkdtempSync(path.join(tmpdir(), 'crm-contacts-scan-'));
 try {
 	let problems = await lint('source tree', root, SOURCE_FILE_PATTERNS);
-	execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+	execFileSync('npm', ['pack', '--silent', '--pack-destination', work], {
+		cwd: root,
+		stdio: ['ignore', 'ignore', 'inherit'],
+	});
 	const tarball = readdirSync(work).find((name) => name.endsWith('.tgz'));
 	const unpacked = path.join(work, 'package');
 	execFileSync('tar', ['-xzf', path.join(work, tarball), '-C', work]);

@@ -9,5 +9,6 @@ export const contactshipApi: VendorApi = {
 export const contactshipPacing: PacingDefaults = {
 	concurrency: 5,
 	rateLimit: { requests: 10, perMs: 1000 },
-	reason: 'Contactship documents no rate limit, so 10 per second is a conservative default, not a vendor figure',
+	reason:
+		'Contactship documents no rate limit, so 10 per second is a conservative default, not a vendor figure',
 };

@@ -9,5 +9,6 @@ export const salesCaptainApi: RunVendor = {
 
 export const salesCaptainPacing: PacingDefaults = {
 	concurrency: 5,
-	reason: 'SalesCaptain publishes no fixed rate; the node follows its X-RateLimit headers by default.',
+	reason:
+		'SalesCaptain publishes no fixed rate; the node follows its X-RateLimit headers by default.',
 };

@@ -22,9 +22,12 @@ export function envelopeFailure(body: unknown): string | undefined {
 	const error = body.error;
 	if (error === undefined || error === null || error === false || error === '') return undefined;
 	if (typeof error === 'string') return error.trim();
-	if (typeof error === 'number' || typeof error === 'boolean') return `Thoughtly reported an error (${String(error)})`;
+	if (typeof error === 'number' || typeof error === 'boolean')
+		return `Thoughtly reported an error (${String(error)})`;
 	if (isRecord(error) && Object.keys(error).length === 0) {
-		return body.data === undefined || body.data === null ? 'Thoughtly reported an error without details' : undefined;
+		return body.data === undefined || body.data === null
+			? 'Thoughtly reported an error without details'
+			: undefined;
 	}
 	const message = readErrorMessage(Array.isArray(error) ? { errors: error } : error);
 	if (message) return message;
@@ -42,7 +45,8 @@ export function envelopeData(body: unknown): unknown {
 	return isRecord(body) && 'data' in body ? body.data : body;
 }
 
-const DUPLICATE_WORDS = /already exists|already exist|duplicate|already in use|already taken|already registered/i;
+const DUPLICATE_WORDS =
+	/already exists|already exist|duplicate|already in use|already taken|already registered/i;
 
 /**
  * Whether a failed create means "this contact already exists". Thoughtly documents no

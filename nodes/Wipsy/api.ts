@@ -12,10 +12,12 @@ export const wipsyApi: VendorApi = {
 		"Wipsy's monthly contact quota is used up (the free plan allows 100 new contacts a month). This is a plan limit, not a rate limit, so the node did not wait and retry",
 	// A 429 whose body speaks of the month, the plan or a quota is that quota; any other
 	// (e.g. a plain "Too many requests") is a rate limit and is waited out.
-	isQuotaExceeded: (body) => /month|quota|plan|upgrade/i.test(typeof body === 'string' ? body : JSON.stringify(body ?? '')),
+	isQuotaExceeded: (body) =>
+		/month|quota|plan|upgrade/i.test(typeof body === 'string' ? body : JSON.stringify(body ?? '')),
 	// Wipsy answers `{success, data, message}`; a 2xx with `success: false` is treated as a failure.
 	failureInBody: (body) => {
-		if (!body || typeof body !== 'object' || (body as IDataObject).success !== false) return undefined;
+		if (!body || typeof body !== 'object' || (body as IDataObject).success !== false)
+			return undefined;
 		return readErrorMessage(body) ?? 'Wipsy answered success: false without a message';
 	},
 };

@@ -42,7 +42,9 @@ export interface WipsyCatalog {
 }
 
 function asRecord(value: unknown): IDataObject | undefined {
-	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : undefined;
+	return value && typeof value === 'object' && !Array.isArray(value)
+		? (value as IDataObject)
+		: undefined;
 }
 
 function asNumber(value: unknown): number | undefined {
@@ -51,7 +53,10 @@ function asNumber(value: unknown): number | undefined {
 	return Number.isFinite(number) ? number : undefined;
 }
 
-function byOrderThenName(a: { order?: number; name: string }, b: { order?: number; name: string }): number {
+function byOrderThenName(
+	a: { order?: number; name: string },
+	b: { order?: number; name: string },
+): number {
 	const orderA = a.order ?? Number.POSITIVE_INFINITY;
 	const orderB = b.order ?? Number.POSITIVE_INFINITY;
 	if (orderA !== orderB) return orderA < orderB ? -1 : 1;
@@ -63,7 +68,11 @@ export function contactStage(contact: IDataObject): WipsyStage | undefined {
 	const stage = asRecord(contact.pipeline_stage) ?? {};
 	const id = firstText(stage, ['id', 'stage_id']) ?? firstText(contact, ['pipeline_stage_id']);
 	if (!id) return undefined;
-	return { id, name: firstText(stage, ['name', 'stage_name', 'title', 'label']) ?? id, order: asNumber(stage.stage_order) };
+	return {
+		id,
+		name: firstText(stage, ['name', 'stage_name', 'title', 'label']) ?? id,
+		order: asNumber(stage.stage_order),
+	};
 }
 
 /** A contact's tags. Wipsy documents only "array"; objects, join rows (`{tag: {...}}`) and bare ids are read. */
@@ -108,7 +117,9 @@ export function contactFields(contact: IDataObject): WipsyField[] {
 		fields.push({
 			id,
 			name: firstText(field, ['field_name', 'name', 'label']) ?? id,
-			type: String(field.field_type ?? 'text').trim().toLowerCase(),
+			type: String(field.field_type ?? 'text')
+				.trim()
+				.toLowerCase(),
 			options: optionTexts(field.field_options),
 			required: field.is_required === true,
 			order: asNumber(field.field_order),
@@ -131,7 +142,8 @@ export function catalogFromContacts(contacts: IDataObject[]): WipsyCatalog {
 		const stage = contactStage(contact);
 		if (stage && !stages.has(stage.id)) stages.set(stage.id, stage);
 		for (const tag of contactTags(contact)) if (!tags.has(tag.id)) tags.set(tag.id, tag);
-		for (const field of contactFields(contact)) if (!fields.has(field.id)) fields.set(field.id, field);
+		for (const field of contactFields(contact))
+			if (!fields.has(field.id)) fields.set(field.id, field);
 	}
 	return {
 		stages: [...stages.values()].sort(byOrderThenName),
@@ -147,6 +159,10 @@ export function contactsFromList(body: unknown): IDataObject[] {
 
 /** Reads the contacts Wipsy lists first (as many as one request may return) and what they embed. */
 export async function readCatalog(client: ApiClient): Promise<WipsyCatalog> {
-	const body = await client.request({ method: 'GET', path: '/api-get-contacts', qs: { limit: CONTACT_SCAN_LIMIT } });
+	const body = await client.request({
+		method: 'GET',
+		path: '/api-get-contacts',
+		qs: { limit: CONTACT_SCAN_LIMIT },
+	});
 	return catalogFromContacts(contactsFromList(body));
 }

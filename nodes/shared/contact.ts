@@ -18,7 +18,10 @@ export function contactWithId(read: (body: unknown) => IDataObject, idKey: strin
 		what: 'a contact',
 		matches: (body) => {
 			const id = read(body)?.[idKey];
-			return (typeof id === 'string' && id.trim() !== '') || (typeof id === 'number' && Number.isFinite(id));
+			return (
+				(typeof id === 'string' && id.trim() !== '') ||
+				(typeof id === 'number' && Number.isFinite(id))
+			);
 		},
 	};
 }
@@ -47,7 +50,8 @@ export async function createOrReturnExisting(
 	try {
 		return { contact: await create(), outcome: 'created' };
 	} catch (error) {
-		if (!(error instanceof NodeApiError)) throw new NodeOperationError(ctx.getNode(), error as Error);
+		if (!(error instanceof NodeApiError))
+			throw new NodeOperationError(ctx.getNode(), error as Error);
 		// NodeApiError hands an already wrapped error back unchanged.
 		if (ifContactExists !== 'returnExisting' || !isDuplicate(error)) {
 			const failure = new NodeApiError(ctx.getNode(), error as unknown as JsonObject);
@@ -59,7 +63,8 @@ export async function createOrReturnExisting(
 		if (!existing) {
 			throw new NodeApiError(ctx.getNode(), { message: error.message } as JsonObject, {
 				message: `${error.message}; but no existing contact matching ${identity} was found to return`,
-				description: 'The vendor reported a duplicate that its search does not show. Check the contact in the vendor app.',
+				description:
+					'The vendor reported a duplicate that its search does not show. Check the contact in the vendor app.',
 				httpCode: error.httpCode ?? '409',
 			});
 		}

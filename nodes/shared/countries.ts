@@ -86,9 +86,12 @@ export function countryByIso(iso: string): Country | undefined {
 }
 
 /** Calling code -> the numbering rules behind it; countries sharing a code (NANP's 1, 44, 7) share their rules. */
-const BY_CALLING_CODE = new Map<string, Country | undefined>(CODES_WITHOUT_COUNTRY.map((code) => [code, undefined]));
+const BY_CALLING_CODE = new Map<string, Country | undefined>(
+	CODES_WITHOUT_COUNTRY.map((code) => [code, undefined]),
+);
 for (const country of COUNTRIES) {
-	if (country.callingCode && !BY_CALLING_CODE.get(country.callingCode)) BY_CALLING_CODE.set(country.callingCode, country);
+	if (country.callingCode && !BY_CALLING_CODE.get(country.callingCode))
+		BY_CALLING_CODE.set(country.callingCode, country);
 }
 
 /**
@@ -106,7 +109,10 @@ export function splitCallingCode(digits: string): { code: string; country?: Coun
 
 /** English country name for a code, from the runtime's Intl data; the code itself if none. */
 function countryNames(): (iso: string) => string {
-	const names = typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' }) : undefined;
+	const names =
+		typeof Intl.DisplayNames === 'function'
+			? new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' })
+			: undefined;
 	return (iso) => names?.of(iso) ?? iso;
 }
 
@@ -117,16 +123,21 @@ function byName(a: INodePropertyOptions, b: INodePropertyOptions): number {
 /** Dropdown options: "None" first, then every country as "Name (CC)", sorted by name. */
 export function countryOptions(): INodePropertyOptions[] {
 	const name = countryNames();
-	const countries = COUNTRIES.map(({ iso }) => ({ name: `${name(iso)} (${iso})`, value: iso })).sort(byName);
+	const countries = COUNTRIES.map(({ iso }) => ({
+		name: `${name(iso)} (${iso})`,
+		value: iso,
+	})).sort(byName);
 	return [{ name: 'None', value: '' }, ...countries];
 }
 
 /** Dropdown options of the countries that have a calling code, as "Name (+CC)", after a "None" choice. */
 export function callingCodeOptions(noneName: string): INodePropertyOptions[] {
 	const name = countryNames();
-	const countries = COUNTRIES.filter((country) => country.callingCode).map(({ iso, callingCode }) => ({
-		name: `${name(iso)} (+${callingCode})`,
-		value: iso,
-	}));
+	const countries = COUNTRIES.filter((country) => country.callingCode).map(
+		({ iso, callingCode }) => ({
+			name: `${name(iso)} (+${callingCode})`,
+			value: iso,
+		}),
+	);
 	return [{ name: noneName, value: '' }, ...countries.sort(byName)];
 }

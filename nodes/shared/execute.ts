@@ -43,7 +43,10 @@ export function toItemError(ctx: IExecuteFunctions, error: unknown, itemIndex: n
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		itemError = error;
 	} else if (error instanceof InputError) {
-		itemError = new NodeOperationError(ctx.getNode(), error.message, { itemIndex, description: error.hint });
+		itemError = new NodeOperationError(ctx.getNode(), error.message, {
+			itemIndex,
+			description: error.hint,
+		});
 	} else {
 		itemError = new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 	}
@@ -66,7 +69,9 @@ export function errorOutput(error: ItemError): IDataObject {
 	if (error.description) details.description = error.description;
 	const partial = error.context[PARTIAL_RESULT];
 	if (partial) Object.assign(details, partial as IDataObject);
-	return Object.keys(details).length > 0 ? { error: error.message, details } : { error: error.message };
+	return Object.keys(details).length > 0
+		? { error: error.message, details }
+		: { error: error.message };
 }
 
 /**
@@ -82,7 +87,10 @@ export function createdBeforeStop(created: CreatedContact[]): string | undefined
 	});
 	const rest = created.length - named.length;
 	const list = rest > 0 ? `${named.join(', ')} and ${rest} more` : named.join(', ');
-	const count = created.length === 1 ? '1 other item created a contact' : `${created.length} other items created contacts`;
+	const count =
+		created.length === 1
+			? '1 other item created a contact'
+			: `${created.length} other items created contacts`;
 	return (
 		`Before the stop, ${count}: ${list}. The node's output is lost when it stops, so to run these items again, ` +
 		'set "If Contact Exists" to "Return Existing": they are then returned instead of failing as duplicates.'
@@ -136,7 +144,8 @@ export async function runForEachItem(
 			const json = results[itemIndex]?.json;
 			const partial = failures.get(itemIndex)?.context[PARTIAL_RESULT] as IDataObject | undefined;
 			if (json?.outcome === 'created') created.push({ itemIndex, id: json[outputIdKey] });
-			else if (itemIndex !== stoppedAt && partial?.contactId !== undefined) created.push({ itemIndex, id: partial.contactId });
+			else if (itemIndex !== stoppedAt && partial?.contactId !== undefined)
+				created.push({ itemIndex, id: partial.contactId });
 		}
 		const note = createdBeforeStop(created);
 		if (note) error.description = error.description ? `${error.description} ${note}` : note;
@@ -161,5 +170,10 @@ export async function runWithClient(
 	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
 	const pacing = readPacing(options, pacingDefaults);
 	const client = await ApiClient.create(ctx, api, pacing);
-	return await runForEachItem(ctx, async (itemIndex) => await operation(client.forItem(), itemIndex), pacing.concurrency, api.outputIdKey);
+	return await runForEachItem(
+		ctx,
+		async (itemIndex) => await operation(client.forItem(), itemIndex),
+		pacing.concurrency,
+		api.outputIdKey,
+	);
 }

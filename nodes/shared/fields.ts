@@ -13,7 +13,12 @@ export interface FieldText {
 	hint?: string;
 }
 
-function textField(displayName: string, name: string, text: FieldText, placeholder: string): INodeProperties {
+function textField(
+	displayName: string,
+	name: string,
+	text: FieldText,
+	placeholder: string,
+): INodeProperties {
 	return {
 		displayName,
 		name,
@@ -26,30 +31,44 @@ function textField(displayName: string, name: string, text: FieldText, placehold
 	};
 }
 
-export const fullNameField = (text: FieldText = {}): INodeProperties => textField('Full Name', 'fullName', text, 'Jane Doe');
+export const fullNameField = (text: FieldText = {}): INodeProperties =>
+	textField('Full Name', 'fullName', text, 'Jane Doe');
 
-export const firstNameField = (text: FieldText = {}): INodeProperties => textField('First Name', 'firstName', text, 'Jane');
+export const firstNameField = (text: FieldText = {}): INodeProperties =>
+	textField('First Name', 'firstName', text, 'Jane');
 
-export const lastNameField = (text: FieldText = {}): INodeProperties => textField('Last Name', 'lastName', text, 'Doe');
+export const lastNameField = (text: FieldText = {}): INodeProperties =>
+	textField('Last Name', 'lastName', text, 'Doe');
 
-export const emailField = (text: FieldText = {}): INodeProperties => textField('Email', 'email', text, 'name@email.com');
+export const emailField = (text: FieldText = {}): INodeProperties =>
+	textField('Email', 'email', text, 'name@email.com');
 
 /** A phone number; the shared sentence on formats and Default Country comes first. */
 export const phoneField = (text: FieldText = {}): INodeProperties =>
-	textField('Phone Number', 'phone', {
-		...text,
-		description: [
-			'Phone number with its country code, such as +14155551234. Spaces, dashes, dots, parentheses and a leading 00 are accepted; a number without a country code is read in Options → Default Country.',
-			text.description,
-		]
-			.filter(Boolean)
-			.join(' '),
-	}, '+14155551234');
+	textField(
+		'Phone Number',
+		'phone',
+		{
+			...text,
+			description: [
+				'Phone number with its country code, such as +14155551234. Spaces, dashes, dots, parentheses and a leading 00 are accepted; a number without a country code is read in Options → Default Country.',
+				text.description,
+			]
+				.filter(Boolean)
+				.join(' '),
+		},
+		'+14155551234',
+	);
 
-const CHOOSE_OR_EXPRESSION = 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.';
+const CHOOSE_OR_EXPRESSION =
+	'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.';
 
 /** Tags picked from a dropdown (IDs or names, as the vendor takes them), or given by expression. */
-export function tagsField(loadOptionsMethod: string, about: string, dependsOn?: string[]): INodeProperties {
+export function tagsField(
+	loadOptionsMethod: string,
+	about: string,
+	dependsOn?: string[],
+): INodeProperties {
 	return {
 		displayName: 'Tag Names or IDs',
 		name: 'tags',

@@ -12,7 +12,13 @@ function isRecordArray(value: unknown): value is IDataObject[] {
 }
 
 function at(body: unknown, path: string): unknown {
-	return path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as IDataObject)[key] : undefined), body);
+	return path
+		.split('.')
+		.reduce<unknown>(
+			(value, key) =>
+				value && typeof value === 'object' ? (value as IDataObject)[key] : undefined,
+			body,
+		);
 }
 
 /**
@@ -51,7 +57,8 @@ export function findList(body: unknown, paths: string[] = []): IDataObject[] {
 export function firstText(record: IDataObject, keys: string[]): string | undefined {
 	for (const key of keys) {
 		const value = record[key];
-		if ((typeof value === 'string' && value.trim() !== '') || typeof value === 'number') return String(value);
+		if ((typeof value === 'string' && value.trim() !== '') || typeof value === 'number')
+			return String(value);
 	}
 	return undefined;
 }
@@ -66,7 +73,8 @@ export function toOptions(
 	nameOf: string[] | ((record: IDataObject) => string | undefined),
 	valueKeys: string[],
 ): INodePropertyOptions[] {
-	const name = typeof nameOf === 'function' ? nameOf : (record: IDataObject) => firstText(record, nameOf);
+	const name =
+		typeof nameOf === 'function' ? nameOf : (record: IDataObject) => firstText(record, nameOf);
 	const byValue = new Map<string, INodePropertyOptions>();
 	for (const record of records) {
 		if (!record || typeof record !== 'object') continue;
@@ -80,7 +88,8 @@ export function toOptions(
 /** Adds the value to every option whose name another option also has. */
 export function distinctNames(options: INodePropertyOptions[]): INodePropertyOptions[] {
 	const count = new Map<string, number>();
-	for (const option of options) count.set(option.name.toLowerCase(), (count.get(option.name.toLowerCase()) ?? 0) + 1);
+	for (const option of options)
+		count.set(option.name.toLowerCase(), (count.get(option.name.toLowerCase()) ?? 0) + 1);
 	return options.map((option) =>
 		(count.get(option.name.toLowerCase()) ?? 0) > 1 && option.name !== String(option.value)
 			? { ...option, name: `${option.name} (${String(option.value)})` }
@@ -98,12 +107,16 @@ type DropdownMethod = (this: ILoadOptionsFunctions, ...args: never[]) => Promise
  * arrives as its message. So a failure is passed on as a NodeOperationError with the same
  * message (the vendor's words, secrets already masked) and description.
  */
-export function withReadableErrors<Methods extends Record<string, DropdownMethod>>(methods: Methods): Methods {
+export function withReadableErrors<Methods extends Record<string, DropdownMethod>>(
+	methods: Methods,
+): Methods {
 	const wrapped: Record<string, DropdownMethod> = {};
 	for (const [name, method] of Object.entries(methods)) {
 		wrapped[name] = async function (this: ILoadOptionsFunctions, ...args: unknown[]) {
 			try {
-				return await (method as (this: ILoadOptionsFunctions, ...rest: unknown[]) => Promise<unknown>).apply(this, args);
+				return await (
+					method as (this: ILoadOptionsFunctions, ...rest: unknown[]) => Promise<unknown>
+				).apply(this, args);
 			} catch (error) {
 				throw readableError(this, error);
 			}
@@ -114,9 +127,12 @@ export function withReadableErrors<Methods extends Record<string, DropdownMethod
 
 function readableError(ctx: ILoadOptionsFunctions, error: unknown): unknown {
 	if (error instanceof NodeApiError) {
-		return new NodeOperationError(ctx.getNode(), error.message, { description: error.description ?? undefined });
+		return new NodeOperationError(ctx.getNode(), error.message, {
+			description: error.description ?? undefined,
+		});
 	}
-	if (error instanceof InputError) return new NodeOperationError(ctx.getNode(), error.message, { description: error.hint });
+	if (error instanceof InputError)
+		return new NodeOperationError(ctx.getNode(), error.message, { description: error.hint });
 	return error;
 }
 

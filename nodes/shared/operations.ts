@@ -26,7 +26,12 @@ export interface Operation {
 	/** Its fields, without `displayOptions` for resource and operation: `describeResources` adds them. */
 	properties: INodeProperties[];
 	/** Runs one item; `parameters` holds the item's value of every field in `properties`. */
-	execute(this: IExecuteFunctions, run: OperationRun, parameters: IDataObject, itemIndex: number): Promise<IDataObject>;
+	execute(
+		this: IExecuteFunctions,
+		run: OperationRun,
+		parameters: IDataObject,
+		itemIndex: number,
+	): Promise<IDataObject>;
 }
 
 /** What the items of one node run share. */
@@ -46,8 +51,17 @@ export interface Resource {
 }
 
 /** Adds `show` conditions to a field, keeping any it already has. */
-function shownOn(property: INodeProperties, show: NonNullable<IDisplayOptions['show']>): INodeProperties {
-	return { ...property, displayOptions: { ...property.displayOptions, show: { ...property.displayOptions?.show, ...show } } };
+function shownOn(
+	property: INodeProperties,
+	show: NonNullable<IDisplayOptions['show']>,
+): INodeProperties {
+	return {
+		...property,
+		displayOptions: {
+			...property.displayOptions,
+			show: { ...property.displayOptions?.show, ...show },
+		},
+	};
 }
 
 /** The node's properties: the Resource and Operation dropdowns, then every operation's fields shown only on it. */
@@ -76,7 +90,10 @@ export function describeResources(resources: Resource[]): INodeProperties[] {
 	const fields = resources.flatMap((resource) =>
 		resource.operations.flatMap((operation) =>
 			operation.properties.map((property) =>
-				shownOn(property, { resource: [resource.option.value], operation: [operation.option.value] }),
+				shownOn(property, {
+					resource: [resource.option.value],
+					operation: [operation.option.value],
+				}),
 			),
 		),
 	);
@@ -87,11 +104,19 @@ export function describeResources(resources: Resource[]): INodeProperties[] {
 const WITHOUT_VALUE = new Set(['notice', 'callout', 'button']);
 
 /** The item's value of every field, keyed by the field's name; a hidden field gives its default. */
-export function readParameters(ctx: IExecuteFunctions, properties: INodeProperties[], itemIndex: number): IDataObject {
+export function readParameters(
+	ctx: IExecuteFunctions,
+	properties: INodeProperties[],
+	itemIndex: number,
+): IDataObject {
 	const parameters: IDataObject = {};
 	for (const property of properties) {
 		if (WITHOUT_VALUE.has(property.type)) continue;
-		parameters[property.name] = ctx.getNodeParameter(property.name, itemIndex, property.default) as IDataObject[string];
+		parameters[property.name] = ctx.getNodeParameter(
+			property.name,
+			itemIndex,
+			property.default,
+		) as IDataObject[string];
 	}
 	return parameters;
 }
@@ -130,13 +155,18 @@ export async function runOperation(
 	// Hidden (so absent) when n8n's Custom API Call is the chosen resource.
 	const operationName = ctx.getNodeParameter('operation', 0, '') as string;
 	if (resourceName === CUSTOM_API_CALL || operationName === CUSTOM_API_CALL) {
-		throw new NodeOperationError(ctx.getNode(), customApiCallMessage(api), { description: customApiCallHint(api) });
+		throw new NodeOperationError(ctx.getNode(), customApiCallMessage(api), {
+			description: customApiCallHint(api),
+		});
 	}
 	const operation = resources
 		.find((resource) => resource.option.value === resourceName)
 		?.operations.find((candidate) => candidate.option.value === operationName);
 	if (!operation) {
-		throw new NodeOperationError(ctx.getNode(), `The operation "${operationName}" of "${resourceName}" is not supported by this node`);
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The operation "${operationName}" of "${resourceName}" is not supported by this node`,
+		);
 	}
 	const loaded = new Map<string, Promise<unknown>>();
 	const once = async <T>(key: string, purpose: string, load: () => Promise<T>): Promise<T> => {
@@ -154,6 +184,11 @@ export async function runOperation(
 		}
 	};
 	return await runWithClient(ctx, api, pacingDefaults, async (client, itemIndex) =>
-		operation.execute.call(ctx, { client, once }, readParameters(ctx, operation.properties, itemIndex), itemIndex),
+		operation.execute.call(
+			ctx,
+			{ client, once },
+			readParameters(ctx, operation.properties, itemIndex),
+			itemIndex,
+		),
 	);
 }

@@ -260,11 +260,22 @@ export class AccountPace {
 
 	/** Nothing waits, runs or is paused, and nobody came for IDLE_RELEASE_MS. */
 	isIdle(now: number): boolean {
-		return this.queue.length === 0 && this.inFlight === 0 && now >= this.pausedUntil && now - this.lastActive >= IDLE_RELEASE_MS;
+		return (
+			this.queue.length === 0 &&
+			this.inFlight === 0 &&
+			now >= this.pausedUntil &&
+			now - this.lastActive >= IDLE_RELEASE_MS
+		);
 	}
 
 	/** Counts of what this pace holds, for tests of bounded memory. */
-	heldState(): { waiting: number; inFlight: number; starts: number; roundTrips: number; timerPending: boolean } {
+	heldState(): {
+		waiting: number;
+		inFlight: number;
+		starts: number;
+		roundTrips: number;
+		timerPending: boolean;
+	} {
 		return {
 			waiting: this.queue.length,
 			inFlight: this.inFlight,
@@ -285,21 +296,33 @@ export class AccountPace {
 		if (limit > 0 && reset !== undefined) {
 			if (this.lastReset !== undefined && reset - this.lastReset >= 1000) {
 				// Resets move by whole windows; the smallest move seen is one window.
-				this.resetStep = Math.min(this.resetStep ?? Number.POSITIVE_INFINITY, reset - this.lastReset);
+				this.resetStep = Math.min(
+					this.resetStep ?? Number.POSITIVE_INFINITY,
+					reset - this.lastReset,
+				);
 			}
 			if (this.lastReset === undefined || reset > this.lastReset) this.lastReset = reset;
 			this.resetGuess = Math.max(this.resetGuess, Math.ceil((reset - now) / 1000) * 1000, 1000);
 			this.learned = { requests: limit, perMs: this.resetStep ?? this.resetGuess };
 			this.limitAnnounced = true;
 		}
-		if (reset !== undefined && header(headers, 'x-ratelimit-remaining') === '0') this.pause(reset, now);
+		if (reset !== undefined && header(headers, 'x-ratelimit-remaining') === '0')
+			this.pause(reset, now);
 	}
 
 	private refused(headers: Headers, now: number): number {
-		const resume = Math.max(resumeTime(headers, now) ?? now + DEFAULT_RATE_LIMIT_WAIT_MS, now + MIN_RATE_LIMIT_WAIT_MS);
+		const resume = Math.max(
+			resumeTime(headers, now) ?? now + DEFAULT_RATE_LIMIT_WAIT_MS,
+			now + MIN_RATE_LIMIT_WAIT_MS,
+		);
 		// Answers to requests that left before the pause began belong to the same refusal.
 		if (now >= this.pausedUntil) {
-			if (!this.limitAnnounced && this.accepted > 0 && this.countingSince !== undefined && resume > this.countingSince) {
+			if (
+				!this.limitAnnounced &&
+				this.accepted > 0 &&
+				this.countingSince !== undefined &&
+				resume > this.countingSince
+			) {
 				this.learned = { requests: this.accepted, perMs: resume - this.countingSince };
 			}
 			this.accepted = 0;
@@ -318,8 +341,12 @@ export class AccountPace {
 
 	/** The earliest time the waiter may start, pauses aside. */
 	private earliestStart(waiter: Waiter): number {
-		const spreading = waiter.concurrency > 1 && this.roundTrips.length > 0 ? Math.min(...this.roundTrips) / waiter.concurrency : 0;
-		let start = this.lastStart + Math.max(spacingOf(waiter.rateLimit), spacingOf(this.learned), spreading);
+		const spreading =
+			waiter.concurrency > 1 && this.roundTrips.length > 0
+				? Math.min(...this.roundTrips) / waiter.concurrency
+				: 0;
+		let start =
+			this.lastStart + Math.max(spacingOf(waiter.rateLimit), spacingOf(this.learned), spreading);
 		for (const limit of [waiter.rateLimit, this.learned]) {
 			if (!limit || this.starts.length < limit.requests) continue;
 			// The limit-th latest counted start must have left the window.
@@ -331,7 +358,11 @@ export class AccountPace {
 
 	private recordStart(waiter: Waiter, now: number): Start {
 		const start: Start = { at: now };
-		this.longestWindowMs = Math.max(this.longestWindowMs, waiter.rateLimit?.perMs ?? 0, this.learned?.perMs ?? 0);
+		this.longestWindowMs = Math.max(
+			this.longestWindowMs,
+			waiter.rateLimit?.perMs ?? 0,
+			this.learned?.perMs ?? 0,
+		);
 		this.starts.push(start);
 		this.forgetOldStarts(now);
 		return start;
@@ -360,11 +391,18 @@ export class AccountPace {
 			const now = this.clock.now();
 			if (now < this.pausedUntil) {
 				// Every waiter is held by the pause: each pays for it from its own budget, or gives up now.
-				const cannotWait = this.queue.filter((waiter) => !waiter.budget.charge(this.pausedUntil, now));
+				const cannotWait = this.queue.filter(
+					(waiter) => !waiter.budget.charge(this.pausedUntil, now),
+				);
 				for (const waiter of cannotWait) {
 					this.queue.splice(this.queue.indexOf(waiter), 1);
 					waiter.detach();
-					waiter.reject(new WaitBudgetExceeded(Math.max(this.pausedUntil, this.pauseAsked) - now, waiter.budget));
+					waiter.reject(
+						new WaitBudgetExceeded(
+							Math.max(this.pausedUntil, this.pauseAsked) - now,
+							waiter.budget,
+						),
+					);
 				}
 				if (cannotWait.length > 0) continue;
 			}
@@ -479,7 +517,9 @@ export function accountKey(credentialType: string, credentials: Record<string, u
 	const values = Object.keys(credentials)
 		.sort()
 		.map((name) => [name, credentials[name]]);
-	return createHash('sha256').update(JSON.stringify([credentialType, values])).digest('hex');
+	return createHash('sha256')
+		.update(JSON.stringify([credentialType, values]))
+		.digest('hex');
 }
 
 type Headers = Record<string, unknown>;
@@ -507,7 +547,8 @@ export function resumeTime(headers: Headers, now: number): number | undefined {
 	const retryAfter = header(headers, 'retry-after');
 	if (retryAfter !== undefined) {
 		const seconds = Number(retryAfter);
-		if (retryAfter.trim() !== '' && Number.isFinite(seconds)) return now + Math.max(0, seconds) * 1000;
+		if (retryAfter.trim() !== '' && Number.isFinite(seconds))
+			return now + Math.max(0, seconds) * 1000;
 		const date = Date.parse(retryAfter);
 		if (!Number.isNaN(date)) return Math.max(now, date);
 	}

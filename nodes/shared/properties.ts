@@ -8,7 +8,9 @@ export type IfContactExists = 'fail' | 'returnExisting';
 
 /** The Options collection's If Contact Exists choice (Fail unless set). */
 export function readIfContactExists(options: unknown): IfContactExists {
-	return (options as IDataObject | undefined)?.ifContactExists === 'returnExisting' ? 'returnExisting' : 'fail';
+	return (options as IDataObject | undefined)?.ifContactExists === 'returnExisting'
+		? 'returnExisting'
+		: 'fail';
 }
 
 /** How a run's requests are paced when the user changes nothing. */
@@ -37,7 +39,12 @@ export const defaultCountryOption: INodeProperties = {
  * says how far "Return Existing" searches, e.g. when the vendor's search only reaches part
  * of the contacts; it is added to that choice's description.
  */
-export function createOptions(vendor: string, pacing: PacingDefaults, lookupScope?: string, sendsPhoneNumbers = true): INodeProperties {
+export function createOptions(
+	vendor: string,
+	pacing: PacingDefaults,
+	lookupScope?: string,
+	sendsPhoneNumbers = true,
+): INodeProperties {
 	const concurrencyDefault = pacing.concurrency;
 	const maxRequestsDefault = pacing.rateLimit?.requests ?? 0;
 	const intervalDefault = pacing.rateLimit?.perMs === 60_000 ? 'minute' : 'second';
@@ -112,13 +119,19 @@ const INTERVAL_MS: Record<string, number> = { second: 1000, minute: 60_000 };
 /** Reads the pacing the user set (or the defaults) from the "Options" collection. */
 export function readPacing(options: IDataObject, defaults: PacingDefaults): Pacing {
 	// An expression can give any number: the editor's bounds are applied here too.
-	const asked = Math.floor(Number(options.maxConcurrency ?? defaults.concurrency)) || defaults.concurrency;
+	const asked =
+		Math.floor(Number(options.maxConcurrency ?? defaults.concurrency)) || defaults.concurrency;
 	const concurrency = Math.min(MAX_CONCURRENCY, Math.max(1, asked));
 	const waitSeconds = Number(options.maxRateLimitWait ?? DEFAULT_WAIT_BUDGET_MS / 1000);
-	const waitBudgetMs = Number.isFinite(waitSeconds) ? Math.min(3600, Math.max(0, waitSeconds)) * 1000 : DEFAULT_WAIT_BUDGET_MS;
-	const requests = options.maxRequests === undefined ? defaults.rateLimit?.requests : Math.floor(Number(options.maxRequests));
+	const waitBudgetMs = Number.isFinite(waitSeconds)
+		? Math.min(3600, Math.max(0, waitSeconds)) * 1000
+		: DEFAULT_WAIT_BUDGET_MS;
+	const requests =
+		options.maxRequests === undefined
+			? defaults.rateLimit?.requests
+			: Math.floor(Number(options.maxRequests));
 	if (!requests || requests < 1) return { concurrency, waitBudgetMs };
 	const interval = options.rateInterval as string | undefined;
-	const perMs = interval ? INTERVAL_MS[interval] ?? 1000 : defaults.rateLimit?.perMs ?? 1000;
+	const perMs = interval ? (INTERVAL_MS[interval] ?? 1000) : (defaults.rateLimit?.perMs ?? 1000);
 	return { concurrency, rateLimit: { requests, perMs }, waitBudgetMs };
 }

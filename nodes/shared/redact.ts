@@ -40,9 +40,15 @@ export function secretsOf(credentials: Record<string, unknown>): string[] {
 		.map(([, value]) => value as string);
 	const info = userInfo(String(credentials.baseUrl ?? ''));
 	if (info) {
-		secrets.push(info.username, info.password, Buffer.from(`${info.username}:${info.password}`, 'utf8').toString('base64'));
+		secrets.push(
+			info.username,
+			info.password,
+			Buffer.from(`${info.username}:${info.password}`, 'utf8').toString('base64'),
+		);
 	}
-	return [...new Set(secrets.map((secret) => secret.trim()))].filter((secret) => secret.length >= MIN_SECRET_LENGTH);
+	return [...new Set(secrets.map((secret) => secret.trim()))].filter(
+		(secret) => secret.length >= MIN_SECRET_LENGTH,
+	);
 }
 
 /**
@@ -56,7 +62,13 @@ export function secretForms(secret: string): string[] {
 		uri,
 		uri.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase()),
 		new URLSearchParams({ s: secret }).toString().slice(2),
-		uri.replace(/%3A/g, ':').replace(/%24/g, '$').replace(/%2C/g, ',').replace(/%20/g, '+').replace(/%5B/g, '[').replace(/%5D/g, ']'),
+		uri
+			.replace(/%3A/g, ':')
+			.replace(/%24/g, '$')
+			.replace(/%2C/g, ',')
+			.replace(/%20/g, '+')
+			.replace(/%5B/g, '[')
+			.replace(/%5D/g, ']'),
 		JSON.stringify(secret).slice(1, -1),
 	];
 	return [...new Set(forms)];
@@ -91,7 +103,8 @@ export class Redactor {
 					this.shortForms.push(form);
 					continue;
 				}
-				for (let start = 0; start + LEAK_LENGTH <= form.length; start++) this.runs.add(form.slice(start, start + LEAK_LENGTH));
+				for (let start = 0; start + LEAK_LENGTH <= form.length; start++)
+					this.runs.add(form.slice(start, start + LEAK_LENGTH));
 			}
 		}
 	}
@@ -100,13 +113,15 @@ export class Redactor {
 		if (this.runs.size === 0 && this.shortForms.length === 0) return text;
 		const masked = new Uint8Array(text.length);
 		for (let start = 0; start + LEAK_LENGTH <= text.length; start++) {
-			if (this.runs.has(text.slice(start, start + LEAK_LENGTH))) masked.fill(1, start, start + LEAK_LENGTH);
+			if (this.runs.has(text.slice(start, start + LEAK_LENGTH)))
+				masked.fill(1, start, start + LEAK_LENGTH);
 		}
 		for (const form of this.shortForms) {
-			for (let at = text.indexOf(form); at !== -1; at = text.indexOf(form, at + 1)) masked.fill(1, at, at + form.length);
+			for (let at = text.indexOf(form); at !== -1; at = text.indexOf(form, at + 1))
+				masked.fill(1, at, at + form.length);
 		}
 		let result = '';
-		for (let index = 0; index < text.length; ) {
+		for (let index = 0; index < text.length;) {
 			const hidden = masked[index] === 1;
 			let end = index;
 			while (end < text.length && (masked[end] === 1) === hidden) end++;
@@ -123,7 +138,10 @@ export class Redactor {
 		if (depth >= MAX_DEPTH) return undefined;
 		if (Array.isArray(value)) return value.map((entry) => this.redactDeep(entry, depth + 1));
 		return Object.fromEntries(
-			Object.entries(value as Record<string, unknown>).map(([key, entry]) => [this.redact(key), this.redactDeep(entry, depth + 1)]),
+			Object.entries(value as Record<string, unknown>).map(([key, entry]) => [
+				this.redact(key),
+				this.redactDeep(entry, depth + 1),
+			]),
 		);
 	}
 }

@@ -31,7 +31,8 @@ export interface RowRules {
  * a key given twice fails, and reserved keys fail. Objects and lists are refused as values.
  */
 export function readRows(collection: unknown, group: string, rules: RowRules): Row[] {
-	const rows = ((collection as IDataObject | undefined)?.[group] as IDataObject[] | undefined) ?? [];
+	const rows =
+		((collection as IDataObject | undefined)?.[group] as IDataObject[] | undefined) ?? [];
 	const valueName = rules.valueName ?? 'value';
 	const seen = new Set<string>();
 	const filled: Row[] = [];
@@ -41,15 +42,24 @@ export function readRows(collection: unknown, group: string, rules: RowRules): R
 		const value =
 			rules.keepTypes && (typeof raw === 'number' || typeof raw === 'boolean')
 				? raw
-				: optionalText(raw, key === undefined ? `${rules.label} ${index + 1}` : `${rules.label} ${quote(key)}`);
+				: optionalText(
+						raw,
+						key === undefined ? `${rules.label} ${index + 1}` : `${rules.label} ${quote(key)}`,
+					);
 		if (key === undefined) {
 			if (value === undefined) return;
-			throw new InputError(`${rules.label} ${index + 1} has the value ${quote(String(value))} but no field`, 'Choose the field, or remove the row.');
+			throw new InputError(
+				`${rules.label} ${index + 1} has the value ${quote(String(value))} but no field`,
+				'Choose the field, or remove the row.',
+			);
 		}
 		checkKey(key, rules.label);
 		const identity = rules.caseInsensitive ? key.toLowerCase() : key;
 		if (seen.has(identity)) {
-			throw new InputError(`${rules.label} ${quote(key)} is given twice; keep one value per field`, 'Remove or merge one of the rows.');
+			throw new InputError(
+				`${rules.label} ${quote(key)} is given twice; keep one value per field`,
+				'Remove or merge one of the rows.',
+			);
 		}
 		seen.add(identity);
 		if (value !== undefined) filled.push({ key, value, row });

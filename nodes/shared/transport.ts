@@ -9,7 +9,15 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { Pacing, Start } from './pacing';
-import { accountKey, accountPaces, DEFAULT_WAIT_BUDGET_MS, MAX_CONCURRENCY, PacingCancelled, WaitBudget, WaitBudgetExceeded } from './pacing';
+import {
+	accountKey,
+	accountPaces,
+	DEFAULT_WAIT_BUDGET_MS,
+	MAX_CONCURRENCY,
+	PacingCancelled,
+	WaitBudget,
+	WaitBudgetExceeded,
+} from './pacing';
 import { cut, displayUrl, Redactor, secretsOf } from './redact';
 import { InputError } from './validate';
 
@@ -83,7 +91,10 @@ export function apiPath(parts: TemplateStringsArray, ...values: Array<string | n
 		if (index === 0) return part;
 		const value = String(values[index - 1]).trim();
 		if (value === '' || value === '.' || value === '..') {
-			throw new InputError(`"${value}" cannot be used as an ID in a request path`, 'Give the ID as the vendor shows it.');
+			throw new InputError(
+				`"${value}" cannot be used as an ID in a request path`,
+				'Give the ID as the vendor shows it.',
+			);
 		}
 		return `${path}${encodeURIComponent(value)}${part}`;
 	}, '');
@@ -95,19 +106,27 @@ const MESSAGE_KEYS = ['error', 'message', 'detail', 'details', 'errors', 'msg'];
 export function readErrorMessage(body: unknown): string | undefined {
 	if (typeof body === 'string') {
 		// Not cut here: the transport masks secrets first, then cuts.
-		const text = body.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+		const text = body
+			.replace(/<[^>]*>/g, ' ')
+			.replace(/\s+/g, ' ')
+			.trim();
 		return text === '' ? undefined : text;
 	}
 	if (!body || typeof body !== 'object') return undefined;
 	const record = body as Record<string, unknown>;
 	// `{statusCode, message, error}` (NestJS and alike): `error` is only the status's reason
 	// phrase ("Conflict"), `message` the vendor's own words, so it is read first.
-	const keys = record.statusCode !== undefined && record.message !== undefined ? ['message', ...MESSAGE_KEYS] : MESSAGE_KEYS;
+	const keys =
+		record.statusCode !== undefined && record.message !== undefined
+			? ['message', ...MESSAGE_KEYS]
+			: MESSAGE_KEYS;
 	for (const key of keys) {
 		const value = record[key];
 		if (typeof value === 'string' && value.trim() !== '') return value.trim();
 		if (Array.isArray(value) && value.length > 0) {
-			const parts = value.map((entry) => readErrorMessage(entry) ?? (typeof entry === 'string' ? entry : undefined));
+			const parts = value.map(
+				(entry) => readErrorMessage(entry) ?? (typeof entry === 'string' ? entry : undefined),
+			);
 			const text = parts.filter(Boolean).join('; ');
 			if (text) return text;
 		}
@@ -131,7 +150,9 @@ function fieldErrors(record: Record<string, unknown>, prefix = '', depth = 0): s
 	for (const [key, value] of Object.entries(record)) {
 		if (!Array.isArray(value)) continue;
 		const field = key === 'non_field_errors' ? prefix.replace(/\.$/, '') : `${prefix}${key}`;
-		const texts = value.filter((entry): entry is string => typeof entry === 'string' && entry.trim() !== '');
+		const texts = value.filter(
+			(entry): entry is string => typeof entry === 'string' && entry.trim() !== '',
+		);
 		if (texts.length) parts.push(field ? `${field}: ${texts.join(' ')}` : texts.join(' '));
 		for (const entry of value) {
 			if (entry && typeof entry === 'object' && !Array.isArray(entry)) {
@@ -157,7 +178,8 @@ function isEmptyBody(body: unknown): boolean {
  * something must be read (a GET, or a call with an expected answer).
  */
 export function unexpectedAnswer(body: unknown, request: ApiRequest): string | undefined {
-	if (isEmptyBody(body)) return request.expect || request.method === 'GET' ? 'an empty body' : undefined;
+	if (isEmptyBody(body))
+		return request.expect || request.method === 'GET' ? 'an empty body' : undefined;
 	if (typeof body === 'string') {
 		const sample = body.slice(0, BODY_SAMPLE_LENGTH);
 		if (!/^\s*</.test(sample)) return `text: "${sample.replace(/\s+/g, ' ').trim()}"`;
@@ -168,19 +190,25 @@ export function unexpectedAnswer(body: unknown, request: ApiRequest): string | u
 			.trim();
 		return `an HTML page: "${text}"`;
 	}
-	if (request.expect && !request.expect.matches(body)) return `JSON: ${JSON.stringify(body).slice(0, BODY_SAMPLE_LENGTH)}`;
+	if (request.expect && !request.expect.matches(body))
+		return `JSON: ${JSON.stringify(body).slice(0, BODY_SAMPLE_LENGTH)}`;
 	return undefined;
 }
 
 function describeStatus(status: number): string {
-	if (status === 400) return 'The vendor rejected the data sent. Check the fields named in the message.';
+	if (status === 400)
+		return 'The vendor rejected the data sent. Check the fields named in the message.';
 	if (status === 401 || status === 403) {
 		return 'Check the API key in the credential and that it has access to this resource.';
 	}
-	if (status === 404) return 'Something this request refers to does not exist. Check the IDs given.';
-	if (status === 409) return 'A record with these details already exists. Set "If Contact Exists" to "Return Existing" to output it instead.';
-	if (status === 429) return 'The vendor is limiting requests. Lower "Max Requests" in the node options, or run again later.';
-	if (status >= 500) return 'The vendor failed to handle the request. It was not sent again, so nothing is created twice.';
+	if (status === 404)
+		return 'Something this request refers to does not exist. Check the IDs given.';
+	if (status === 409)
+		return 'A record with these details already exists. Set "If Contact Exists" to "Return Existing" to output it instead.';
+	if (status === 429)
+		return 'The vendor is limiting requests. Lower "Max Requests" in the node options, or run again later.';
+	if (status >= 500)
+		return 'The vendor failed to handle the request. It was not sent again, so nothing is created twice.';
 	return 'The vendor did not accept the request.';
 }
 
@@ -201,17 +229,40 @@ export class ApiClient {
 		private readonly budget: WaitBudget,
 	) {}
 
-	static async create(ctx: RequestContext, api: VendorApi, pacing: Pacing = { concurrency: 1 }): Promise<ApiClient> {
+	static async create(
+		ctx: RequestContext,
+		api: VendorApi,
+		pacing: Pacing = { concurrency: 1 },
+	): Promise<ApiClient> {
 		const credentials = await ctx.getCredentials(api.credentialType);
 		const baseUrl = trimTrailingSlash(String(credentials.baseUrl ?? ''));
-		const bounded = { ...pacing, concurrency: Math.min(Math.max(1, pacing.concurrency), MAX_CONCURRENCY) };
+		const bounded = {
+			...pacing,
+			concurrency: Math.min(Math.max(1, pacing.concurrency), MAX_CONCURRENCY),
+		};
 		const budget = new WaitBudget(pacing.waitBudgetMs ?? DEFAULT_WAIT_BUDGET_MS);
-		return new ApiClient(ctx, api, baseUrl, new Redactor(secretsOf(credentials)), accountKey(api.credentialType, credentials), bounded, budget);
+		return new ApiClient(
+			ctx,
+			api,
+			baseUrl,
+			new Redactor(secretsOf(credentials)),
+			accountKey(api.credentialType, credentials),
+			bounded,
+			budget,
+		);
 	}
 
 	/** The same client with a wait budget of its own: one per item. */
 	forItem(): ApiClient {
-		return new ApiClient(this.ctx, this.api, this.baseUrl, this.redactor, this.account, this.pacing, new WaitBudget(this.budget.limitMs));
+		return new ApiClient(
+			this.ctx,
+			this.api,
+			this.baseUrl,
+			this.redactor,
+			this.account,
+			this.pacing,
+			new WaitBudget(this.budget.limitMs),
+		);
 	}
 
 	/**
@@ -221,7 +272,8 @@ export class ApiClient {
 	 * at once and never repeated.
 	 */
 	async request<T = unknown>(request: ApiRequest): Promise<T> {
-		const signal = 'getExecutionCancelSignal' in this.ctx ? this.ctx.getExecutionCancelSignal() : undefined;
+		const signal =
+			'getExecutionCancelSignal' in this.ctx ? this.ctx.getExecutionCancelSignal() : undefined;
 		for (;;) {
 			// Looked up on every try: the registry may have forgotten an idle account meanwhile.
 			const pace = accountPaces.get(this.account);
@@ -231,7 +283,12 @@ export class ApiClient {
 			} catch (error) {
 				if (error instanceof WaitBudgetExceeded) throw this.rateLimitError(request, error.askedMs);
 				const cancelled = error instanceof PacingCancelled;
-				throw new NodeOperationError(this.ctx.getNode(), cancelled ? `The execution was cancelled before ${request.method} ${request.path} was sent to ${this.api.displayName}` : (error as Error));
+				throw new NodeOperationError(
+					this.ctx.getNode(),
+					cancelled
+						? `The execution was cancelled before ${request.method} ${request.path} was sent to ${this.api.displayName}`
+						: (error as Error),
+				);
 			}
 			let response: FullResponse | undefined;
 			try {
@@ -245,12 +302,14 @@ export class ApiClient {
 			if (resume !== undefined) {
 				this.budget.rateLimited++;
 				const now = Date.now();
-				if (!this.budget.charge(resume, now)) throw this.rateLimitError(request, resume - now, response);
+				if (!this.budget.charge(resume, now))
+					throw this.rateLimitError(request, resume - now, response);
 				continue;
 			}
 			if (response.statusCode >= 200 && response.statusCode < 300) {
 				const failure = this.api.failureInBody?.(response.body);
-				if (failure !== undefined) throw this.apiError(response, request, { vendorMessage: failure });
+				if (failure !== undefined)
+					throw this.apiError(response, request, { vendorMessage: failure });
 				const unexpected = unexpectedAnswer(response.body, request);
 				if (unexpected !== undefined) throw this.notTheAnswerError(response, request, unexpected);
 				return response.body as T;
@@ -265,18 +324,27 @@ export class ApiClient {
 	}
 
 	/** The item gives up on a rate limit: how long it waited, how many 429s it met, what is asked. */
-	private rateLimitError(request: ApiRequest, askedMs: number, response?: FullResponse): NodeApiError {
+	private rateLimitError(
+		request: ApiRequest,
+		askedMs: number,
+		response?: FullResponse,
+	): NodeApiError {
 		const seconds = (ms: number) => `${Number((ms / 1000).toFixed(1))} s`;
 		const { waitedMs, rateLimited, limitMs } = this.budget;
 		const said = response ? readErrorMessage(response.body) : undefined;
 		// Secrets are masked before the vendor's words are cut, so a cut never keeps part of one.
-		const vendorMessage = said === undefined ? undefined : cut(this.redact(said), MAX_VENDOR_MESSAGE_LENGTH);
+		const vendorMessage =
+			said === undefined ? undefined : cut(this.redact(said), MAX_VENDOR_MESSAGE_LENGTH);
 		const message = this.redact(
 			`${this.api.displayName} is rate limiting: this item waited ${seconds(waitedMs)} and met ${rateLimited} × 429; ` +
 				`a further pause of ${seconds(askedMs)} would pass its wait budget of ${seconds(limitMs)}${vendorMessage ? ` (${vendorMessage})` : ''}`,
 		);
 		const description = `${response ? 'The vendor refused the request' : 'The request was not sent'}, so this item created nothing. Lower "Max Requests" or raise "Max Wait on Rate Limits" in the node options, or run later. (${request.method} ${request.path})`;
-		return vendorError(this.ctx, response ? this.redactedBody(response.body) : { message }, { message, description: this.redact(description), httpCode: '429' });
+		return vendorError(this.ctx, response ? this.redactedBody(response.body) : { message }, {
+			message,
+			description: this.redact(description),
+			httpCode: '429',
+		});
 	}
 
 	private async send(request: ApiRequest): Promise<FullResponse> {
@@ -309,7 +377,11 @@ export class ApiClient {
 	}
 
 	/** A 2xx that is not the expected answer: success is not proven, so the item fails. */
-	private notTheAnswerError(response: FullResponse, request: ApiRequest, unexpected: string): NodeApiError {
+	private notTheAnswerError(
+		response: FullResponse,
+		request: ApiRequest,
+		unexpected: string,
+	): NodeApiError {
 		const { displayName } = this.api;
 		// Redacted before it is cut, so no part of a credential value can survive the cut.
 		const shown = cut(this.redact(unexpected), 160);
@@ -328,7 +400,11 @@ export class ApiClient {
 	 * the key) travels along, and worded for what it means to the data: whether the request
 	 * may have taken effect, and that it was not sent again.
 	 */
-	private connectionError(error: unknown, request: ApiRequest, timedOutAfterMs: number | undefined): NodeApiError {
+	private connectionError(
+		error: unknown,
+		request: ApiRequest,
+		timedOutAfterMs: number | undefined,
+	): NodeApiError {
 		const vendor = this.api.displayName;
 		const { code, reason } = lowLevelError(error);
 		const where = `${request.method} ${request.path}`;
@@ -340,21 +416,38 @@ export class ApiClient {
 		if (timedOutAfterMs !== undefined || code === 'ECONNABORTED' || code === 'ETIMEDOUT') {
 			const limitMs = timedOutAfterMs ?? this.api.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
 			message = `${vendor} sent no complete answer within ${formatSeconds(limitMs)}, so the node stopped waiting`;
-			description = mayHaveTakenEffect ? `${where} may have been stored by ${vendor}. ${checkFirst}` : `${where} changes nothing. ${checkSetup}`;
-		} else if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EHOSTUNREACH') {
+			description = mayHaveTakenEffect
+				? `${where} may have been stored by ${vendor}. ${checkFirst}`
+				: `${where} changes nothing. ${checkSetup}`;
+		} else if (
+			code === 'ECONNREFUSED' ||
+			code === 'ENOTFOUND' ||
+			code === 'EAI_AGAIN' ||
+			code === 'EHOSTUNREACH'
+		) {
 			message = `${vendor} could not be reached at ${displayUrl(this.baseUrl)}: ${reason}`;
 			description = `No connection was made, so nothing was sent. ${checkSetup}`;
 		} else if (code === 'ERR_CANCELED') {
 			message = `The request to ${vendor} was cancelled with the run`;
-			description = mayHaveTakenEffect ? `${where} may have been stored by ${vendor}. ${checkFirst}` : `${where} changes nothing.`;
+			description = mayHaveTakenEffect
+				? `${where} may have been stored by ${vendor}. ${checkFirst}`
+				: `${where} changes nothing.`;
 		} else if (code === 'ECONNRESET' || code === 'EPIPE' || /socket hang up/i.test(reason)) {
 			message = `${vendor} closed the connection before answering`;
-			description = mayHaveTakenEffect ? `${where} may have been stored by ${vendor}. ${checkFirst}` : `${where} changes nothing. ${checkSetup}`;
+			description = mayHaveTakenEffect
+				? `${where} may have been stored by ${vendor}. ${checkFirst}`
+				: `${where} changes nothing. ${checkSetup}`;
 		} else {
 			message = `${vendor} could not be reached: ${reason}`;
-			description = mayHaveTakenEffect ? `${where} got no answer, so it may have been stored by ${vendor}. ${checkFirst}` : checkSetup;
+			description = mayHaveTakenEffect
+				? `${where} got no answer, so it may have been stored by ${vendor}. ${checkFirst}`
+				: checkSetup;
 		}
-		return vendorError(this.ctx, { message: this.redact(reason) }, { message: this.redact(message), description: this.redact(description) });
+		return vendorError(
+			this.ctx,
+			{ message: this.redact(reason) },
+			{ message: this.redact(message), description: this.redact(description) },
+		);
 	}
 
 	private apiError(
@@ -365,13 +458,19 @@ export class ApiClient {
 		const status = response.statusCode;
 		if (status >= 300 && status < 400) return this.redirectError(response, request);
 		// A vendor that reports failures in the body knows best how to read them, whatever the status.
-		let vendorMessage = override.vendorMessage ?? this.api.failureInBody?.(response.body) ?? readErrorMessage(response.body);
+		let vendorMessage =
+			override.vendorMessage ??
+			this.api.failureInBody?.(response.body) ??
+			readErrorMessage(response.body);
 		// Secrets are masked before the vendor's words are cut, so a cut never keeps part of one.
-		if (vendorMessage !== undefined) vendorMessage = cut(this.redact(vendorMessage), MAX_VENDOR_MESSAGE_LENGTH);
+		if (vendorMessage !== undefined)
+			vendorMessage = cut(this.redact(vendorMessage), MAX_VENDOR_MESSAGE_LENGTH);
 		if (status === 429 && this.api.quotaExceededMessage) {
 			vendorMessage = `${this.api.quotaExceededMessage}${vendorMessage ? ` (${vendorMessage})` : ''}`;
 		}
-		const message = override.message ?? `${this.api.displayName} answered ${status}: ${vendorMessage ?? 'no error message given'}`;
+		const message =
+			override.message ??
+			`${this.api.displayName} answered ${status}: ${vendorMessage ?? 'no error message given'}`;
 		const advice =
 			override.advice ??
 			(status === 429 && this.api.quotaExceededMessage
@@ -389,7 +488,10 @@ export class ApiClient {
 		const vendor = this.api.displayName;
 		const status = response.statusCode;
 		const location = headerText(response.headers, 'location');
-		const target = location === undefined ? undefined : displayUrl(resolveUrl(location, `${this.baseUrl}${request.path}`));
+		const target =
+			location === undefined
+				? undefined
+				: displayUrl(resolveUrl(location, `${this.baseUrl}${request.path}`));
 		const message = `${vendor} answered ${status}, a redirect${target ? ` to ${target}` : ''}, which the node does not follow`;
 		const effect =
 			status === 303 && request.method !== 'GET'
@@ -423,17 +525,25 @@ export class ApiClient {
 function withCancelSignal(ctx: RequestContext, deadline: AbortSignal): RequestContext {
 	const runSignal = 'getExecutionCancelSignal' in ctx ? ctx.getExecutionCancelSignal() : undefined;
 	const signal = runSignal ? AbortSignal.any([runSignal, deadline]) : deadline;
-	return Object.create(ctx, { getExecutionCancelSignal: { value: () => signal } }) as RequestContext;
+	return Object.create(ctx, {
+		getExecutionCancelSignal: { value: () => signal },
+	}) as RequestContext;
 }
 
 /** The code and text of the network error under n8n's wrapping (n8n rewrites the message). */
 function lowLevelError(error: unknown): { code?: string; reason: string } {
 	const chain: Array<Record<string, unknown>> = [];
-	for (let current = error, depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
+	for (
+		let current = error, depth = 0;
+		current && typeof current === 'object' && depth < 5;
+		depth++
+	) {
 		chain.push(current as Record<string, unknown>);
 		current = (current as { cause?: unknown }).cause;
 	}
-	const code = chain.map((entry) => entry.code).find((value): value is string => typeof value === 'string');
+	const code = chain
+		.map((entry) => entry.code)
+		.find((value): value is string => typeof value === 'string');
 	const innermost = chain[chain.length - 1];
 	const reason = String(innermost?.message ?? error ?? 'unknown error');
 	return { code, reason };

@@ -9,7 +9,15 @@
  *  - everything started is stopped and the temporary folders are gone at the end.
  * What is expected per vendor lives in test/e2e/vendors/<vendor>.ts.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,7 +33,15 @@ import { freePort, removeOnExit, stopAll } from './lib/processes';
 import type { Runtime } from './lib/runtime';
 import { chosenRuntime, ensureRuntime } from './lib/runtime';
 import type { E2eDropdown, E2eVendor, E2eWorkflow } from './lib/vendor';
-import { badCredentialId, badCredentialImport, credentialImport, exampleFiles, nodeType, PACKAGE_NAME, workflowImport } from './lib/vendor';
+import {
+	badCredentialId,
+	badCredentialImport,
+	credentialImport,
+	exampleFiles,
+	nodeType,
+	PACKAGE_NAME,
+	workflowImport,
+} from './lib/vendor';
 import { e2eVendors } from './vendors';
 
 const say = (line: string) => process.stdout.write(`[e2e] ${line}\n`);
@@ -57,11 +73,25 @@ beforeAll(async () => {
 	rmSync(logDir, { recursive: true, force: true });
 	mkdirSync(logDir, { recursive: true });
 	const tarball = await buildAndPack(workDir, join(logDir, 'build.log'));
-	n8n = new N8nInstance({ runtime, userFolder: join(workDir, 'n8n-user'), removeUserFolder: false, logDir });
+	n8n = new N8nInstance({
+		runtime,
+		userFolder: join(workDir, 'n8n-user'),
+		removeUserFolder: false,
+		logDir,
+	});
 	await installPackage(n8n.userFolder, tarball);
 	say('importing credentials and workflows …');
-	await n8n.importCredentials(e2eVendors.flatMap((vendor) => [credentialImport(vendor, sandboxUrl), badCredentialImport(vendor, sandboxUrl)]));
-	await n8n.importWorkflows(e2eVendors.flatMap((vendor) => vendor.workflows.map((workflow) => workflowImport(vendor, workflow))));
+	await n8n.importCredentials(
+		e2eVendors.flatMap((vendor) => [
+			credentialImport(vendor, sandboxUrl),
+			badCredentialImport(vendor, sandboxUrl),
+		]),
+	);
+	await n8n.importWorkflows(
+		e2eVendors.flatMap((vendor) =>
+			vendor.workflows.map((workflow) => workflowImport(vendor, workflow)),
+		),
+	);
 	[serverPort, executeBrokerPort] = [await freePort(), await freePort()];
 	const serverBrokerPort = await freePort();
 	server = n8n.start(serverPort, serverBrokerPort).then(async (rest) => {
@@ -69,7 +99,9 @@ beforeAll(async () => {
 		return rest;
 	});
 	server.catch(() => {}); // reported by the tests that await it
-	say(`ready for tests after ${Math.round((Date.now() - started) / 1000)} s (user folder ${n8n.userFolder})`);
+	say(
+		`ready for tests after ${Math.round((Date.now() - started) / 1000)} s (user folder ${n8n.userFolder})`,
+	);
 }, 30 * 60_000);
 
 afterAll(async () => {
@@ -85,25 +117,48 @@ afterAll(async () => {
  * nodes' shape. On 1.x those items stay on the main output. `test.failing` keeps the check
  * whole: it turns red the day they route on 1.x too.
  */
-const knownToFailOnThisN8n = (workflow: E2eWorkflow) => choice.n8nVersion.startsWith('1.') && workflow.errorOutput === true;
+const knownToFailOnThisN8n = (workflow: E2eWorkflow) =>
+	choice.n8nVersion.startsWith('1.') && workflow.errorOutput === true;
 
-describe.each(e2eVendors.map((vendor) => [vendor.displayName, vendor] as const))('%s: n8n execute', (_name, vendor) => {
-	const cases = (known: boolean) => vendor.workflows.filter((workflow) => knownToFailOnThisN8n(workflow) === known).map((workflow) => [workflow.name, workflow] as const);
-	const knownFailures = cases(true);
-	if (knownFailures.length) test.failing.each(knownFailures)('%s (n8n 1.x: error output, see knownToFailOnThisN8n)', async (_workflowName, workflow) => await runWorkflow(vendor, workflow));
-	test.each(cases(false))('%s', async (_workflowName, workflow) => await runWorkflow(vendor, workflow));
-});
+describe.each(e2eVendors.map((vendor) => [vendor.displayName, vendor] as const))(
+	'%s: n8n execute',
+	(_name, vendor) => {
+		const cases = (known: boolean) =>
+			vendor.workflows
+				.filter((workflow) => knownToFailOnThisN8n(workflow) === known)
+				.map((workflow) => [workflow.name, workflow] as const);
+		const knownFailures = cases(true);
+		if (knownFailures.length)
+			test.failing.each(knownFailures)(
+				'%s (n8n 1.x: error output, see knownToFailOnThisN8n)',
+				async (_workflowName, workflow) => await runWorkflow(vendor, workflow),
+			);
+		test.each(cases(false))(
+			'%s',
+			async (_workflowName, workflow) => await runWorkflow(vendor, workflow),
+		);
+	},
+);
 
 async function runWorkflow(vendor: E2eVendor, workflow: E2eWorkflow): Promise<void> {
 	sandbox.reset();
 	for (const fault of workflow.faults ?? []) sandbox.addFault(fault);
 	const result = await n8n.execute(workflow.id, executeBrokerPort);
-	writeFileSync(join(logDir, `execute-${workflow.id}.log`), `exit ${result.code}\n--- stdout (the run aside)\n${result.log}\n--- stderr\n${result.stderr}`);
-	if (result.run) writeFileSync(join(logDir, `execute-${workflow.id}.run.json`), JSON.stringify(result.run, null, 2));
+	writeFileSync(
+		join(logDir, `execute-${workflow.id}.log`),
+		`exit ${result.code}\n--- stdout (the run aside)\n${result.log}\n--- stderr\n${result.stderr}`,
+	);
+	if (result.run)
+		writeFileSync(
+			join(logDir, `execute-${workflow.id}.run.json`),
+			JSON.stringify(result.run, null, 2),
+		);
 	const diagnostics = `exit ${result.code}\n--- stdout\n${result.stdout.slice(-3000)}\n--- stderr\n${result.stderr.slice(-3000)}`;
 	if (!result.run) throw new Error(`n8n execute printed no run:\n${diagnostics}`);
 	if (result.code !== 0 || result.run.status !== 'success') {
-		throw new Error(`The workflow did not succeed: ${JSON.stringify(result.run.data.resultData.error)}\n${diagnostics}`);
+		throw new Error(
+			`The workflow did not succeed: ${JSON.stringify(result.run.data.resultData.error)}\n${diagnostics}`,
+		);
 	}
 
 	expectRequests(sandbox.requests(vendor.sandboxVendor), workflow.expectedRequests);
@@ -112,19 +167,34 @@ async function runWorkflow(vendor: E2eVendor, workflow: E2eWorkflow): Promise<vo
 	type Item = { json: unknown; pairedItem: { item: number } };
 	const [items = [], errorItems = []]: Item[][] = task?.data?.main ?? [];
 	// Every input item is accounted for: one output item each, on the main or the error output, paired with it, in order.
-	const accounted = workflow.errorOutput ? [...items, ...errorItems].sort((a, b) => a.pairedItem.item - b.pairedItem.item) : items;
-	expect(accounted.map((item) => item.pairedItem)).toEqual(workflow.items.map((_item, index) => ({ item: index })));
+	const accounted = workflow.errorOutput
+		? [...items, ...errorItems].sort((a, b) => a.pairedItem.item - b.pairedItem.item)
+		: items;
+	expect(accounted.map((item) => item.pairedItem)).toEqual(
+		workflow.items.map((_item, index) => ({ item: index })),
+	);
 	const expected = (outputs: E2eWorkflow['expectedOutput']) =>
-		outputs.map((output) => ({ json: withPlaceholders(output.json), pairedItem: { item: output.pairedItem } }));
-	expect(items.map((item) => ({ json: item.json, pairedItem: item.pairedItem }))).toEqual(expected(workflow.expectedOutput));
+		outputs.map((output) => ({
+			json: withPlaceholders(output.json),
+			pairedItem: { item: output.pairedItem },
+		}));
+	expect(items.map((item) => ({ json: item.json, pairedItem: item.pairedItem }))).toEqual(
+		expected(workflow.expectedOutput),
+	);
 	if (workflow.errorOutput) {
-		expect(errorItems.map((item) => ({ json: item.json, pairedItem: item.pairedItem }))).toEqual(expected(workflow.expectedErrorOutput ?? []));
+		expect(errorItems.map((item) => ({ json: item.json, pairedItem: item.pairedItem }))).toEqual(
+			expected(workflow.expectedErrorOutput ?? []),
+		);
 	}
 }
 
 test('examples/ holds exactly the example workflows executed above, one per node', () => {
 	const expected = exampleFiles(e2eVendors);
-	expect(readdirSync(join(projectRoot, 'examples')).filter((file) => file.endsWith('.json')).sort()).toEqual(expected.map(({ file }) => file).sort());
+	expect(
+		readdirSync(join(projectRoot, 'examples'))
+			.filter((file) => file.endsWith('.json'))
+			.sort(),
+	).toEqual(expected.map(({ file }) => file).sort());
 	for (const { file, workflow } of expected) {
 		// `npm run examples` rewrites them after a change to a vendor's example.
 		expect(JSON.parse(readFileSync(join(projectRoot, 'examples', file), 'utf8'))).toEqual(workflow);
@@ -140,93 +210,141 @@ describe('n8n server: the package as the editor sees it', () => {
 	}, 180_000);
 
 	test('every node loads under the package name, with its AI-tool variant', async () => {
-		const { status, body } = await rest.request<Array<{ name: string; version: number | number[] }>>('GET', '/types/nodes.json');
+		const { status, body } = await rest.request<
+			Array<{ name: string; version: number | number[] }>
+		>('GET', '/types/nodes.json');
 		expect(status).toBe(200);
-		const ours = body.filter((type) => type.name.startsWith(`${PACKAGE_NAME}.`)).map((type) => type.name);
+		const ours = body
+			.filter((type) => type.name.startsWith(`${PACKAGE_NAME}.`))
+			.map((type) => type.name);
 		const expected = e2eVendors.flatMap((vendor) => [nodeType(vendor), `${nodeType(vendor)}Tool`]);
 		expect(ours.sort()).toEqual(expected.sort());
 		// Every node the package ships has an e2e data file (and so is covered here).
-		expect(ours.filter((name) => !name.endsWith('Tool'))).toHaveLength(readManifest().n8n.nodes.length);
+		expect(ours.filter((name) => !name.endsWith('Tool'))).toHaveLength(
+			readManifest().n8n.nodes.length,
+		);
 	});
 
 	test('every credential type loads and is offered for its node', async () => {
-		const { status, body } = await rest.request<Array<{ name: string; supportedNodes?: string[] }>>('GET', '/types/credentials.json');
+		const { status, body } = await rest.request<Array<{ name: string; supportedNodes?: string[] }>>(
+			'GET',
+			'/types/credentials.json',
+		);
 		expect(status).toBe(200);
-		const ours = body.filter((type) => type.supportedNodes?.some((node) => node.startsWith(`${PACKAGE_NAME}.`)));
-		expect(ours.map((type) => type.name).sort()).toEqual(e2eVendors.map((vendor) => vendor.credential.type).sort());
+		const ours = body.filter((type) =>
+			type.supportedNodes?.some((node) => node.startsWith(`${PACKAGE_NAME}.`)),
+		);
+		expect(ours.map((type) => type.name).sort()).toEqual(
+			e2eVendors.map((vendor) => vendor.credential.type).sort(),
+		);
 		expect(ours).toHaveLength(readManifest().n8n.credentials.length);
 		for (const vendor of e2eVendors) {
-			expect(ours.find((type) => type.name === vendor.credential.type)?.supportedNodes).toContain(nodeType(vendor));
+			expect(ours.find((type) => type.name === vendor.credential.type)?.supportedNodes).toContain(
+				nodeType(vendor),
+			);
 		}
 	});
 
-	describe.each(e2eVendors.map((vendor) => [vendor.displayName, vendor] as const))('%s', (_name, vendor) => {
-		test.each(vendor.dropdowns.map((dropdown) => [dropdown.methodName, dropdownCase(dropdown), dropdown] as const))(
-			'dropdown %s (%s) answers with the sandbox data',
-			async (_method, _case, dropdown) => {
+	describe.each(e2eVendors.map((vendor) => [vendor.displayName, vendor] as const))(
+		'%s',
+		(_name, vendor) => {
+			test.each(
+				vendor.dropdowns.map(
+					(dropdown) => [dropdown.methodName, dropdownCase(dropdown), dropdown] as const,
+				),
+			)('dropdown %s (%s) answers with the sandbox data', async (_method, _case, dropdown) => {
 				sandbox.reset();
 				const request = {
 					path: `parameters.${dropdown.parameterPath}`,
 					nodeTypeAndVersion: { name: nodeType(vendor), version: vendor.nodeVersion },
 					currentNodeParameters: dropdown.currentNodeParameters,
 					methodName: dropdown.methodName,
-					credentials: { [vendor.credential.type]: { id: vendor.credential.id, name: vendor.credential.name } },
+					credentials: {
+						[vendor.credential.type]: { id: vendor.credential.id, name: vendor.credential.name },
+					},
 				};
 				if (dropdown.kind === 'listSearch') {
 					// A resource locator's "From List" mode: n8n's other endpoint, one page per call.
-					const { status, body } = await rest.request('POST', '/rest/dynamic-node-parameters/resource-locator-results', {
-						...request,
-						...(dropdown.filter === undefined ? {} : { filter: dropdown.filter }),
-						...(dropdown.paginationToken === undefined ? {} : { paginationToken: dropdown.paginationToken }),
-					});
-					if (status !== 200) throw new Error(`List search answered ${status}: ${JSON.stringify(body).slice(0, 2000)}`);
+					const { status, body } = await rest.request(
+						'POST',
+						'/rest/dynamic-node-parameters/resource-locator-results',
+						{
+							...request,
+							...(dropdown.filter === undefined ? {} : { filter: dropdown.filter }),
+							...(dropdown.paginationToken === undefined
+								? {}
+								: { paginationToken: dropdown.paginationToken }),
+						},
+					);
+					if (status !== 200)
+						throw new Error(
+							`List search answered ${status}: ${JSON.stringify(body).slice(0, 2000)}`,
+						);
 					expect(body.data.results).toEqual(dropdown.expected);
 					expect(body.data.paginationToken).toEqual(dropdown.expectedPaginationToken);
 				} else {
-					const { status, body } = await rest.request('POST', '/rest/dynamic-node-parameters/options', request);
-					if (status !== 200) throw new Error(`Dropdown answered ${status}: ${JSON.stringify(body).slice(0, 2000)}`);
+					const { status, body } = await rest.request(
+						'POST',
+						'/rest/dynamic-node-parameters/options',
+						request,
+					);
+					if (status !== 200)
+						throw new Error(`Dropdown answered ${status}: ${JSON.stringify(body).slice(0, 2000)}`);
 					expect(body.data).toEqual(dropdown.expected);
 				}
 				expectRequests(sandbox.requests(vendor.sandboxVendor), dropdown.expectedRequests);
-			},
-		);
+			});
 
-		test('a dropdown with a bad key shows the vendor\'s words in the editor, not "[object Object]"', async () => {
-			sandbox.reset();
-			const dropdown = vendor.dropdowns[0];
-			const request = {
-				path: `parameters.${dropdown.parameterPath}`,
-				nodeTypeAndVersion: { name: nodeType(vendor), version: vendor.nodeVersion },
-				currentNodeParameters: dropdown.currentNodeParameters,
-				methodName: dropdown.methodName,
-				credentials: { [vendor.credential.type]: { id: badCredentialId(vendor), name: `${vendor.credential.name} with a bad key` } },
-			};
-			const endpoint = dropdown.kind === 'listSearch' ? '/rest/dynamic-node-parameters/resource-locator-results' : '/rest/dynamic-node-parameters/options';
-			const { status, body } = await rest.request('POST', endpoint, request);
-			expect(status).toBeGreaterThanOrEqual(400);
-			expect(editorShows(body)).toBe(vendor.credential.badDropdownMessage);
-			// The refusal came from the vendor (the sandbox).
-			expect(sandbox.requests(vendor.sandboxVendor).length).toBeGreaterThan(0);
-		});
+			test('a dropdown with a bad key shows the vendor\'s words in the editor, not "[object Object]"', async () => {
+				sandbox.reset();
+				const dropdown = vendor.dropdowns[0];
+				const request = {
+					path: `parameters.${dropdown.parameterPath}`,
+					nodeTypeAndVersion: { name: nodeType(vendor), version: vendor.nodeVersion },
+					currentNodeParameters: dropdown.currentNodeParameters,
+					methodName: dropdown.methodName,
+					credentials: {
+						[vendor.credential.type]: {
+							id: badCredentialId(vendor),
+							name: `${vendor.credential.name} with a bad key`,
+						},
+					},
+				};
+				const endpoint =
+					dropdown.kind === 'listSearch'
+						? '/rest/dynamic-node-parameters/resource-locator-results'
+						: '/rest/dynamic-node-parameters/options';
+				const { status, body } = await rest.request('POST', endpoint, request);
+				expect(status).toBeGreaterThanOrEqual(400);
+				expect(editorShows(body)).toBe(vendor.credential.badDropdownMessage);
+				// The refusal came from the vendor (the sandbox).
+				expect(sandbox.requests(vendor.sandboxVendor).length).toBeGreaterThan(0);
+			});
 
-		test('credential test: OK for a good key, an error for a bad one', async () => {
-			const credentialTest = async (data: object) =>
-				await rest.testCredential({ id: vendor.credential.id, name: vendor.credential.name, type: vendor.credential.type, data });
-			sandbox.reset();
-			const good = await credentialTest(vendor.credential.data(baseUrl(vendor)));
-			expect(good.status).toBe(200);
-			expect(good.body.data).toEqual({ status: 'OK', message: expect.any(String) });
-			expect(sandbox.requests(vendor.sandboxVendor).length).toBeGreaterThan(0);
+			test('credential test: OK for a good key, an error for a bad one', async () => {
+				const credentialTest = async (data: object) =>
+					await rest.testCredential({
+						id: vendor.credential.id,
+						name: vendor.credential.name,
+						type: vendor.credential.type,
+						data,
+					});
+				sandbox.reset();
+				const good = await credentialTest(vendor.credential.data(baseUrl(vendor)));
+				expect(good.status).toBe(200);
+				expect(good.body.data).toEqual({ status: 'OK', message: expect.any(String) });
+				expect(sandbox.requests(vendor.sandboxVendor).length).toBeGreaterThan(0);
 
-			sandbox.reset();
-			const bad = await credentialTest(vendor.credential.badData(baseUrl(vendor)));
-			expect(bad.status).toBe(200);
-			expect(bad.body.data.status).toBe('Error');
-			expect(bad.body.data.message).toMatch(vendor.credential.badMessage);
-			// The error came from the vendor (the sandbox), not from a request that never left n8n.
-			expect(sandbox.requests(vendor.sandboxVendor).length).toBeGreaterThan(0);
-		});
-	});
+				sandbox.reset();
+				const bad = await credentialTest(vendor.credential.badData(baseUrl(vendor)));
+				expect(bad.status).toBe(200);
+				expect(bad.body.data.status).toBe('Error');
+				expect(bad.body.data.message).toMatch(vendor.credential.badMessage);
+				// The error came from the vendor (the sandbox), not from a request that never left n8n.
+				expect(sandbox.requests(vendor.sandboxVendor).length).toBeGreaterThan(0);
+			});
+		},
+	);
 });
 
 /**
@@ -245,7 +363,8 @@ function dropdownCase(dropdown: E2eDropdown): string {
 	if (dropdown.kind !== 'listSearch') return dropdown.parameterPath;
 	const parts = [dropdown.parameterPath, 'list search'];
 	if (dropdown.filter !== undefined) parts.push(`filter "${dropdown.filter}"`);
-	if (dropdown.paginationToken !== undefined) parts.push(`page token "${dropdown.paginationToken}"`);
+	if (dropdown.paginationToken !== undefined)
+		parts.push(`page token "${dropdown.paginationToken}"`);
 	return parts.join(', ');
 }
 
@@ -255,7 +374,12 @@ function processesOfThisRun(): number[] {
 	for (const entry of readdirSync('/proc')) {
 		if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
 		try {
-			if (readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0').includes(`N8N_USER_FOLDER=${n8n.userFolder}`)) pids.push(Number(entry));
+			if (
+				readFileSync(`/proc/${entry}/environ`, 'utf8')
+					.split('\0')
+					.includes(`N8N_USER_FOLDER=${n8n.userFolder}`)
+			)
+				pids.push(Number(entry));
 		} catch {
 			// Gone, or not ours to read.
 		}
@@ -291,7 +415,15 @@ describe('cleanup', () => {
 		// (`<package>.<node>`) or a credential type. The runtime cache's path holds the name too.
 		const names = [PACKAGE_NAME, ...e2eVendors.map((vendor) => vendor.credential.type)];
 		const logs = readdirSync(logDir).filter((file) => /^(n8n|execute)-.*\.log$/.test(file));
-		expect(logs).toEqual(expect.arrayContaining(['n8n-server.log', 'n8n-import.log', ...e2eVendors.flatMap((vendor) => vendor.workflows.map((workflow) => `execute-${workflow.id}.log`))]));
+		expect(logs).toEqual(
+			expect.arrayContaining([
+				'n8n-server.log',
+				'n8n-import.log',
+				...e2eVendors.flatMap((vendor) =>
+					vendor.workflows.map((workflow) => `execute-${workflow.id}.log`),
+				),
+			]),
+		);
 		expect(n8nLogLinesNaming(logDir, names, [runtime.cacheDir])).toEqual([]);
 	});
 });

@@ -27,8 +27,12 @@ import { ICredentialsHelper, isExpression, NodeHelpers, Workflow } from 'n8n-wor
 
 import { packageNodes, packageCredentials } from './package';
 
-const nodeTypeMap = new Map<string, INodeType>(packageNodes.map((node) => [node.description.name, node]));
-const credentialTypeMap = new Map<string, ICredentialType>(packageCredentials.map((credential) => [credential.name, credential]));
+const nodeTypeMap = new Map<string, INodeType>(
+	packageNodes.map((node) => [node.description.name, node]),
+);
+const credentialTypeMap = new Map<string, ICredentialType>(
+	packageCredentials.map((credential) => [credential.name, credential]),
+);
 
 const nodeTypes: INodeTypes = {
 	getByName: (name) => nodeType(name),
@@ -65,12 +69,18 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	): Promise<IHttpRequestOptions> {
 		const type = credentialTypeMap.get(typeName);
 		if (!type?.authenticate) return requestOptions;
-		if (typeof type.authenticate === 'function') return await type.authenticate(credentials, requestOptions);
+		if (typeof type.authenticate === 'function')
+			return await type.authenticate(credentials, requestOptions);
 		for (const [target, entries] of Object.entries(type.authenticate.properties)) {
 			const options = requestOptions as unknown as Record<string, Record<string, string>>;
 			options[target] = options[target] ?? {};
 			for (const [key, value] of Object.entries(entries as Record<string, string>)) {
-				options[target][resolve(key, credentials, workflow!, node!)] = resolve(value, credentials, workflow!, node!);
+				options[target][resolve(key, credentials, workflow!, node!)] = resolve(
+					value,
+					credentials,
+					workflow!,
+					node!,
+				);
 			}
 		}
 		return requestOptions;
@@ -88,11 +98,20 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		throw new Error('not used in tests');
 	}
 
-	async getDecrypted(_data: IWorkflowExecuteAdditionalData, _details: unknown, type: string): Promise<ICredentialDataDecryptedObject> {
+	async getDecrypted(
+		_data: IWorkflowExecuteAdditionalData,
+		_details: unknown,
+		type: string,
+	): Promise<ICredentialDataDecryptedObject> {
 		const values = this.values[type];
 		if (!values) throw new Error(`No test credentials for ${type}`);
 		// Fill defaults the way the credential form would (e.g. an unset optional field).
-		const defaults = Object.fromEntries((credentialTypeMap.get(type)?.properties ?? []).map((property) => [property.name, property.default]));
+		const defaults = Object.fromEntries(
+			(credentialTypeMap.get(type)?.properties ?? []).map((property) => [
+				property.name,
+				property.default,
+			]),
+		);
 		return { ...defaults, ...values } as ICredentialDataDecryptedObject;
 	}
 
@@ -105,13 +124,28 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	}
 }
 
-function resolve(value: string, credentials: ICredentialDataDecryptedObject, workflow: Workflow, node: INode): string {
+function resolve(
+	value: string,
+	credentials: ICredentialDataDecryptedObject,
+	workflow: Workflow,
+	node: INode,
+): string {
 	if (!isExpression(value)) return value;
-	const resolved = workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '');
+	const resolved = workflow.expression.getSimpleParameterValue(
+		node,
+		value,
+		'internal',
+		{ $credentials: credentials },
+		undefined,
+		'',
+	);
 	return resolved ? String(resolved) : '';
 }
 
-function additionalData(credentials: Record<string, ICredentialDataDecryptedObject>, hooks?: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData {
+function additionalData(
+	credentials: Record<string, ICredentialDataDecryptedObject>,
+	hooks?: ExecutionLifecycleHooks,
+): IWorkflowExecuteAdditionalData {
 	return {
 		credentialsHelper: new TestCredentialsHelper(credentials),
 		hooks,
@@ -137,7 +171,12 @@ export interface NodeRun {
 	/** The error output's items, when the node runs with "Continue (using error output)". */
 	errorItems?: INodeExecutionData[];
 	/** The error the node stopped with, as n8n records it. */
-	error?: { message: string; description?: string | null; httpCode?: string | null; context?: IDataObject };
+	error?: {
+		message: string;
+		description?: string | null;
+		httpCode?: string | null;
+		context?: IDataObject;
+	};
 }
 
 export interface RunOptions {
@@ -162,7 +201,9 @@ function buildNode(
 ): INode {
 	const description = nodeType(type).description;
 	// Fill parameter defaults as the editor does before saving a workflow.
-	const withDefaults = NodeHelpers.getNodeParameters(description.properties, parameters, true, false, null, null) ?? parameters;
+	const withDefaults =
+		NodeHelpers.getNodeParameters(description.properties, parameters, true, false, null, null) ??
+		parameters;
 	return {
 		id: 'node-under-test',
 		name: description.defaults.name ?? type,
@@ -170,7 +211,9 @@ function buildNode(
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: withDefaults,
-		credentials: Object.fromEntries(Object.keys(credentials).map((name) => [name, { id: '1', name }])),
+		credentials: Object.fromEntries(
+			Object.keys(credentials).map((name) => [name, { id: '1', name }]),
+		),
 		onError,
 	};
 }
@@ -179,8 +222,20 @@ function buildNode(
 export async function runNode(options: RunOptions): Promise<NodeRun> {
 	const onError = options.onError ?? (options.continueOnFail ? 'continueRegularOutput' : undefined);
 	const node = buildNode(options.type, options.parameters, options.credentials, onError);
-	const workflow = new Workflow({ id: 'test', nodes: [node], connections: {}, nodeTypes, active: false });
-	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', { id: 'test', name: 'test', nodes: [node], connections: {}, active: false } as never);
+	const workflow = new Workflow({
+		id: 'test',
+		nodes: [node],
+		connections: {},
+		nodeTypes,
+		active: false,
+	});
+	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
+		id: 'test',
+		name: 'test',
+		nodes: [node],
+		connections: {},
+		active: false,
+	} as never);
 	let finished: (run: IRun) => void = () => {};
 	const done = new Promise<IRun>((resolve) => (finished = resolve));
 	hooks.addHandler('workflowExecuteAfter', (run) => finished(run));
@@ -198,18 +253,33 @@ export async function runNode(options: RunOptions): Promise<NodeRun> {
 			],
 		},
 	} as unknown as IRunExecutionData;
-	const execute = new WorkflowExecute(additionalData(options.credentials, hooks), 'manual', runExecutionData);
+	const execute = new WorkflowExecute(
+		additionalData(options.credentials, hooks),
+		'manual',
+		runExecutionData,
+	);
 	const running = execute.processRunExecutionData(workflow);
-	if (options.cancelAfterMs !== undefined) setTimeout(() => running.cancel(), options.cancelAfterMs);
+	if (options.cancelAfterMs !== undefined)
+		setTimeout(() => running.cancel(), options.cancelAfterMs);
 	// A cancelled execution never settles `running`; its end is reported through the hook.
 	const run = await Promise.race([done, running.then(async () => await done)]);
 	const task = run.data.resultData.runData[node.name]?.[0];
 	if (task?.error) {
 		const error = task.error as unknown as NodeRun['error'] & IDataObject;
-		return { error: { message: error.message, description: error.description, httpCode: error.httpCode as string | null, context: error.context } };
+		return {
+			error: {
+				message: error.message,
+				description: error.description,
+				httpCode: error.httpCode as string | null,
+				context: error.context,
+			},
+		};
 	}
 	const [items, errorItems] = task?.data?.main ?? [];
-	return { items: items ?? [], ...(onError === 'continueErrorOutput' ? { errorItems: errorItems ?? [] } : {}) };
+	return {
+		items: items ?? [],
+		...(onError === 'continueErrorOutput' ? { errorItems: errorItems ?? [] } : {}),
+	};
 }
 
 export interface LoadOptionsRequest {
@@ -223,7 +293,13 @@ export interface LoadOptionsRequest {
 /** Calls a node's loadOptions method through n8n-core's LoadOptionsContext. */
 export async function loadOptions(request: LoadOptionsRequest): Promise<INodePropertyOptions[]> {
 	const node = buildNode(request.type, request.parameters ?? {}, request.credentials);
-	const workflow = new Workflow({ id: 'test', nodes: [node], connections: {}, nodeTypes, active: false });
+	const workflow = new Workflow({
+		id: 'test',
+		nodes: [node],
+		connections: {},
+		nodeTypes,
+		active: false,
+	});
 	const data = additionalData(request.credentials);
 	data.currentNodeParameters = node.parameters;
 	const context = new LoadOptionsContext(workflow, node, data, 'parameters.placeholder');
@@ -242,7 +318,13 @@ export interface ListSearchRequest extends LoadOptionsRequest {
 /** Calls a node's listSearch method (a resource locator's "From List" mode) through n8n-core's LoadOptionsContext. */
 export async function listSearch(request: ListSearchRequest): Promise<INodeListSearchResult> {
 	const node = buildNode(request.type, request.parameters ?? {}, request.credentials);
-	const workflow = new Workflow({ id: 'test', nodes: [node], connections: {}, nodeTypes, active: false });
+	const workflow = new Workflow({
+		id: 'test',
+		nodes: [node],
+		connections: {},
+		nodeTypes,
+		active: false,
+	});
 	const data = additionalData(request.credentials);
 	data.currentNodeParameters = node.parameters;
 	const context = new LoadOptionsContext(workflow, node, data, 'parameters.placeholder');
@@ -252,14 +334,33 @@ export async function listSearch(request: ListSearchRequest): Promise<INodeListS
 }
 
 /** Sends a credential type's test request as n8n's credential test does (auth applied). */
-export async function testCredential(type: string, values: ICredentialDataDecryptedObject): Promise<IDataObject> {
+export async function testCredential(
+	type: string,
+	values: ICredentialDataDecryptedObject,
+): Promise<IDataObject> {
 	const credentialType = credentialTypeMap.get(type)!;
-	const testNode = buildNode(packageNodes.find((node) => node.description.credentials?.some((c) => c.name === type))!.description.name, {}, { [type]: values });
-	const workflow = new Workflow({ id: 'test', nodes: [testNode], connections: {}, nodeTypes, active: false });
+	const testNode = buildNode(
+		packageNodes.find((node) => node.description.credentials?.some((c) => c.name === type))!
+			.description.name,
+		{},
+		{ [type]: values },
+	);
+	const workflow = new Workflow({
+		id: 'test',
+		nodes: [testNode],
+		connections: {},
+		nodeTypes,
+		active: false,
+	});
 	const data = additionalData({ [type]: values });
 	const context = new LoadOptionsContext(workflow, testNode, data, 'parameters.placeholder');
 	const request = credentialType.test!.request;
-	const decrypted = await data.credentialsHelper.getDecrypted(data, { id: '1', name: type }, type, 'internal');
+	const decrypted = await data.credentialsHelper.getDecrypted(
+		data,
+		{ id: '1', name: type },
+		type,
+		'internal',
+	);
 	const baseURL = resolve(String(request.baseURL ?? ''), decrypted, workflow, testNode);
 	const url = resolve(String(request.url ?? ''), decrypted, workflow, testNode);
 	return (await context.helpers.httpRequestWithAuthentication.call(context, type, {
@@ -276,8 +377,22 @@ export async function testCredential(type: string, values: ICredentialDataDecryp
 export type { IVersionedNodeType };
 
 /** An n8n-core request context (LoadOptionsContext) for calling shared code directly. */
-export function requestContext(type: string, credentials: Record<string, ICredentialDataDecryptedObject>): LoadOptionsContext {
+export function requestContext(
+	type: string,
+	credentials: Record<string, ICredentialDataDecryptedObject>,
+): LoadOptionsContext {
 	const node = buildNode(type, {}, credentials);
-	const workflow = new Workflow({ id: 'test', nodes: [node], connections: {}, nodeTypes, active: false });
-	return new LoadOptionsContext(workflow, node, additionalData(credentials), 'parameters.placeholder');
+	const workflow = new Workflow({
+		id: 'test',
+		nodes: [node],
+		connections: {},
+		nodeTypes,
+		active: false,
+	});
+	return new LoadOptionsContext(
+		workflow,
+		node,
+		additionalData(credentials),
+		'parameters.placeholder',
+	);
 }

@@ -41,7 +41,15 @@ function configuredNode(description: INodeTypeDescription, parameters: INodePara
 		position: [0, 0],
 		parameters: {},
 	};
-	node.parameters = NodeHelpers.getNodeParameters(description.properties, parameters, true, false, node, description) ?? {};
+	node.parameters =
+		NodeHelpers.getNodeParameters(
+			description.properties,
+			parameters,
+			true,
+			false,
+			node,
+			description,
+		) ?? {};
 	return node;
 }
 
@@ -60,12 +68,21 @@ function modelSide(nodeType: INodeType, parameters: INodeParameters): ModelSide 
 		nodeType: { description } as INodeType,
 		handleToolInvocation: async () => '',
 	});
-	const schema = toJsonSchema(tool.schema) as { properties: Record<string, unknown>; required?: string[] };
-	return { description: tool.description, properties: Object.keys(schema.properties).sort(), required: [...(schema.required ?? [])].sort() };
+	const schema = toJsonSchema(tool.schema) as {
+		properties: Record<string, unknown>;
+		required?: string[];
+	};
+	return {
+		description: tool.description,
+		properties: Object.keys(schema.properties).sort(),
+		required: [...(schema.required ?? [])].sort(),
+	};
 }
 
 const fromAI = (key: string, about: string, optional = false) =>
-	optional ? `={{ $fromAI('${key}', '${about}', 'string', '') }}` : `={{ $fromAI('${key}', '${about}', 'string') }}`;
+	optional
+		? `={{ $fromAI('${key}', '${about}', 'string', '') }}`
+		: `={{ $fromAI('${key}', '${about}', 'string') }}`;
 
 const CONTACT = { resource: 'contact', operation: 'create' };
 
@@ -141,22 +158,46 @@ describe('the nodes as AI Agent tools (n8n-core createNodeAsTool)', () => {
 	});
 
 	it.each([
-		['SalesCaptain', new SalesCaptain(), ['full name', 'at least a phone number or an email', 'country code', 'Default Country', 'never invent']],
-		['Contactship', new Contactship(), ['full name and phone number', 'country code', 'Default Country', 'never invent']],
+		[
+			'SalesCaptain',
+			new SalesCaptain(),
+			[
+				'full name',
+				'at least a phone number or an email',
+				'country code',
+				'Default Country',
+				'never invent',
+			],
+		],
+		[
+			'Contactship',
+			new Contactship(),
+			['full name and phone number', 'country code', 'Default Country', 'never invent'],
+		],
 		['RevyOps', new RevyOps(), ['at least an email or a LinkedIn profile URL', 'never invent']],
 		['Wipsy', new Wipsy(), ['first name', 'country code', 'Default Country', 'never invent']],
-		['Thoughtly', new Thoughtly(), ['phone number', 'country code', 'Default Country', 'never invent']],
-	])('%s tells the model its rules in the tool description, and the ordinary node has no such field', (_name, nodeType, rules) => {
-		const { description } = modelSide(nodeType, { ...CONTACT });
-		for (const rule of rules) expect(description).toContain(rule);
-		expect(description).not.toMatch(/^Create a contact in /);
-		// Only the tool variant shows (and stores) the field; the ordinary node's parameters stay as they were.
-		const ordinary = configuredNode(nodeType.description, { ...CONTACT });
-		expect(ordinary.parameters).not.toHaveProperty('toolDescription');
-	});
+		[
+			'Thoughtly',
+			new Thoughtly(),
+			['phone number', 'country code', 'Default Country', 'never invent'],
+		],
+	])(
+		'%s tells the model its rules in the tool description, and the ordinary node has no such field',
+		(_name, nodeType, rules) => {
+			const { description } = modelSide(nodeType, { ...CONTACT });
+			for (const rule of rules) expect(description).toContain(rule);
+			expect(description).not.toMatch(/^Create a contact in /);
+			// Only the tool variant shows (and stores) the field; the ordinary node's parameters stay as they were.
+			const ordinary = configuredNode(nodeType.description, { ...CONTACT });
+			expect(ordinary.parameters).not.toHaveProperty('toolDescription');
+		},
+	);
 
 	it('a description the user writes is what the model reads', () => {
-		const { description } = modelSide(new Thoughtly(), { ...CONTACT, toolDescription: 'Adds a caller to Thoughtly.' });
+		const { description } = modelSide(new Thoughtly(), {
+			...CONTACT,
+			toolDescription: 'Adds a caller to Thoughtly.',
+		});
 		expect(description).toBe('Adds a caller to Thoughtly.');
 	});
 });

@@ -1,5 +1,10 @@
 /** The Contactship node's pure functions: parameters -> request, response -> item, tag list -> options. */
-import { readContact, toAdditionalData, toCreateContactRequest, toPhoneNumber } from '../../nodes/Contactship/actions/contact/mapping';
+import {
+	readContact,
+	toAdditionalData,
+	toCreateContactRequest,
+	toPhoneNumber,
+} from '../../nodes/Contactship/actions/contact/mapping';
 import { tagPaging, tagsToOptions } from '../../nodes/Contactship/methods/loadOptions';
 import { countryByIso } from '../../nodes/shared/countries';
 import { checkIsoDate, InputError } from '../../nodes/shared/validate';
@@ -31,23 +36,53 @@ describe('toPhoneNumber', () => {
 
 	test.each([
 		['', 'Phone Number is required'],
-		['call me', 'Phone Number "call me" is not a phone number: only digits, spaces, +, -, ., / and parentheses are allowed'],
-		['+1 212', 'Phone Number "+1 212" has 4 digits; a phone number with its country code has at least 7'],
-		['+1 212 456 7890 1234 5', 'Phone Number "+1 212 456 7890 1234 5" has 16 digits with its country code; international numbers have at most 15'],
+		[
+			'call me',
+			'Phone Number "call me" is not a phone number: only digits, spaces, +, -, ., / and parentheses are allowed',
+		],
+		[
+			'+1 212',
+			'Phone Number "+1 212" has 4 digits; a phone number with its country code has at least 7',
+		],
+		[
+			'+1 212 456 7890 1234 5',
+			'Phone Number "+1 212 456 7890 1234 5" has 16 digits with its country code; international numbers have at most 15',
+		],
 		['0212 4567890', 'Phone Number "0212 4567890" has no country code'],
 		['12124567890', 'Phone Number "12124567890" has no country code'],
-		['+00 212 4567890', 'Phone Number "+00 212 4567890" starts with +002, which is no country\'s calling code'],
+		[
+			'+00 212 4567890',
+			'Phone Number "+00 212 4567890" starts with +002, which is no country\'s calling code',
+		],
 	])('%j is refused', (input, message) => {
 		expect(inputError(() => toPhoneNumber(input)).message).toBe(message);
 	});
 });
 
 describe('Date values (the shared checkIsoDate)', () => {
-	test.each(['2025-03-14', '2024-02-29', '2025-03-14T09:30:00Z', '2025-03-14T09:30:00.123+02:00', '2025-03-14 09:30', '2025-03-14T23:59:59-0500'])('%s is a date', (value) => {
+	test.each([
+		'2025-03-14',
+		'2024-02-29',
+		'2025-03-14T09:30:00Z',
+		'2025-03-14T09:30:00.123+02:00',
+		'2025-03-14 09:30',
+		'2025-03-14T23:59:59-0500',
+	])('%s is a date', (value) => {
 		expect(checkIsoDate(value, 'Additional data "since"').text).toBe(value);
 	});
 
-	test.each(['2025-02-29', '2025-13-01', '2025-04-31', '14/03/2025', '03/14/2025', 'tomorrow', '2025-3-14', '2025-03-14T24:00', '2025-03-14T10:60', ''])('%j is not', (value) => {
+	test.each([
+		'2025-02-29',
+		'2025-13-01',
+		'2025-04-31',
+		'14/03/2025',
+		'03/14/2025',
+		'tomorrow',
+		'2025-3-14',
+		'2025-03-14T24:00',
+		'2025-03-14T10:60',
+		'',
+	])('%j is not', (value) => {
 		expect(() => checkIsoDate(value, 'Additional data "since"')).toThrow(InputError);
 	});
 });
@@ -79,30 +114,78 @@ describe('toAdditionalData', () => {
 	});
 
 	test('a Date object from an expression is sent as ISO 8601', () => {
-		expect(toAdditionalData(rows([{ type: 'date', key: 'at', value: new Date(Date.UTC(2025, 4, 1, 8)) }]))).toEqual([
-			{ type: 'date', field: 'at', value: '2025-05-01T08:00:00.000Z' },
-		]);
+		expect(
+			toAdditionalData(
+				rows([{ type: 'date', key: 'at', value: new Date(Date.UTC(2025, 4, 1, 8)) }]),
+			),
+		).toEqual([{ type: 'date', field: 'at', value: '2025-05-01T08:00:00.000Z' }]);
 	});
 
 	test('rows left empty, or with an empty value, are left out; no rows at all give none', () => {
-		expect(toAdditionalData(rows([{ type: 'text', key: '', value: '' }, { type: 'number', key: 'score', value: '  ' }]))).toEqual([]);
+		expect(
+			toAdditionalData(
+				rows([
+					{ type: 'text', key: '', value: '' },
+					{ type: 'number', key: 'score', value: '  ' },
+				]),
+			),
+		).toEqual([]);
 		expect(toAdditionalData({})).toEqual([]);
 		expect(toAdditionalData(undefined)).toEqual([]);
 	});
 
 	test.each([
-		[[{ type: 'number', key: 'score', value: 'ten' }], 'Additional data "score" is a number field, but "ten" is not a number'],
-		[[{ type: 'number', key: 'score', value: '1,5' }], 'Additional data "score" is a number field, but "1,5" is not a number'],
-		[[{ type: 'number', key: 'score', value: '0x1F' }], 'Additional data "score" is a number field, but "0x1F" is not a number'],
-		[[{ type: 'date', key: 'since', value: '2025-02-30' }], 'Additional data "since" is a date field, but "2025-02-30" is not a day of the calendar'],
+		[
+			[{ type: 'number', key: 'score', value: 'ten' }],
+			'Additional data "score" is a number field, but "ten" is not a number',
+		],
+		[
+			[{ type: 'number', key: 'score', value: '1,5' }],
+			'Additional data "score" is a number field, but "1,5" is not a number',
+		],
+		[
+			[{ type: 'number', key: 'score', value: '0x1F' }],
+			'Additional data "score" is a number field, but "0x1F" is not a number',
+		],
+		[
+			[{ type: 'date', key: 'since', value: '2025-02-30' }],
+			'Additional data "since" is a date field, but "2025-02-30" is not a day of the calendar',
+		],
 		[[{ type: '', key: 'since', value: 'x' }], 'Additional data "since" has no type'],
-		[[{ type: 'text', key: 'a', value: 'x' }, { type: 'text', key: '', value: 'y' }], 'Additional data 2 has the value "y" but no field'],
-		[[{ type: 'text', key: 'a', value: 'x' }, { type: 'number', key: 'a', value: '2' }], 'Additional data "a" is given twice; keep one value per field'],
+		[
+			[
+				{ type: 'text', key: 'a', value: 'x' },
+				{ type: 'text', key: '', value: 'y' },
+			],
+			'Additional data 2 has the value "y" but no field',
+		],
+		[
+			[
+				{ type: 'text', key: 'a', value: 'x' },
+				{ type: 'number', key: 'a', value: '2' },
+			],
+			'Additional data "a" is given twice; keep one value per field',
+		],
 		// The shared row rules: a field named twice fails even where one of its values is empty.
-		[[{ type: 'text', key: 'a', value: 'x' }, { type: 'text', key: 'a', value: '' }], 'Additional data "a" is given twice; keep one value per field'],
-		[[{ type: 'text', key: '__proto__', value: 'x' }], 'Additional data "__proto__" is a name JavaScript reserves, so it cannot be used as a key'],
-		[[{ type: 'text', key: 'address', value: { street: 'Reforma 1' } }], 'Additional data "address" must be text, but the expression gave an object'],
-		[[{ type: 'text', key: 'kids', value: ['Ana', 'Luis'] }], 'Additional data "kids" must be text, but the expression gave a list'],
+		[
+			[
+				{ type: 'text', key: 'a', value: 'x' },
+				{ type: 'text', key: 'a', value: '' },
+			],
+			'Additional data "a" is given twice; keep one value per field',
+		],
+		[
+			[{ type: 'text', key: '__proto__', value: 'x' }],
+			'Additional data "__proto__" is a name JavaScript reserves, so it cannot be used as a key',
+		],
+		[
+			[{ type: 'text', key: 'address', value: { street: 'Reforma 1' } }],
+			'Additional data "address" must be text, but the expression gave an object',
+		],
+		[
+			[{ type: 'text', key: 'kids', value: ['Ana', 'Luis'] }],
+			'Additional data "kids" must be text, but the expression gave a list',
+		],
 	])('%j is refused', (fields, message) => {
 		expect(inputError(() => toAdditionalData(rows(fields))).message).toBe(message);
 	});
@@ -110,7 +193,17 @@ describe('toAdditionalData', () => {
 
 describe('toCreateContactRequest', () => {
 	test('required fields only: nothing else in the body, no tags', () => {
-		expect(toCreateContactRequest({ phone: '+1 212 456 7890', fullName: ' Juan Pérez ', email: '', country: '', description: '   ', tags: [], customFields: {} })).toEqual({
+		expect(
+			toCreateContactRequest({
+				phone: '+1 212 456 7890',
+				fullName: ' Juan Pérez ',
+				email: '',
+				country: '',
+				description: '   ',
+				tags: [],
+				customFields: {},
+			}),
+		).toEqual({
 			body: { phone_number: '+12124567890', full_name: 'Juan Pérez' },
 			tagIds: [],
 		});
@@ -138,17 +231,35 @@ describe('toCreateContactRequest', () => {
 			},
 			tagIds: ['t-1', 't-2'],
 		});
-		expect(toCreateContactRequest({ phone: '+12124567890', fullName: 'Juan', tags: 't-1, t-3' }).tagIds).toEqual(['t-1', 't-3']);
+		expect(
+			toCreateContactRequest({ phone: '+12124567890', fullName: 'Juan', tags: 't-1, t-3' }).tagIds,
+		).toEqual(['t-1', 't-3']);
 	});
 
 	test('a number without its country code is read in Options → Default Country', () => {
-		expect(toCreateContactRequest({ phone: '(212) 456-7890', fullName: 'Juan', options: { defaultCountry: 'US' } }).body.phone_number).toBe('+12124567890');
-		expect(inputError(() => toCreateContactRequest({ phone: '(212) 456-7890', fullName: 'Juan', options: {} })).message).toBe('Phone Number "(212) 456-7890" has no country code');
+		expect(
+			toCreateContactRequest({
+				phone: '(212) 456-7890',
+				fullName: 'Juan',
+				options: { defaultCountry: 'US' },
+			}).body.phone_number,
+		).toBe('+12124567890');
+		expect(
+			inputError(() =>
+				toCreateContactRequest({ phone: '(212) 456-7890', fullName: 'Juan', options: {} }),
+			).message,
+		).toBe('Phone Number "(212) 456-7890" has no country code');
 	});
 
 	test('a missing name or a bad email is refused', () => {
-		expect(inputError(() => toCreateContactRequest({ phone: '+12124567890', fullName: '' })).message).toBe('Full Name is required');
-		expect(inputError(() => toCreateContactRequest({ phone: '+12124567890', fullName: 'J', email: 'j@' })).message).toBe('Email "j@" is not a valid email address');
+		expect(
+			inputError(() => toCreateContactRequest({ phone: '+12124567890', fullName: '' })).message,
+		).toBe('Full Name is required');
+		expect(
+			inputError(() =>
+				toCreateContactRequest({ phone: '+12124567890', fullName: 'J', email: 'j@' }),
+			).message,
+		).toBe('Email "j@" is not a valid email address');
 	});
 });
 
@@ -185,7 +296,7 @@ describe('tags', () => {
 		]);
 	});
 
-	test('a label several tags share gets each tag\'s name; equal names left over get the ID', () => {
+	test("a label several tags share gets each tag's name; equal names left over get the ID", () => {
 		expect(
 			tagsToOptions([
 				{ id: 't1', name: 'spring-webinar', label: 'Campaign' },

@@ -11,7 +11,12 @@ import { loadOptions, runNode, testCredential } from '../harness/n8n';
 import { createSandbox } from '../sandbox';
 import { notTheAnswer } from '../sandbox/server';
 import type { ContactshipState } from '../sandbox/vendors/contactship';
-import { CONTACTSHIP_API_KEY, CONTACTSHIP_ORGANIZATION_ID, CS_SEED_TAGS, contactshipTag } from '../sandbox/vendors/contactship';
+import {
+	CONTACTSHIP_API_KEY,
+	CONTACTSHIP_ORGANIZATION_ID,
+	CS_SEED_TAGS,
+	contactshipTag,
+} from '../sandbox/vendors/contactship';
 
 const sandbox = createSandbox();
 beforeAll(async () => {
@@ -28,8 +33,12 @@ function credentials(apiKey = CONTACTSHIP_API_KEY) {
 }
 
 const state = () => sandbox.state<ContactshipState>('contactship');
-const creates = () => sandbox.requests('contactship').filter((request) => request.method === 'POST' && request.path === '/v1/contacts');
-const calls = () => sandbox.requests('contactship').map((request) => `${request.method} ${request.path}`);
+const creates = () =>
+	sandbox
+		.requests('contactship')
+		.filter((request) => request.method === 'POST' && request.path === '/v1/contacts');
+const calls = () =>
+	sandbox.requests('contactship').map((request) => `${request.method} ${request.path}`);
 
 /** Parameters as a user sets them: fields read from the incoming item by expression. */
 const fromItem = {
@@ -38,7 +47,11 @@ const fromItem = {
 	email: '={{ $json.email }}',
 };
 
-async function create(items: object[], parameters: object = {}, options: { continueOnFail?: boolean; apiKey?: string } = {}) {
+async function create(
+	items: object[],
+	parameters: object = {},
+	options: { continueOnFail?: boolean; apiKey?: string } = {},
+) {
 	return await runNode({
 		type: 'contactship',
 		parameters: { ...fromItem, ...parameters },
@@ -61,12 +74,22 @@ describe('create', () => {
 
 	test('sends the documented body with x-api-key, tags the new contact, and outputs it', async () => {
 		const run = await create(
-			[{ name: 'Juan Pérez', phone: '00 1 (212) 456-7890', email: 'juan@ejemplo.com', kind: 'url' }],
+			[
+				{
+					name: 'Juan Pérez',
+					phone: '00 1 (212) 456-7890',
+					email: 'juan@ejemplo.com',
+					kind: 'url',
+				},
+			],
 			{
 				country: 'México',
 				description: 'Lead from LinkedIn campaign',
 				customFields: {
-					field: [...sentData.slice(0, 4).map(({ field, ...rest }) => ({ ...rest, key: field })), { type: '={{ $json.kind }}', key: 'website', value: 'https://example.mx' }],
+					field: [
+						...sentData.slice(0, 4).map(({ field, ...rest }) => ({ ...rest, key: field })),
+						{ type: '={{ $json.kind }}', key: 'website', value: 'https://example.mx' },
+					],
 				},
 				tags: [HOT_LEAD, NEWSLETTER],
 			},
@@ -79,7 +102,11 @@ describe('create', () => {
 			`POST /v1/contacts/${contactId}/tags/${NEWSLETTER}`,
 		]);
 		const requests = sandbox.requests('contactship');
-		expect(requests.map((request) => request.headers['x-api-key'])).toEqual([CONTACTSHIP_API_KEY, CONTACTSHIP_API_KEY, CONTACTSHIP_API_KEY]);
+		expect(requests.map((request) => request.headers['x-api-key'])).toEqual([
+			CONTACTSHIP_API_KEY,
+			CONTACTSHIP_API_KEY,
+			CONTACTSHIP_API_KEY,
+		]);
 		expect(requests[0].body).toEqual({
 			phone_number: '+12124567890',
 			full_name: 'Juan Pérez',
@@ -118,9 +145,21 @@ describe('create', () => {
 		];
 		const run = await create(people, {
 			country: '',
-			customFields: { field: [{ type: 'text', key: 'source', value: '={{ $json.email }}' }, { type: 'text', key: '', value: '' }] },
+			customFields: {
+				field: [
+					{ type: 'text', key: 'source', value: '={{ $json.email }}' },
+					{ type: 'text', key: '', value: '' },
+				],
+			},
 		});
-		expect(run.items?.map((item) => [item.json.full_name, item.json.outcome, item.json.appliedTags, item.pairedItem])).toEqual([
+		expect(
+			run.items?.map((item) => [
+				item.json.full_name,
+				item.json.outcome,
+				item.json.appliedTags,
+				item.pairedItem,
+			]),
+		).toEqual([
 			['Ana', 'created', [], { item: 0 }],
 			['Ben', 'created', [], { item: 1 }],
 			['Chloé', 'created', [], { item: 2 }],
@@ -130,17 +169,29 @@ describe('create', () => {
 		expect(bodies).toEqual(
 			expect.arrayContaining([
 				{ phone_number: '+525512345678', full_name: 'Ana' },
-				{ phone_number: '+442079460958', full_name: 'Ben', email: 'ben@example.com', additional_data: [{ type: 'text', field: 'source', value: 'ben@example.com' }] },
+				{
+					phone_number: '+442079460958',
+					full_name: 'Ben',
+					email: 'ben@example.com',
+					additional_data: [{ type: 'text', field: 'source', value: 'ben@example.com' }],
+				},
 				{ phone_number: '+33123456789', full_name: 'Chloé' },
 			]),
 		);
 		expect(calls().every((call) => call === 'POST /v1/contacts')).toBe(true);
 	});
 	test('a Date from an n8n date expression passes the check', async () => {
-		const run = await create([juan], { customFields: { field: [{ type: 'date', key: 'imported_at', value: '={{ $now }}' }] } });
+		const run = await create([juan], {
+			customFields: { field: [{ type: 'date', key: 'imported_at', value: '={{ $now }}' }] },
+		});
 		expect(run.error).toBeUndefined();
-		const [entry] = (creates()[0].body as { additional_data: Array<{ value: string }> }).additional_data;
-		expect(entry).toEqual({ type: 'date', field: 'imported_at', value: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/) });
+		const [entry] = (creates()[0].body as { additional_data: Array<{ value: string }> })
+			.additional_data;
+		expect(entry).toEqual({
+			type: 'date',
+			field: 'imported_at',
+			value: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/),
+		});
 	});
 });
 
@@ -162,35 +213,120 @@ describe('phone numbers without a country code (Options → Default Country)', (
 			{ options: { defaultCountry: 'US' } },
 		);
 		expect(run.error).toBeUndefined();
-		expect(creates().map((request) => (request.body as { phone_number: string }).phone_number).sort()).toEqual(['+14155552671', '+442079460958', '+49301234567']);
+		expect(
+			creates()
+				.map((request) => (request.body as { phone_number: string }).phone_number)
+				.sort(),
+		).toEqual(['+14155552671', '+442079460958', '+49301234567']);
 	});
 
 	test('the Default Country can come from the item, by expression', async () => {
-		const run = await create([{ ...juan, phone: '030 1234567', country: 'de' }], { options: { defaultCountry: '={{ $json.country }}' } });
+		const run = await create([{ ...juan, phone: '030 1234567', country: 'de' }], {
+			options: { defaultCountry: '={{ $json.country }}' },
+		});
 		expect(run.error).toBeUndefined();
 		expect(creates()[0].body).toMatchObject({ phone_number: '+49301234567' });
 	});
 });
 
 describe('input checks fail the item before any request', () => {
-	const row = (type: string, value: string, field = 'f') => ({ customFields: { field: [{ type, key: field, value }] } });
+	const row = (type: string, value: string, field = 'f') => ({
+		customFields: { field: [{ type, key: field, value }] },
+	});
 	test.each([
 		['an empty phone', { ...juan, phone: '' }, {}, 'Phone Number is required [item 0]'],
-		['letters in the phone', { ...juan, phone: '+1 212 CALL NOW' }, {}, 'Phone Number "+1 212 CALL NOW" is not a phone number: only digits, spaces, +, -, ., / and parentheses are allowed [item 0]'],
-		['too few digits', { ...juan, phone: '+1 555-12' }, {}, 'Phone Number "+1 555-12" has 6 digits; a phone number with its country code has at least 7 [item 0]'],
-		['two numbers in one field', { ...juan, phone: '+1 212 456 7890 / 7891' }, {}, 'Phone Number "+1 212 456 7890 / 7891" holds more than one phone number [item 0]'],
-		['an extension', { ...juan, phone: '+1 212 456 7890 ext 12' }, {}, 'Phone Number "+1 212 456 7890 ext 12" has an extension, which a phone number field cannot hold [item 0]'],
-		['an object given to a text field', { ...juan, name: { first: 'Juan', last: 'Pérez' } }, {}, 'Full Name must be text, but the expression gave an object [item 0]'],
-		['a list given to a text field', { ...juan, email: ['juan@ejemplo.com', 'j@ejemplo.com'] }, {}, 'Email must be text, but the expression gave a list [item 0]'],
-		['a reserved data field name', juan, row('text', 'x', '__proto__'), 'Additional data "__proto__" is a name JavaScript reserves, so it cannot be used as a key [item 0]'],
-		['a local number without country code', { ...juan, phone: '030 1234567' }, {}, 'Phone Number "030 1234567" has no country code [item 0]'],
+		[
+			'letters in the phone',
+			{ ...juan, phone: '+1 212 CALL NOW' },
+			{},
+			'Phone Number "+1 212 CALL NOW" is not a phone number: only digits, spaces, +, -, ., / and parentheses are allowed [item 0]',
+		],
+		[
+			'too few digits',
+			{ ...juan, phone: '+1 555-12' },
+			{},
+			'Phone Number "+1 555-12" has 6 digits; a phone number with its country code has at least 7 [item 0]',
+		],
+		[
+			'two numbers in one field',
+			{ ...juan, phone: '+1 212 456 7890 / 7891' },
+			{},
+			'Phone Number "+1 212 456 7890 / 7891" holds more than one phone number [item 0]',
+		],
+		[
+			'an extension',
+			{ ...juan, phone: '+1 212 456 7890 ext 12' },
+			{},
+			'Phone Number "+1 212 456 7890 ext 12" has an extension, which a phone number field cannot hold [item 0]',
+		],
+		[
+			'an object given to a text field',
+			{ ...juan, name: { first: 'Juan', last: 'Pérez' } },
+			{},
+			'Full Name must be text, but the expression gave an object [item 0]',
+		],
+		[
+			'a list given to a text field',
+			{ ...juan, email: ['juan@ejemplo.com', 'j@ejemplo.com'] },
+			{},
+			'Email must be text, but the expression gave a list [item 0]',
+		],
+		[
+			'a reserved data field name',
+			juan,
+			row('text', 'x', '__proto__'),
+			'Additional data "__proto__" is a name JavaScript reserves, so it cannot be used as a key [item 0]',
+		],
+		[
+			'a local number without country code',
+			{ ...juan, phone: '030 1234567' },
+			{},
+			'Phone Number "030 1234567" has no country code [item 0]',
+		],
 		['an empty name', { ...juan, name: '  ' }, {}, 'Full Name is required [item 0]'],
-		['a bad email', { ...juan, email: 'juan@ejemplo' }, {}, 'Email "juan@ejemplo" is not a valid email address [item 0]'],
-		['a Number that is not a number', juan, row('number', '1.499,90', 'budget'), 'Additional data "budget" is a number field, but "1.499,90" is not a number [item 0]'],
-		['a Date that is not a date', juan, row('date', '31/12/2025', 'renewal'), 'Additional data "renewal" is a date field, but "31/12/2025" is not a date [item 0]'],
-		['a Date that does not exist', juan, row('date', '2025-02-29', 'renewal'), 'Additional data "renewal" is a date field, but "2025-02-29" is not a day of the calendar [item 0]'],
-		['a value without a field', juan, row('text', 'orphan', ''), 'Additional data 1 has the value "orphan" but no field [item 0]'],
-		['a field given twice', juan, { customFields: { field: [{ type: 'text', key: 'a', value: '1' }, { type: 'text', key: 'a', value: '2' }] } }, 'Additional data "a" is given twice; keep one value per field [item 0]'],
+		[
+			'a bad email',
+			{ ...juan, email: 'juan@ejemplo' },
+			{},
+			'Email "juan@ejemplo" is not a valid email address [item 0]',
+		],
+		[
+			'a Number that is not a number',
+			juan,
+			row('number', '1.499,90', 'budget'),
+			'Additional data "budget" is a number field, but "1.499,90" is not a number [item 0]',
+		],
+		[
+			'a Date that is not a date',
+			juan,
+			row('date', '31/12/2025', 'renewal'),
+			'Additional data "renewal" is a date field, but "31/12/2025" is not a date [item 0]',
+		],
+		[
+			'a Date that does not exist',
+			juan,
+			row('date', '2025-02-29', 'renewal'),
+			'Additional data "renewal" is a date field, but "2025-02-29" is not a day of the calendar [item 0]',
+		],
+		[
+			'a value without a field',
+			juan,
+			row('text', 'orphan', ''),
+			'Additional data 1 has the value "orphan" but no field [item 0]',
+		],
+		[
+			'a field given twice',
+			juan,
+			{
+				customFields: {
+					field: [
+						{ type: 'text', key: 'a', value: '1' },
+						{ type: 'text', key: 'a', value: '2' },
+					],
+				},
+			},
+			'Additional data "a" is given twice; keep one value per field [item 0]',
+		],
 	])('%s', async (_case, item, parameters, message) => {
 		const run = await create([item], parameters);
 		expect(run.error?.message).toBe(message);
@@ -205,15 +341,27 @@ describe('input checks fail the item before any request', () => {
 
 describe('vendor errors', () => {
 	test('400: the vendor message, naming the item', async () => {
-		sandbox.addFault({ path: '/v1/contacts', status: 400, body: { statusCode: 400, message: ['phone_number must be a valid phone number'], error: 'Bad Request' } });
+		sandbox.addFault({
+			path: '/v1/contacts',
+			status: 400,
+			body: {
+				statusCode: 400,
+				message: ['phone_number must be a valid phone number'],
+				error: 'Bad Request',
+			},
+		});
 		const run = await create([juan]);
-		expect(run.error?.message).toBe('Contactship answered 400: phone_number must be a valid phone number [item 0]');
+		expect(run.error?.message).toBe(
+			'Contactship answered 400: phone_number must be a valid phone number [item 0]',
+		);
 		expect(run.error?.httpCode).toBe('400');
 	});
 
 	test('401: a bad key, which never shows in the error', async () => {
 		const run = await create([juan], {}, { apiKey: 'cs-wrong-key' });
-		expect(run.error?.message).toBe('Contactship answered 401: Invalid or missing API key [item 0]');
+		expect(run.error?.message).toBe(
+			'Contactship answered 401: Invalid or missing API key [item 0]',
+		);
 		expect(run.error?.description).toMatch(/Check the API key in the credential/);
 		expect(JSON.stringify(run)).not.toContain('cs-wrong-key');
 	});
@@ -221,15 +369,24 @@ describe('vendor errors', () => {
 	test('409 with "Fail" (the default): the duplicate message', async () => {
 		await create([juan]);
 		const run = await create([{ ...juan, phone: '+1 212-456-7890' }]);
-		expect(run.error?.message).toBe('Contactship answered 409: Contact with this phone number already exists [item 0]');
+		expect(run.error?.message).toBe(
+			'Contactship answered 409: Contact with this phone number already exists [item 0]',
+		);
 		expect(run.error?.httpCode).toBe('409');
 		expect(run.error?.description).toMatch(/Return Existing/);
 	});
 
 	test('409 with "Return Existing": looks the contact up by phone, outputs it as existing, tags it', async () => {
 		const first = await create([juan], { tags: [HOT_LEAD] });
-		const run = await create([{ ...juan, name: 'Juan again' }], { options: { ifContactExists: 'returnExisting' }, tags: [HOT_LEAD, CUSTOMER] });
-		expect(run.items?.[0].json).toEqual({ ...first.items?.[0].json, appliedTags: [HOT_LEAD, CUSTOMER], outcome: 'existing' });
+		const run = await create([{ ...juan, name: 'Juan again' }], {
+			options: { ifContactExists: 'returnExisting' },
+			tags: [HOT_LEAD, CUSTOMER],
+		});
+		expect(run.items?.[0].json).toEqual({
+			...first.items?.[0].json,
+			appliedTags: [HOT_LEAD, CUSTOMER],
+			outcome: 'existing',
+		});
 		const lookup = sandbox.requests('contactship').find((request) => request.method === 'GET');
 		expect(lookup?.path).toBe('/v1/contacts/%2B12124567890');
 		expect(lookup?.query).toEqual({ identifierType: 'phone_number' });
@@ -240,7 +397,16 @@ describe('vendor errors', () => {
 	});
 
 	test('409 with "Return Existing" when the lookup finds nothing: a clear error', async () => {
-		sandbox.addFault({ method: 'POST', path: '/v1/contacts', status: 409, body: { statusCode: 409, message: 'Contact with this phone number already exists', error: 'Conflict' } });
+		sandbox.addFault({
+			method: 'POST',
+			path: '/v1/contacts',
+			status: 409,
+			body: {
+				statusCode: 409,
+				message: 'Contact with this phone number already exists',
+				error: 'Conflict',
+			},
+		});
 		const run = await create([juan], { options: { ifContactExists: 'returnExisting' } });
 		expect(run.error?.message).toBe(
 			'Contactship answered 409: Contact with this phone number already exists; but no existing contact matching +12124567890 was found to return [item 0]',
@@ -248,7 +414,16 @@ describe('vendor errors', () => {
 	});
 
 	test('429 then success: waits, sends again, one contact', async () => {
-		sandbox.addFault({ path: '/v1/contacts', status: 429, body: { statusCode: 429, message: 'Too many requests, please slow down', error: 'Too Many Requests' }, headers: { 'Retry-After': '0' } });
+		sandbox.addFault({
+			path: '/v1/contacts',
+			status: 429,
+			body: {
+				statusCode: 429,
+				message: 'Too many requests, please slow down',
+				error: 'Too Many Requests',
+			},
+			headers: { 'Retry-After': '0' },
+		});
 		const run = await create([juan]);
 		expect(run.items?.[0].json.outcome).toBe('created');
 		expect(creates()).toHaveLength(2);
@@ -256,9 +431,22 @@ describe('vendor errors', () => {
 	});
 
 	test('429 that never ends: a clear error once the wait budget is spent, saying how long and how many', async () => {
-		sandbox.addFault({ path: '/v1/contacts', status: 429, body: { statusCode: 429, message: 'Too many requests, please slow down', error: 'Too Many Requests' }, headers: { 'Retry-After': '0' }, times: 50 });
+		sandbox.addFault({
+			path: '/v1/contacts',
+			status: 429,
+			body: {
+				statusCode: 429,
+				message: 'Too many requests, please slow down',
+				error: 'Too Many Requests',
+			},
+			headers: { 'Retry-After': '0' },
+			times: 50,
+		});
 		const run = await create([juan], { options: { maxRateLimitWait: 1 } });
-		const said = /^Contactship is rate limiting: this item waited [\d.]+ s and met (\d+) × 429; a further pause of [\d.]+ s would pass its wait budget of 1 s/.exec(run.error?.message ?? '');
+		const said =
+			/^Contactship is rate limiting: this item waited [\d.]+ s and met (\d+) × 429; a further pause of [\d.]+ s would pass its wait budget of 1 s/.exec(
+				run.error?.message ?? '',
+			);
 		expect(said).not.toBeNull();
 		expect(run.error?.message).toMatch(/\(Too many requests, please slow down\) \[item 0\]$/);
 		expect(run.error?.httpCode).toBe('429');
@@ -268,15 +456,28 @@ describe('vendor errors', () => {
 
 	test('the sandbox rate limit is followed: every item gets through', async () => {
 		sandbox.setRateLimit('contactship', { limit: 2, windowMs: 200 });
-		const people = [0, 1, 2, 3].map((n) => ({ name: `P${n}`, phone: `+1555000000${n}`, email: '' }));
+		const people = [0, 1, 2, 3].map((n) => ({
+			name: `P${n}`,
+			phone: `+1555000000${n}`,
+			email: '',
+		}));
 		const run = await create(people, { options: { maxRequests: 0 } });
-		expect(run.items?.map((item) => item.json.outcome)).toEqual(['created', 'created', 'created', 'created']);
+		expect(run.items?.map((item) => item.json.outcome)).toEqual([
+			'created',
+			'created',
+			'created',
+			'created',
+		]);
 		expect(state().contacts).toHaveLength(4);
 		expect(sandbox.stats.rateLimited).toBeGreaterThan(0);
 	});
 
 	test('500: reported, never sent again; with continueOnFail the item carries it', async () => {
-		sandbox.addFault({ path: '/v1/contacts', status: 500, body: { statusCode: 500, message: 'Internal server error', error: 'Internal Server Error' } });
+		sandbox.addFault({
+			path: '/v1/contacts',
+			status: 500,
+			body: { statusCode: 500, message: 'Internal server error', error: 'Internal Server Error' },
+		});
 		const run = await create([juan], {}, { continueOnFail: true });
 		expect(run.items).toEqual([
 			{
@@ -294,7 +495,9 @@ describe('vendor errors', () => {
 		sandbox.addFault({ path: '/v1/contacts', drop: true });
 		const run = await create([juan]);
 		expect(run.error?.message).toBe('Contactship closed the connection before answering [item 0]');
-		expect(run.error?.description).toMatch(/^POST \/v1\/contacts may have been stored by Contactship\. It was not sent again/);
+		expect(run.error?.description).toMatch(
+			/^POST \/v1\/contacts may have been stored by Contactship\. It was not sent again/,
+		);
 		expect(creates()).toHaveLength(1);
 	});
 
@@ -316,17 +519,29 @@ describe('vendor errors', () => {
 			'Contactship answered 409: Contact with this phone number already exists [item 2]',
 			'created',
 		]);
-		expect(run.items?.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3].map((item) => ({ item })));
+		expect(run.items?.map((item) => item.pairedItem)).toEqual(
+			[0, 1, 2, 3].map((item) => ({ item })),
+		);
 	});
 
 	test('a failed tag keeps the created contact: its id is in the message and the output', async () => {
 		const failed = await create([juan], { tags: [HOT_LEAD, MISSING_TAG] });
 		const contactId = state().contacts[0].id;
-		expect(failed.error?.message).toBe(`Contact ${contactId} is saved in Contactship, but tag ${MISSING_TAG} could not be added: Contactship answered 404: Tag not found [item 0]`);
+		expect(failed.error?.message).toBe(
+			`Contact ${contactId} is saved in Contactship, but tag ${MISSING_TAG} could not be added: Contactship answered 404: Tag not found [item 0]`,
+		);
 
 		sandbox.reset();
-		const kept = await create([juan], { tags: [HOT_LEAD, MISSING_TAG, CUSTOMER] }, { continueOnFail: true });
-		expect(kept.items?.[0].json.details).toMatchObject({ contactId: state().contacts[0].id, appliedTags: [HOT_LEAD], httpCode: '404' });
+		const kept = await create(
+			[juan],
+			{ tags: [HOT_LEAD, MISSING_TAG, CUSTOMER] },
+			{ continueOnFail: true },
+		);
+		expect(kept.items?.[0].json.details).toMatchObject({
+			contactId: state().contacts[0].id,
+			appliedTags: [HOT_LEAD],
+			httpCode: '404',
+		});
 		expect(creates()).toHaveLength(1);
 		expect(calls().filter((call) => call.includes('/tags/'))).toHaveLength(2);
 	});
@@ -334,15 +549,25 @@ describe('vendor errors', () => {
 
 describe('pacing defaults', () => {
 	test('5 at a time and 10 requests per second, said to be a conservative choice', () => {
-		const options = new Contactship().description.properties.find((property) => property.name === 'options')!.options as INodeProperties[];
+		const options = new Contactship().description.properties.find(
+			(property) => property.name === 'options',
+		)!.options as INodeProperties[];
 		const byName = Object.fromEntries(options.map((option) => [option.name, option]));
-		expect([byName.maxConcurrency.default, byName.maxRequests.default, byName.rateInterval.default, byName.ifContactExists.default]).toEqual([5, 10, 'second', 'fail']);
-		expect(byName.maxRequests.description).toMatch(/Contactship documents no rate limit, so 10 per second is a conservative default/);
+		expect([
+			byName.maxConcurrency.default,
+			byName.maxRequests.default,
+			byName.rateInterval.default,
+			byName.ifContactExists.default,
+		]).toEqual([5, 10, 'second', 'fail']);
+		expect(byName.maxRequests.description).toMatch(
+			/Contactship documents no rate limit, so 10 per second is a conservative default/,
+		);
 	});
 });
 
 describe('tags dropdown', () => {
-	const load = async (apiKey = CONTACTSHIP_API_KEY) => await loadOptions({ type: 'contactship', method: 'getTags', credentials: credentials(apiKey) });
+	const load = async (apiKey = CONTACTSHIP_API_KEY) =>
+		await loadOptions({ type: 'contactship', method: 'getTags', credentials: credentials(apiKey) });
 	const tagQueries = () => sandbox.requests('contactship').map((request) => request.query);
 
 	test('shows each tag by its label, or its name when it has none, sorted', async () => {
@@ -354,14 +579,19 @@ describe('tags dropdown', () => {
 			{ name: 'Do Not Call', value: CS_SEED_TAGS[4].id },
 			{ name: 'Español', value: CS_SEED_TAGS[11].id },
 		]);
-		expect(options.map((option) => option.name)).toEqual(expect.arrayContaining(['Hot Lead', 'newsletter', 'trial']));
-		expect(sandbox.requests('contactship').map((request) => `${request.method} ${request.path}`)).toEqual(['GET /v1/tags']);
+		expect(options.map((option) => option.name)).toEqual(
+			expect.arrayContaining(['Hot Lead', 'newsletter', 'trial']),
+		);
+		expect(
+			sandbox.requests('contactship').map((request) => `${request.method} ${request.path}`),
+		).toEqual(['GET /v1/tags']);
 		expect(tagQueries()).toEqual([{ limit: '100', offset: '0', order: 'asc' }]);
 	});
 
 	test('tags that share a label show their unique name too, so each of 135 tags can be told apart', async () => {
 		const labels = ['Campaign', 'Event', 'Partner', 'Region', 'Source'];
-		for (let n = 13; n < 13 + 135; n++) state().tags.push(contactshipTag(n, `import-${n}`, labels[n % labels.length]));
+		for (let n = 13; n < 13 + 135; n++)
+			state().tags.push(contactshipTag(n, `import-${n}`, labels[n % labels.length]));
 		const options = await load();
 		expect(options).toHaveLength(12 + 135);
 		expect(new Set(options.map((option) => option.name)).size).toBe(12 + 135);
@@ -388,16 +618,26 @@ describe('tags dropdown', () => {
 	test('a failing later page is an error, not a short list', async () => {
 		for (let n = 13; n <= 150; n++) state().tags.push(contactshipTag(n, `campaign-${n}`, null));
 		sandbox.addFault({ path: '/v1/tags', passThrough: true });
-		sandbox.addFault({ path: '/v1/tags', status: 500, body: { statusCode: 500, message: 'Internal server error', error: 'Internal Server Error' } });
+		sandbox.addFault({
+			path: '/v1/tags',
+			status: 500,
+			body: { statusCode: 500, message: 'Internal server error', error: 'Internal Server Error' },
+		});
 		await expect(load()).rejects.toThrow('Contactship answered 500: Internal server error');
 	});
 
 	test('an auth failure is an error, not an empty list', async () => {
-		await expect(load('cs-wrong-key')).rejects.toThrow('Contactship answered 401: Invalid or missing API key');
+		await expect(load('cs-wrong-key')).rejects.toThrow(
+			'Contactship answered 401: Invalid or missing API key',
+		);
 	});
 
 	test('an undocumented shape (a bare array) is still read', async () => {
-		sandbox.addFault({ path: '/v1/tags', status: 200, body: [{ id: 't-1', name: 'plain', label: '' }] });
+		sandbox.addFault({
+			path: '/v1/tags',
+			status: 200,
+			body: [{ id: 't-1', name: 'plain', label: '' }],
+		});
 		expect(await load()).toEqual([{ name: 'plain', value: 't-1' }]);
 	});
 });
@@ -408,7 +648,9 @@ describe('credential test', () => {
 		const bad = await testCredential('contactshipApi', credentials('cs-wrong-key').contactshipApi);
 		expect([good.statusCode, bad.statusCode]).toEqual([200, 401]);
 		const requests = sandbox.requests('contactship');
-		expect(requests.map((request) => [request.path, request.query, request.headers['x-api-key']])).toEqual([
+		expect(
+			requests.map((request) => [request.path, request.query, request.headers['x-api-key']]),
+		).toEqual([
 			['/v1/tags', { limit: '1' }, CONTACTSHIP_API_KEY],
 			['/v1/tags', { limit: '1' }, 'cs-wrong-key'],
 		]);
@@ -417,36 +659,62 @@ describe('credential test', () => {
 
 describe('a 2xx that is not the documented answer', () => {
 	test.each([
-		['an HTML maintenance page', notTheAnswer.html, /\(an HTML page: "Down for maintenance.*We will be back soon\."\)/],
+		[
+			'an HTML maintenance page',
+			notTheAnswer.html,
+			/\(an HTML page: "Down for maintenance.*We will be back soon\."\)/,
+		],
 		['an empty body', notTheAnswer.empty, /\(an empty body\)/],
-		['JSON without the contact', { status: 201, body: { message: 'Contact created' } }, /\(JSON: .*\)/],
-	])('create answered by %s: the item fails, never "created", and is not sent again', async (_case, fault, what) => {
-		sandbox.addFault({ path: '/v1/contacts', ...fault });
-		const run = await create([juan], {}, { continueOnFail: true });
-		expect(run.items).toEqual([
-			{
-				json: {
-					error: expect.stringMatching(new RegExp(`^Contactship answered ${fault.status} but not with a contact ${what.source} \\[item 0\\]$`)),
-					details: { httpCode: String(fault.status), description: expect.stringMatching(/not sent again.*check in Contactship/) },
+		[
+			'JSON without the contact',
+			{ status: 201, body: { message: 'Contact created' } },
+			/\(JSON: .*\)/,
+		],
+	])(
+		'create answered by %s: the item fails, never "created", and is not sent again',
+		async (_case, fault, what) => {
+			sandbox.addFault({ path: '/v1/contacts', ...fault });
+			const run = await create([juan], {}, { continueOnFail: true });
+			expect(run.items).toEqual([
+				{
+					json: {
+						error: expect.stringMatching(
+							new RegExp(
+								`^Contactship answered ${fault.status} but not with a contact ${what.source} \\[item 0\\]$`,
+							),
+						),
+						details: {
+							httpCode: String(fault.status),
+							description: expect.stringMatching(/not sent again.*check in Contactship/),
+						},
+					},
+					pairedItem: { item: 0 },
 				},
-				pairedItem: { item: 0 },
-			},
-		]);
-		expect(creates()).toHaveLength(1);
-	});
+			]);
+			expect(creates()).toHaveLength(1);
+		},
+	);
 
 	test('a tag call answered by a maintenance page fails the item, naming the saved contact', async () => {
 		sandbox.addFault({ method: 'POST', path: '/v1/contacts/', ...notTheAnswer.html });
 		const run = await create([juan], { tags: [HOT_LEAD] }, { continueOnFail: true });
 		const contactId = state().contacts[0].id;
 		expect(run.items?.[0].json).toEqual({
-			error: expect.stringMatching(new RegExp(`^Contact ${contactId} is saved in Contactship, but tag ${HOT_LEAD} could not be added: Contactship answered 200 but not with JSON \\(an HTML page: "Down for maintenance`)),
+			error: expect.stringMatching(
+				new RegExp(
+					`^Contact ${contactId} is saved in Contactship, but tag ${HOT_LEAD} could not be added: Contactship answered 200 but not with JSON \\(an HTML page: "Down for maintenance`,
+				),
+			),
 			details: { description: expect.any(String), httpCode: '200', contactId, appliedTags: [] },
 		});
 	});
 
 	test('a dropdown answered by a maintenance page is an error, not an empty list', async () => {
 		sandbox.addFault({ path: '/v1/tags', ...notTheAnswer.html });
-		await expect(loadOptions({ type: 'contactship', method: 'getTags', credentials: credentials() })).rejects.toThrow('Contactship answered 200 but not with JSON (an HTML page: "Down for maintenance');
+		await expect(
+			loadOptions({ type: 'contactship', method: 'getTags', credentials: credentials() }),
+		).rejects.toThrow(
+			'Contactship answered 200 but not with JSON (an HTML page: "Down for maintenance',
+		);
 	});
 });

@@ -14,7 +14,12 @@ afterAll(async () => await sandbox.close());
 beforeEach(() => sandbox.reset());
 
 const nodes = [
-	{ type: 'salesCaptain', vendor: 'salescaptain', name: 'SalesCaptain', credential: 'salesCaptainApi' },
+	{
+		type: 'salesCaptain',
+		vendor: 'salescaptain',
+		name: 'SalesCaptain',
+		credential: 'salesCaptainApi',
+	},
 	{ type: 'contactship', vendor: 'contactship', name: 'Contactship', credential: 'contactshipApi' },
 	{ type: 'revyOps', vendor: 'revyops', name: 'RevyOps', credential: 'revyOpsApi' },
 	{ type: 'wipsy', vendor: 'wipsy', name: 'Wipsy', credential: 'wipsyApi' },
@@ -33,12 +38,21 @@ describe.each(nodes)('$name with Custom API Call', ({ type, vendor, name, creden
 	test.each([
 		['operation', { resource: 'contact', operation: '__CUSTOM_API_CALL__' }],
 		['resource', { resource: '__CUSTOM_API_CALL__' }],
-	])('chosen as the %s: names the HTTP Request node with this credential type, sends nothing', async (_where, parameters) => {
-		const result = await run(parameters);
-		expect(result.error?.message).toBe(`Custom API Call is made with the HTTP Request node, not with the ${name} node`);
-		expect(result.error?.description).toContain('Add an HTTP Request node, set Authentication to "Predefined Credential Type"');
-		expect(result.error?.description).toContain(`Credential Type to "${name} API" (${credential})`);
-		expect(result.error?.message).not.toMatch(/not supported|__CUSTOM_API_CALL__/);
-		expect(sandbox.requests(vendor)).toEqual([]);
-	});
+	])(
+		'chosen as the %s: names the HTTP Request node with this credential type, sends nothing',
+		async (_where, parameters) => {
+			const result = await run(parameters);
+			expect(result.error?.message).toBe(
+				`Custom API Call is made with the HTTP Request node, not with the ${name} node`,
+			);
+			expect(result.error?.description).toContain(
+				'Add an HTTP Request node, set Authentication to "Predefined Credential Type"',
+			);
+			expect(result.error?.description).toContain(
+				`Credential Type to "${name} API" (${credential})`,
+			);
+			expect(result.error?.message).not.toMatch(/not supported|__CUSTOM_API_CALL__/);
+			expect(sandbox.requests(vendor)).toEqual([]);
+		},
+	);
 });

@@ -6,7 +6,12 @@
 import { join } from 'node:path';
 
 import { CustomDirectoryLoader } from 'n8n-core';
-import type { ICredentialType, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	ICredentialType,
+	INodeProperties,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 
 import { packageCredentials, packageNodes } from '../harness/package';
 
@@ -27,7 +32,9 @@ function credential(name: string): ICredentialType {
 /** The fields shown on Contact → Create, in the editor's order. */
 function createFields(description: INodeTypeDescription): INodeProperties[] {
 	return description.properties.filter(
-		(property) => property.displayOptions?.show?.resource?.includes('contact') && property.displayOptions.show.operation?.includes('create'),
+		(property) =>
+			property.displayOptions?.show?.resource?.includes('contact') &&
+			property.displayOptions.show.operation?.includes('create'),
 	);
 }
 
@@ -37,19 +44,26 @@ function field(description: INodeTypeDescription, name: string): INodeProperties
 	return found;
 }
 
-const notices = (properties: INodeProperties[]) => properties.filter((property) => property.type === 'notice').map((property) => property.displayName);
+const notices = (properties: INodeProperties[]) =>
+	properties
+		.filter((property) => property.type === 'notice')
+		.map((property) => property.displayName);
 
 describe('notices and hints', () => {
 	test('Wipsy create says its dropdowns list only values some contact already uses', () => {
 		const [notice, ...others] = notices(createFields(node('Wipsy')));
 		expect(others).toEqual([]);
-		expect(notice).toMatch(/Pipeline Stage, Tag and Custom Field lists show only values that some of the first 500 contacts already use/);
+		expect(notice).toMatch(
+			/Pipeline Stage, Tag and Custom Field lists show only values that some of the first 500 contacts already use/,
+		);
 		expect(createFields(node('Wipsy'))[0].type).toBe('notice');
 	});
 
 	test("SalesCaptain's tag and custom-field dropdowns say to choose the company first", () => {
 		const salesCaptain = node('SalesCaptain');
-		expect(field(salesCaptain, 'tags').hint).toBe("Choose the Company first: the list shows that company's tags");
+		expect(field(salesCaptain, 'tags').hint).toBe(
+			"Choose the Company first: the list shows that company's tags",
+		);
 		const row = field(salesCaptain, 'customFields').options as Array<{ values: INodeProperties[] }>;
 		const key = row[0].values.find((column) => column.name === 'key');
 		expect(key?.hint).toBe("Choose the Company first: the list shows that company's custom fields");
@@ -59,7 +73,10 @@ describe('notices and hints', () => {
 		['salesCaptainApi', /in your SalesCaptain account's API settings/],
 		['contactshipApi', /in the Contactship dashboard, under API settings/],
 		['wipsyApi', /in your Wipsy CRM account's API settings/],
-		['thoughtlyApi', /API token and the Team ID on the Developer Settings page of the Thoughtly dashboard/],
+		[
+			'thoughtlyApi',
+			/API token and the Team ID on the Developer Settings page of the Thoughtly dashboard/,
+		],
 		['revyOpsApi', /in your RevyOps account's API settings/],
 	])('the %s dialog opens with a notice saying where the key is', (name, where) => {
 		const { properties } = credential(name);
@@ -69,17 +86,22 @@ describe('notices and hints', () => {
 
 	test('the RevyOps dialog says which of API Key and Client ID to fill', () => {
 		const [notice] = notices(credential('revyOpsApi').properties);
-		expect(notice).toMatch(/^Fill in API Key: .* Client ID is optional: add it if RevyOps gave your workspace one\. At least one of the two is needed/);
+		expect(notice).toMatch(
+			/^Fill in API Key: .* Client ID is optional: add it if RevyOps gave your workspace one\. At least one of the two is needed/,
+		);
 	});
 });
 
 describe('labels', () => {
-	test.each(packageNodes.map((type) => [type.description.displayName]))('%s: the pacing interval is named after Max Requests', (displayName) => {
-		const options = field(node(displayName), 'options').options as INodeProperties[];
-		const interval = options.find((option) => option.name === 'rateInterval');
-		expect(interval?.displayName).toBe('Max Requests Interval');
-		expect(options.map((option) => option.displayName)).not.toContain('Per');
-	});
+	test.each(packageNodes.map((type) => [type.description.displayName]))(
+		'%s: the pacing interval is named after Max Requests',
+		(displayName) => {
+			const options = field(node(displayName), 'options').options as INodeProperties[];
+			const interval = options.find((option) => option.name === 'rateInterval');
+			expect(interval?.displayName).toBe('Max Requests Interval');
+			expect(options.map((option) => option.displayName)).not.toContain('Per');
+		},
+	);
 
 	test("RevyOps' company modes have names short enough for the mode selector", () => {
 		const modes = field(node('RevyOps'), 'company').modes ?? [];
@@ -89,7 +111,9 @@ describe('labels', () => {
 
 describe('node creator search', () => {
 	// The codex as n8n reads it: the loader copies `alias` from <Node>.node.json next to the node.
-	const loader = new CustomDirectoryLoader(root) as unknown as { getCodex(filePath: string): { alias?: string[] } };
+	const loader = new CustomDirectoryLoader(root) as unknown as {
+		getCodex(filePath: string): { alias?: string[] };
+	};
 	const searchTerms = (type: INodeType) => {
 		const name = type.constructor.name;
 		const { alias = [] } = loader.getCodex(`nodes/${name}/${name}.node.js`);
@@ -97,7 +121,9 @@ describe('node creator search', () => {
 	};
 	/** Nodes whose name or an alias contains the whole query, as the node creator matches them. */
 	const found = (query: string) =>
-		packageNodes.filter((type) => searchTerms(type).some((term) => term.includes(query))).map((type) => type.description.displayName);
+		packageNodes
+			.filter((type) => searchTerms(type).some((term) => term.includes(query)))
+			.map((type) => type.description.displayName);
 
 	test.each([
 		['sales captain', ['SalesCaptain']],

@@ -22,14 +22,24 @@ afterAll(async () => await sandbox.close());
 beforeEach(() => sandbox.reset());
 
 const people = (count: number, from = 0) =>
-	Array.from({ length: count }, (_, index) => ({ name: `Lead ${from + index}`, phone: `+1212555${String(from + index).padStart(4, '0')}`, email: `lead${from + index}@example.com` }));
+	Array.from({ length: count }, (_, index) => ({
+		name: `Lead ${from + index}`,
+		phone: `+1212555${String(from + index).padStart(4, '0')}`,
+		email: `lead${from + index}@example.com`,
+	}));
 
-async function contactship(items: object[], options: INodeParameters = {}, extra: { cancelAfterMs?: number; continueOnFail?: boolean } = {}) {
+async function contactship(
+	items: object[],
+	options: INodeParameters = {},
+	extra: { cancelAfterMs?: number; continueOnFail?: boolean } = {},
+) {
 	return await runNode({
 		type: 'contactship',
 		parameters: { phone: '={{ $json.phone }}', fullName: '={{ $json.name }}', options },
 		items: items as never,
-		credentials: { contactshipApi: { apiKey: CONTACTSHIP_API_KEY, baseUrl: sandbox.baseUrl('contactship') } },
+		credentials: {
+			contactshipApi: { apiKey: CONTACTSHIP_API_KEY, baseUrl: sandbox.baseUrl('contactship') },
+		},
 		...extra,
 	});
 }
@@ -37,23 +47,36 @@ async function contactship(items: object[], options: INodeParameters = {}, extra
 async function salesCaptain(items: object[], options: INodeParameters = {}) {
 	return await runNode({
 		type: 'salesCaptain',
-		parameters: { company: SC_COMPANIES[0].company_id, fullName: '={{ $json.name }}', email: '={{ $json.email }}', options },
+		parameters: {
+			company: SC_COMPANIES[0].company_id,
+			fullName: '={{ $json.name }}',
+			email: '={{ $json.email }}',
+			options,
+		},
 		items: items as never,
-		credentials: { salesCaptainApi: { accessToken: SALESCAPTAIN_TOKEN, baseUrl: sandbox.baseUrl('salescaptain') } },
+		credentials: {
+			salesCaptainApi: {
+				accessToken: SALESCAPTAIN_TOKEN,
+				baseUrl: sandbox.baseUrl('salescaptain'),
+			},
+		},
 	});
 }
 
-const creates = (vendor: string, path: string) => sandbox.requests(vendor).filter((request) => request.method === 'POST' && request.path === path);
+const creates = (vendor: string, path: string) =>
+	sandbox.requests(vendor).filter((request) => request.method === 'POST' && request.path === path);
 
 /** The most requests the vendor received inside any window of `perMs` (half open). */
 function busiestWindow(requests: SandboxRequest[], perMs: number): number {
 	const times = requests.map((request) => request.at).sort((a, b) => a - b);
 	let most = 0;
-	for (const [i, at] of times.entries()) most = Math.max(most, times.slice(i).filter((other) => other < at + perMs).length);
+	for (const [i, at] of times.entries())
+		most = Math.max(most, times.slice(i).filter((other) => other < at + perMs).length);
 	return most;
 }
 
-const outcomes = (run: Awaited<ReturnType<typeof contactship>>) => run.items?.map((item) => item.json.outcome ?? item.json.error);
+const outcomes = (run: Awaited<ReturnType<typeof contactship>>) =>
+	run.items?.map((item) => item.json.outcome ?? item.json.error);
 
 describe('never more than Max Requests per window, as the vendor sees it', () => {
 	test('30 items at the default 10 per second against a 10-per-second vendor: no 429, no window over 10', async () => {
@@ -86,8 +109,21 @@ describe('one pace per account, shared by executions running at once', () => {
 	});
 
 	test('one 429 pauses both executions for as long as the vendor asks', async () => {
-		sandbox.addFault({ vendor: 'contactship', path: '/v1/contacts', status: 429, body: { statusCode: 429, message: 'Too many requests, please slow down', error: 'Too Many Requests' }, headers: { 'Retry-After': '1' } });
-		const [first, second] = await Promise.all([contactship(people(4, 0)), contactship(people(4, 100))]);
+		sandbox.addFault({
+			vendor: 'contactship',
+			path: '/v1/contacts',
+			status: 429,
+			body: {
+				statusCode: 429,
+				message: 'Too many requests, please slow down',
+				error: 'Too Many Requests',
+			},
+			headers: { 'Retry-After': '1' },
+		});
+		const [first, second] = await Promise.all([
+			contactship(people(4, 0)),
+			contactship(people(4, 100)),
+		]);
 		expect([...outcomes(first)!, ...outcomes(second)!]).toEqual(Array(8).fill('created'));
 		const [refused, ...rest] = creates('contactship', '/v1/contacts');
 		// Requests already on their way when the 429 came back are the vendor's to refuse; none left after it within the second.
@@ -98,17 +134,29 @@ describe('one pace per account, shared by executions running at once', () => {
 
 	test('executions with the same credential share one in-flight bound', async () => {
 		sandbox.setLatency(150);
-		await Promise.all([contactship(people(6, 0), { maxRequests: 0, maxConcurrency: 3 }), contactship(people(6, 100), { maxRequests: 0, maxConcurrency: 3 })]);
+		await Promise.all([
+			contactship(people(6, 0), { maxRequests: 0, maxConcurrency: 3 }),
+			contactship(people(6, 100), { maxRequests: 0, maxConcurrency: 3 }),
+		]);
 		expect(sandbox.stats.peakInFlight).toBe(3);
 	});
 
 	test('a burst of 60 single-lead executions: every lead created once, no 429, nothing held afterwards', async () => {
 		sandbox.setRateLimit('contactship', { limit: 20, windowMs: 1000 });
-		const runs = await Promise.all(people(60).map(async (lead) => await contactship([lead], { maxRequests: 20, rateInterval: 'second' })));
+		const runs = await Promise.all(
+			people(60).map(
+				async (lead) => await contactship([lead], { maxRequests: 20, rateInterval: 'second' }),
+			),
+		);
 		expect(runs.map((run) => outcomes(run)?.[0])).toEqual(Array(60).fill('created'));
 		expect(creates('contactship', '/v1/contacts')).toHaveLength(60);
 		expect(sandbox.stats.rateLimited).toBe(0);
-		expect(accountPaces.heldState()).toEqual({ accounts: 1, waiting: 0, inFlight: 0, timersPending: 0 });
+		expect(accountPaces.heldState()).toEqual({
+			accounts: 1,
+			waiting: 0,
+			inFlight: 0,
+			timersPending: 0,
+		});
 	});
 });
 
@@ -122,12 +170,17 @@ describe('limits the editor sets, held at run time too', () => {
 });
 
 describe('cancellation', () => {
-	const pendingTimers = () => process.getActiveResourcesInfo().filter((resource) => resource === 'Timeout').length;
+	const pendingTimers = () =>
+		process.getActiveResourcesInfo().filter((resource) => resource === 'Timeout').length;
 
 	test('cancelling the execution stops the pacer: nothing is sent afterwards and no timer is left waiting', async () => {
 		const before = pendingTimers();
 		const started = Date.now();
-		await contactship(people(20), { maxConcurrency: 10, maxRequests: 1, rateInterval: 'second' }, { cancelAfterMs: 1200, continueOnFail: true });
+		await contactship(
+			people(20),
+			{ maxConcurrency: 10, maxRequests: 1, rateInterval: 'second' },
+			{ cancelAfterMs: 1200, continueOnFail: true },
+		);
 		const cancelledAt = started + 1200;
 		await new Promise((resolve) => setTimeout(resolve, 200));
 		// A pacer that kept going would still hold a timer for each of the nine waiting items;
@@ -142,7 +195,13 @@ describe('cancellation', () => {
 
 describe("Wipsy's 429", () => {
 	test('a plain "Too many requests" is a rate limit: waited out and sent again', async () => {
-		sandbox.addFault({ vendor: 'wipsy', path: '/api-create-contact', status: 429, body: { error: 'Too many requests' }, headers: { 'Retry-After': '0' } });
+		sandbox.addFault({
+			vendor: 'wipsy',
+			path: '/api-create-contact',
+			status: 429,
+			body: { error: 'Too many requests' },
+			headers: { 'Retry-After': '0' },
+		});
 		const run = await runNode({
 			type: 'wipsy',
 			parameters: { firstName: '={{ $json.name }}', phone: '={{ $json.phone }}' },

@@ -25,8 +25,16 @@ describe('toCompanyRef', () => {
 		['id', ' 42 ', { value: 42, label: 'ID 42' }],
 		['id', 7, { value: 7, label: 'ID 7' }],
 		['domain', 'Acme.com', { value: 'acme.com', label: 'domain acme.com' }],
-		['domain', 'https://www.acme.co.uk/team?x=1', { value: 'acme.co.uk', label: 'domain acme.co.uk' }],
-		['domain', 'eu.shop.acme.io:8443/', { value: 'eu.shop.acme.io', label: 'domain eu.shop.acme.io' }],
+		[
+			'domain',
+			'https://www.acme.co.uk/team?x=1',
+			{ value: 'acme.co.uk', label: 'domain acme.co.uk' },
+		],
+		[
+			'domain',
+			'eu.shop.acme.io:8443/',
+			{ value: 'eu.shop.acme.io', label: 'domain eu.shop.acme.io' },
+		],
 		['domain', 'müller-bau.de', { value: 'müller-bau.de', label: 'domain müller-bau.de' }],
 	])('%s mode, %p', (mode, value, expected) => {
 		expect(toCompanyRef(rl(mode, value))).toEqual(expected);
@@ -72,7 +80,15 @@ describe('toCustomFieldsInput', () => {
 	const rows = (...field: Array<{ key?: unknown; value?: unknown }>) => ({ field });
 
 	test('maps rows to {field_name, field_value}, trims, and leaves out empty values', () => {
-		expect(toCustomFieldsInput(rows({ key: ' Industry ', value: ' Retail ' }, { key: 'Empty', value: '' }, { key: 'Size', value: 250 }))).toEqual([
+		expect(
+			toCustomFieldsInput(
+				rows(
+					{ key: ' Industry ', value: ' Retail ' },
+					{ key: 'Empty', value: '' },
+					{ key: 'Size', value: 250 },
+				),
+			),
+		).toEqual([
 			{ field_name: 'Industry', field_value: 'Retail' },
 			{ field_name: 'Size', field_value: '250' },
 		]);
@@ -92,12 +108,18 @@ describe('toCustomFieldsInput', () => {
 	});
 
 	test('the same name twice (any case) and a value without a name are refused', () => {
-		expect(() => toCustomFieldsInput(rows({ key: 'Tier', value: 'A' }, { key: 'TIER', value: 'B' }))).toThrow(/given twice/);
-		expect(() => toCustomFieldsInput(rows({ key: ' ', value: 'lost' }))).toThrow('Custom field 1 has the value "lost" but no field');
+		expect(() =>
+			toCustomFieldsInput(rows({ key: 'Tier', value: 'A' }, { key: 'TIER', value: 'B' })),
+		).toThrow(/given twice/);
+		expect(() => toCustomFieldsInput(rows({ key: ' ', value: 'lost' }))).toThrow(
+			'Custom field 1 has the value "lost" but no field',
+		);
 	});
 
 	test('the shared row rules: a name given twice fails even when one of its values is empty', () => {
-		expect(() => toCustomFieldsInput(rows({ key: 'Tier', value: '' }, { key: 'tier', value: 'B' }))).toThrow('Custom field "tier" is given twice');
+		expect(() =>
+			toCustomFieldsInput(rows({ key: 'Tier', value: '' }, { key: 'tier', value: 'B' })),
+		).toThrow('Custom field "tier" is given twice');
 	});
 });
 
@@ -131,7 +153,14 @@ describe('toCreateContactRequest', () => {
 	});
 
 	test('the least: an email, nested structure by default, nothing empty sent', () => {
-		expect(toCreateContactRequest({ email: 'a@b.co', firstName: '', company: rl('list', ''), additionalFields: { origin: ' ' } })).toEqual({
+		expect(
+			toCreateContactRequest({
+				email: 'a@b.co',
+				firstName: '',
+				company: rl('list', ''),
+				additionalFields: { origin: ' ' },
+			}),
+		).toEqual({
 			body: { email: 'a@b.co' },
 			structure: 'NESTED',
 			company: undefined,
@@ -146,7 +175,10 @@ describe('toCreateContactRequest', () => {
 
 	test.each([
 		[{ email: 'not-an-email' }, /not a valid email address/],
-		[{ linkedinUrl: 'www.linkedin.com/in/x' }, /LinkedIn URL "www.linkedin.com\/in\/x" is not a valid URL/],
+		[
+			{ linkedinUrl: 'www.linkedin.com/in/x' },
+			/LinkedIn URL "www.linkedin.com\/in\/x" is not a valid URL/,
+		],
 		[{ linkedinUrl: 'ftp://linkedin.com/in/x' }, /is not a valid URL/],
 	])('checks formats: %p', (params, message) => {
 		expect(() => toCreateContactRequest(params)).toThrow(message);
@@ -155,7 +187,9 @@ describe('toCreateContactRequest', () => {
 	test('toResponseStructure accepts either case and refuses anything else', () => {
 		expect(toResponseStructure(undefined)).toBe('NESTED');
 		expect(toResponseStructure('flat')).toBe('FLAT');
-		expect(() => toResponseStructure('tree')).toThrow('Response Structure "tree" is not one RevyOps offers');
+		expect(() => toResponseStructure('tree')).toThrow(
+			'Response Structure "tree" is not one RevyOps offers',
+		);
 	});
 });
 
@@ -174,8 +208,15 @@ describe('finding the existing contact', () => {
 	test('matches the email in any case, or the same LinkedIn profile', () => {
 		expect(matchContact(contacts, { email: 'dana@acme.com' })?.id).toBe(1);
 		expect(matchContact(contacts, { linkedin_url: 'http://linkedin.com/in/SAM-LEE' })?.id).toBe(2);
-		expect(matchContact(contacts, { email: 'other@acme.com', linkedin_url: 'https://linkedin.com/in/other' })).toBeUndefined();
-		expect(matchContact([{ id: 3, email: '', linkedin_url: '' }], { email: 'x@y.co' })).toBeUndefined();
+		expect(
+			matchContact(contacts, {
+				email: 'other@acme.com',
+				linkedin_url: 'https://linkedin.com/in/other',
+			}),
+		).toBeUndefined();
+		expect(
+			matchContact([{ id: 3, email: '', linkedin_url: '' }], { email: 'x@y.co' }),
+		).toBeUndefined();
 	});
 
 	test('createdContact reads the documented body, or a data wrapper', () => {
@@ -216,7 +257,12 @@ describe('lists', () => {
 		expect(
 			customFieldNames([
 				{ contact_custom_fields: { Tier: 'A', Industry: 'Retail' } },
-				{ contact_custom_fields: [{ id: 1, field_name: 'tier', field_value: 'B' }, { field_name: 'Budget' }] },
+				{
+					contact_custom_fields: [
+						{ id: 1, field_name: 'tier', field_value: 'B' },
+						{ field_name: 'Budget' },
+					],
+				},
 				{ contact_custom_fields: null },
 				{},
 			]),
@@ -231,7 +277,11 @@ describe('lists', () => {
 describe('RevyOps API credential', () => {
 	const credential = new RevyOpsApi();
 	const authenticate = credential.authenticate.bind(credential);
-	const request: IHttpRequestOptions = { url: 'https://app.revyops.com/api/public/v2/contacts', headers: { 'User-Agent': 'n8n' }, qs: { structure: 'NESTED' } };
+	const request: IHttpRequestOptions = {
+		url: 'https://app.revyops.com/api/public/v2/contacts',
+		headers: { 'User-Agent': 'n8n' },
+		qs: { structure: 'NESTED' },
+	};
 
 	test('the key alone goes in x-api-key, with no client_id', async () => {
 		const options = await authenticate({ apiKey: ' key-1 ', clientId: '' }, request);
@@ -255,15 +305,22 @@ describe('RevyOps API credential', () => {
 
 	test('a request without a query gets one only for the Client ID', async () => {
 		expect((await authenticate({ apiKey: 'key-1' }, { url: '/x' })).qs).toBeUndefined();
-		expect((await authenticate({ clientId: 'client-7' }, { url: '/x' })).qs).toEqual({ client_id: 'client-7' });
+		expect((await authenticate({ clientId: 'client-7' }, { url: '/x' })).qs).toEqual({
+			client_id: 'client-7',
+		});
 	});
 
 	test('secrets are masked fields and the Base URL defaults to the working address', () => {
-		const byName = Object.fromEntries(credential.properties.map((property) => [property.name, property]));
+		const byName = Object.fromEntries(
+			credential.properties.map((property) => [property.name, property]),
+		);
 		expect(byName.apiKey.typeOptions).toEqual({ password: true });
 		expect(byName.clientId.typeOptions).toEqual({ password: true });
 		expect(byName.baseUrl.default).toBe('https://app.revyops.com/api');
-		expect(credential.test.request).toMatchObject({ url: '/public/v2/companies', qs: { page_size: 1 } });
+		expect(credential.test.request).toMatchObject({
+			url: '/public/v2/companies',
+			qs: { page_size: 1 },
+		});
 	});
 });
 
@@ -272,7 +329,12 @@ describe('node description', () => {
 	const options = node.description.properties.find((property) => property.name === 'options')!;
 
 	test('one Options collection: the shared options, then Response Structure', () => {
-		expect((options.options as Array<{ name: string; default: unknown }>).map((option) => [option.name, option.default])).toEqual([
+		expect(
+			(options.options as Array<{ name: string; default: unknown }>).map((option) => [
+				option.name,
+				option.default,
+			]),
+		).toEqual([
 			['ifContactExists', 'fail'],
 			['maxConcurrency', 5],
 			['maxRequests', 10],
@@ -280,17 +342,41 @@ describe('node description', () => {
 			['maxRateLimitWait', 120],
 			['responseStructure', 'NESTED'],
 		]);
-		expect(node.description.properties.filter((property) => property.type === 'collection' && property.name === 'options')).toHaveLength(1);
+		expect(
+			node.description.properties.filter(
+				(property) => property.type === 'collection' && property.name === 'options',
+			),
+		).toHaveLength(1);
 	});
 
 	test('every field has its package-wide internal name and shows only on Contact → Create', () => {
 		// Resource, Operation and the tool variant's Tool Description belong to the node, not to one operation.
-		const fields = node.description.properties.filter((property) => !['resource', 'operation', 'toolDescription'].includes(property.name));
-		expect(fields.map((property) => property.name)).toEqual(['company', 'email', 'linkedinUrl', 'firstName', 'lastName', 'customFields', 'additionalFields', 'options']);
-		for (const field of fields) expect(field.displayOptions?.show).toEqual({ resource: ['contact'], operation: ['create'] });
+		const fields = node.description.properties.filter(
+			(property) => !['resource', 'operation', 'toolDescription'].includes(property.name),
+		);
+		expect(fields.map((property) => property.name)).toEqual([
+			'company',
+			'email',
+			'linkedinUrl',
+			'firstName',
+			'lastName',
+			'customFields',
+			'additionalFields',
+			'options',
+		]);
+		for (const field of fields)
+			expect(field.displayOptions?.show).toEqual({ resource: ['contact'], operation: ['create'] });
 		const customFields = fields.find((property) => property.name === 'customFields')!;
-		const row = (customFields.options as Array<{ name: string; values: Array<{ name: string; typeOptions?: unknown }> }>)[0];
-		expect([row.name, row.values.map((column) => column.name)]).toEqual(['field', ['key', 'value']]);
+		const row = (
+			customFields.options as Array<{
+				name: string;
+				values: Array<{ name: string; typeOptions?: unknown }>;
+			}>
+		)[0];
+		expect([row.name, row.values.map((column) => column.name)]).toEqual([
+			'field',
+			['key', 'value'],
+		]);
 		expect(row.values[0].typeOptions).toEqual({ loadOptionsMethod: 'getCustomFieldNames' });
 	});
 
@@ -298,7 +384,10 @@ describe('node description', () => {
 		const company = node.description.properties.find((property) => property.name === 'company')!;
 		expect(company.type).toBe('resourceLocator');
 		expect(company.modes!.map((mode) => mode.name)).toEqual(['list', 'id', 'domain']);
-		expect(company.modes![0].typeOptions).toEqual({ searchListMethod: 'searchCompanies', searchable: true });
+		expect(company.modes![0].typeOptions).toEqual({
+			searchListMethod: 'searchCompanies',
+			searchable: true,
+		});
 		expect(Object.keys(node.methods.listSearch)).toEqual(['searchCompanies']);
 	});
 });

@@ -39,7 +39,11 @@ function credentials(values: ICredentialDataDecryptedObject = { apiKey: REVYOPS_
 
 const company = (mode: string, value: string) => ({ __rl: true, mode, value });
 
-async function run(parameters: INodeParameters, items: IDataObject[] = [{}], options: { continueOnFail?: boolean; credentials?: ICredentialDataDecryptedObject } = {}) {
+async function run(
+	parameters: INodeParameters,
+	items: IDataObject[] = [{}],
+	options: { continueOnFail?: boolean; credentials?: ICredentialDataDecryptedObject } = {},
+) {
 	return await runNode({
 		type: 'revyOps',
 		parameters: { resource: 'contact', operation: 'create', ...parameters },
@@ -50,7 +54,11 @@ async function run(parameters: INodeParameters, items: IDataObject[] = [{}], opt
 }
 
 function requests(method?: string, path?: string): SandboxRequest[] {
-	return sandbox.requests(VENDOR).filter((request) => (!method || request.method === method) && (!path || request.path === path));
+	return sandbox
+		.requests(VENDOR)
+		.filter(
+			(request) => (!method || request.method === method) && (!path || request.path === path),
+		);
 }
 
 const creates = () => requests('POST', CONTACTS);
@@ -58,20 +66,23 @@ const state = () => sandbox.state<RevyOpsState>(VENDOR);
 
 describe('create', () => {
 	test('sends every field, with the company picked from the list, and outputs the created contact', async () => {
-		const result = await run({
-			company: company('list', '1002'),
-			email: '={{ $json.email }}',
-			linkedinUrl: 'https://www.linkedin.com/in/jane-doe',
-			firstName: 'Jane',
-			lastName: 'Doe',
-			customFields: {
-				field: [
-					{ key: 'Industry', value: 'Dentistry' },
-					{ key: '={{ "Lead " + "Source" }}', value: 'Webinar' },
-				],
+		const result = await run(
+			{
+				company: company('list', '1002'),
+				email: '={{ $json.email }}',
+				linkedinUrl: 'https://www.linkedin.com/in/jane-doe',
+				firstName: 'Jane',
+				lastName: 'Doe',
+				customFields: {
+					field: [
+						{ key: 'Industry', value: 'Dentistry' },
+						{ key: '={{ "Lead " + "Source" }}', value: 'Webinar' },
+					],
+				},
+				additionalFields: { contactStatus: 'Active', origin: 'n8n import' },
 			},
-			additionalFields: { contactStatus: 'Active', origin: 'n8n import' },
-		}, [{ email: ' jane@bluebird-dental.com ' }]);
+			[{ email: ' jane@bluebird-dental.com ' }],
+		);
 
 		expect(result.error).toBeUndefined();
 		const [request] = requests();
@@ -105,28 +116,52 @@ describe('create', () => {
 			origin: 'n8n import',
 			outcome: 'created',
 			contact_custom_fields: [
-				{ id: expect.any(Number), field_name: 'Industry', field_value: 'Dentistry', updated_time: expect.any(String) },
-				{ id: expect.any(Number), field_name: 'Lead Source', field_value: 'Webinar', updated_time: expect.any(String) },
+				{
+					id: expect.any(Number),
+					field_name: 'Industry',
+					field_value: 'Dentistry',
+					updated_time: expect.any(String),
+				},
+				{
+					id: expect.any(Number),
+					field_name: 'Lead Source',
+					field_value: 'Webinar',
+					updated_time: expect.any(String),
+				},
 			],
 		});
 	});
 
 	test('a company given by ID is sent as an integer', async () => {
-		const result = await run({ company: company('id', ' 1003 '), email: 'owner@copperkettle.cafe' });
+		const result = await run({
+			company: company('id', ' 1003 '),
+			email: 'owner@copperkettle.cafe',
+		});
 		expect(result.error).toBeUndefined();
 		expect(creates()[0].body).toEqual({ email: 'owner@copperkettle.cafe', company_id: 1003 });
 		expect(result.items![0].json.company_id).toBe(1003);
 	});
 
 	test('a company given by domain (a pasted address is reduced to the domain) is resolved by RevyOps', async () => {
-		const result = await run({ company: company('domain', 'https://www.Acme-Outdoor.com/about'), email: 'new.hire@acme-outdoor.com' });
+		const result = await run({
+			company: company('domain', 'https://www.Acme-Outdoor.com/about'),
+			email: 'new.hire@acme-outdoor.com',
+		});
 		expect(result.error).toBeUndefined();
-		expect(creates()[0].body).toEqual({ email: 'new.hire@acme-outdoor.com', company_id: 'acme-outdoor.com' });
+		expect(creates()[0].body).toEqual({
+			email: 'new.hire@acme-outdoor.com',
+			company_id: 'acme-outdoor.com',
+		});
 		expect(result.items![0].json.company_id).toBe(1001);
 	});
 
 	test('no company: no company_id, and empty optional fields stay out of the body', async () => {
-		const result = await run({ email: 'solo@example.org', firstName: '  ', linkedinUrl: '', customFields: { field: [{ key: 'Industry', value: '' }] } });
+		const result = await run({
+			email: 'solo@example.org',
+			firstName: '  ',
+			linkedinUrl: '',
+			customFields: { field: [{ key: 'Industry', value: '' }] },
+		});
 		expect(result.error).toBeUndefined();
 		expect(creates()[0].body).toEqual({ email: 'solo@example.org' });
 		expect(result.items![0].json).toMatchObject({ company_id: null, outcome: 'created' });
@@ -139,7 +174,10 @@ describe('create', () => {
 	});
 
 	test('a contact status not in the list can be given by expression', async () => {
-		const result = await run({ email: 'warm@example.org', additionalFields: { contactStatus: '={{ $json.status }}' } }, [{ status: 'Nurture' }]);
+		const result = await run(
+			{ email: 'warm@example.org', additionalFields: { contactStatus: '={{ $json.status }}' } },
+			[{ status: 'Nurture' }],
+		);
 		expect(result.error).toBeUndefined();
 		expect(creates()[0].body).toEqual({ email: 'warm@example.org', contact_status: 'Nurture' });
 		expect(result.items![0].json.contact_status).toBe('Nurture');
@@ -159,7 +197,9 @@ describe('create', () => {
 
 describe('authentication', () => {
 	test('Client ID alone (the vendor reference): client_id in the query, no x-api-key header', async () => {
-		const result = await run({ email: 'by-client@example.org' }, [{}], { credentials: { clientId: REVYOPS_CLIENT.clientId } });
+		const result = await run({ email: 'by-client@example.org' }, [{}], {
+			credentials: { clientId: REVYOPS_CLIENT.clientId },
+		});
 		expect(result.error).toBeUndefined();
 		const [request] = creates();
 		expect(request.query).toEqual({ structure: 'NESTED', client_id: REVYOPS_CLIENT.clientId });
@@ -167,7 +207,9 @@ describe('authentication', () => {
 	});
 
 	test('API key and Client ID: both are sent', async () => {
-		const result = await run({ email: 'both@example.org' }, [{}], { credentials: { apiKey: REVYOPS_CLIENT.apiKey, clientId: REVYOPS_CLIENT.clientId } });
+		const result = await run({ email: 'both@example.org' }, [{}], {
+			credentials: { apiKey: REVYOPS_CLIENT.apiKey, clientId: REVYOPS_CLIENT.clientId },
+		});
 		expect(result.error).toBeUndefined();
 		const [request] = creates();
 		expect(request.query.client_id).toBe(REVYOPS_CLIENT.clientId);
@@ -180,7 +222,9 @@ describe('authentication', () => {
 	});
 
 	test('a trailing slash on the Base URL is ignored', async () => {
-		const result = await run({ email: 'slash@example.org' }, [{}], { credentials: { apiKey: REVYOPS_CLIENT.apiKey, baseUrl: `${baseUrl}/` } });
+		const result = await run({ email: 'slash@example.org' }, [{}], {
+			credentials: { apiKey: REVYOPS_CLIENT.apiKey, baseUrl: `${baseUrl}/` },
+		});
 		expect(result.error).toBeUndefined();
 		expect(creates()[0].path).toBe(CONTACTS);
 	});
@@ -188,19 +232,50 @@ describe('authentication', () => {
 
 describe('input checks before any request', () => {
 	test.each([
-		['neither email nor LinkedIn URL', { firstName: 'Nobody' }, 'Give an email or a LinkedIn URL: RevyOps identifies a contact by at least one of them [item 0]'],
-		['a malformed email', { email: 'jane.example.com' }, 'Email "jane.example.com" is not a valid email address [item 0]'],
-		['a malformed LinkedIn URL', { linkedinUrl: 'linkedin.com/in/jane' }, 'LinkedIn URL "linkedin.com/in/jane" is not a valid URL [item 0]'],
-		['a company ID (from an expression) that is not a number', { email: 'a@example.org', company: company('id', '={{ "acme" }}') }, 'Company ID "acme" is not a RevyOps company ID: a whole number such as 1042 is expected [item 0]'],
-		['a company domain that is not a domain', { email: 'a@example.org', company: company('domain', 'not a domain') }, 'Company domain "not a domain" is not a domain [item 0]'],
+		[
+			'neither email nor LinkedIn URL',
+			{ firstName: 'Nobody' },
+			'Give an email or a LinkedIn URL: RevyOps identifies a contact by at least one of them [item 0]',
+		],
+		[
+			'a malformed email',
+			{ email: 'jane.example.com' },
+			'Email "jane.example.com" is not a valid email address [item 0]',
+		],
+		[
+			'a malformed LinkedIn URL',
+			{ linkedinUrl: 'linkedin.com/in/jane' },
+			'LinkedIn URL "linkedin.com/in/jane" is not a valid URL [item 0]',
+		],
+		[
+			'a company ID (from an expression) that is not a number',
+			{ email: 'a@example.org', company: company('id', '={{ "acme" }}') },
+			'Company ID "acme" is not a RevyOps company ID: a whole number such as 1042 is expected [item 0]',
+		],
+		[
+			'a company domain that is not a domain',
+			{ email: 'a@example.org', company: company('domain', 'not a domain') },
+			'Company domain "not a domain" is not a domain [item 0]',
+		],
 		[
 			'a custom field value over 2,500 characters',
-			{ email: 'a@example.org', customFields: { field: [{ key: 'Notes', value: 'x'.repeat(2501) }] } },
+			{
+				email: 'a@example.org',
+				customFields: { field: [{ key: 'Notes', value: 'x'.repeat(2501) }] },
+			},
 			'Custom field "Notes" has 2501 characters; RevyOps accepts at most 2500 [item 0]',
 		],
 		[
 			'the same custom field twice',
-			{ email: 'a@example.org', customFields: { field: [{ key: 'Industry', value: 'A' }, { key: 'industry', value: 'B' }] } },
+			{
+				email: 'a@example.org',
+				customFields: {
+					field: [
+						{ key: 'Industry', value: 'A' },
+						{ key: 'industry', value: 'B' },
+					],
+				},
+			},
 			'Custom field "industry" is given twice; keep one value per field [item 0]',
 		],
 		[
@@ -208,8 +283,16 @@ describe('input checks before any request', () => {
 			{ email: 'a@example.org', customFields: { field: [{ key: '__proto__', value: 'x' }] } },
 			'Custom field "__proto__" is a name JavaScript reserves, so it cannot be used as a key [item 0]',
 		],
-		['an object where text belongs', { email: 'a@example.org', firstName: '={{ { "first": "Jane" } }}' }, 'First Name must be text, but the expression gave an object [item 0]'],
-		['a list where text belongs', { email: 'a@example.org', lastName: '={{ ["Doe", "Smith"] }}' }, 'Last Name must be text, but the expression gave a list [item 0]'],
+		[
+			'an object where text belongs',
+			{ email: 'a@example.org', firstName: '={{ { "first": "Jane" } }}' },
+			'First Name must be text, but the expression gave an object [item 0]',
+		],
+		[
+			'a list where text belongs',
+			{ email: 'a@example.org', lastName: '={{ ["Doe", "Smith"] }}' },
+			'Last Name must be text, but the expression gave a list [item 0]',
+		],
 		[
 			'a custom field value without a name',
 			{ email: 'a@example.org', customFields: { field: [{ key: '', value: 'orphan' }] } },
@@ -222,15 +305,22 @@ describe('input checks before any request', () => {
 	});
 
 	test('n8n itself flags a typed company ID that is not a number', async () => {
-		await expect(run({ email: 'a@example.org', company: company('id', 'acme') })).rejects.toThrow('A RevyOps company ID is a whole number');
+		await expect(run({ email: 'a@example.org', company: company('id', 'acme') })).rejects.toThrow(
+			'A RevyOps company ID is a whole number',
+		);
 		expect(requests()).toHaveLength(0);
 	});
 
 	test('a value of exactly 2,500 characters (emoji count as one) is sent', async () => {
 		const value = '😀'.repeat(2500);
-		const result = await run({ email: 'long@example.org', customFields: { field: [{ key: 'Notes', value }] } });
+		const result = await run({
+			email: 'long@example.org',
+			customFields: { field: [{ key: 'Notes', value }] },
+		});
 		expect(result.error).toBeUndefined();
-		expect(creates()[0].body).toMatchObject({ contact_custom_fields_input: [{ field_name: 'Notes', field_value: value }] });
+		expect(creates()[0].body).toMatchObject({
+			contact_custom_fields_input: [{ field_name: 'Notes', field_value: value }],
+		});
 	});
 });
 
@@ -238,59 +328,96 @@ describe('vendor errors', () => {
 	test('400: the field RevyOps rejects, in its words', async () => {
 		// Passes the node's email check; Django wants a top-level domain of two or more letters.
 		const result = await run({ email: 'jane@example.c' });
-		expect(result.error?.message).toBe('RevyOps answered 400: email: Enter a valid email address. [item 0]');
+		expect(result.error?.message).toBe(
+			'RevyOps answered 400: email: Enter a valid email address. [item 0]',
+		);
 		expect(result.error?.httpCode).toBe('400');
 	});
 
 	test('400 with {detail}', async () => {
-		sandbox.addFault({ vendor: VENDOR, method: 'POST', path: CONTACTS, status: 400, body: { detail: 'Invalid contact_status.' } });
+		sandbox.addFault({
+			vendor: VENDOR,
+			method: 'POST',
+			path: CONTACTS,
+			status: 400,
+			body: { detail: 'Invalid contact_status.' },
+		});
 		const result = await run({ email: 'a@example.org' });
 		expect(result.error?.message).toBe('RevyOps answered 400: Invalid contact_status. [item 0]');
 	});
 
 	test('401: the company belongs to another client, and the message says which', async () => {
-		const result = await run({ email: 'a@example.org', company: company('id', String(RO_FOREIGN_COMPANY.id)) });
-		expect(result.error?.message).toBe(`RevyOps answered 401: Company does not belong to this client. (company ID ${RO_FOREIGN_COMPANY.id}) [item 0]`);
+		const result = await run({
+			email: 'a@example.org',
+			company: company('id', String(RO_FOREIGN_COMPANY.id)),
+		});
+		expect(result.error?.message).toBe(
+			`RevyOps answered 401: Company does not belong to this client. (company ID ${RO_FOREIGN_COMPANY.id}) [item 0]`,
+		);
 		expect(result.error?.description).toMatch(/another RevyOps client \(workspace\)/);
 		expect(result.error?.httpCode).toBe('401');
 	});
 
 	test('403: a bad API key, never echoed', async () => {
-		sandbox.addFault({ vendor: VENDOR, method: 'POST', status: 403, body: { detail: 'Invalid API key: wrong-key-123456.' } });
-		const result = await run({ email: 'a@example.org' }, [{}], { credentials: { apiKey: 'wrong-key-123456' } });
+		sandbox.addFault({
+			vendor: VENDOR,
+			method: 'POST',
+			status: 403,
+			body: { detail: 'Invalid API key: wrong-key-123456.' },
+		});
+		const result = await run({ email: 'a@example.org' }, [{}], {
+			credentials: { apiKey: 'wrong-key-123456' },
+		});
 		expect(result.error?.message).toBe('RevyOps answered 403: Invalid API key: ***. [item 0]');
 		expect(result.error?.description).toMatch(/Check the API key/);
 		expect(JSON.stringify(result.error)).not.toContain('wrong-key-123456');
 	});
 
 	test('403 from RevyOps itself for an unknown key', async () => {
-		const result = await run({ email: 'a@example.org' }, [{}], { credentials: { apiKey: 'rvo-key-unknown' } });
+		const result = await run({ email: 'a@example.org' }, [{}], {
+			credentials: { apiKey: 'rvo-key-unknown' },
+		});
 		expect(result.error?.message).toBe('RevyOps answered 403: Invalid API key. [item 0]');
 		expect(result.error?.httpCode).toBe('403');
 	});
 
 	test('404: an unknown company ID, named in the message', async () => {
 		const result = await run({ email: 'a@example.org', company: company('id', '999999') });
-		expect(result.error?.message).toBe('RevyOps answered 404: Company not found. (company ID 999999) [item 0]');
+		expect(result.error?.message).toBe(
+			'RevyOps answered 404: Company not found. (company ID 999999) [item 0]',
+		);
 		expect(result.error?.description).toMatch(/no company with ID 999999/);
 	});
 
 	test('404: a domain RevyOps cannot resolve, named in the message', async () => {
-		const result = await run({ email: 'a@example.org', company: company('domain', 'nowhere.example') });
-		expect(result.error?.message).toBe('RevyOps answered 404: Company not found. (company domain nowhere.example) [item 0]');
+		const result = await run({
+			email: 'a@example.org',
+			company: company('domain', 'nowhere.example'),
+		});
+		expect(result.error?.message).toBe(
+			'RevyOps answered 404: Company not found. (company domain nowhere.example) [item 0]',
+		);
 		expect(result.error?.description).toMatch(/could not resolve the domain nowhere\.example/);
 	});
 
 	test('409 with "If Contact Exists" = Fail (the default)', async () => {
 		const result = await run({ email: RO_EXISTING_CONTACT.email.toUpperCase() });
-		expect(result.error?.message).toBe('RevyOps answered 409: Contact with this email already exists. [item 0]');
+		expect(result.error?.message).toBe(
+			'RevyOps answered 409: Contact with this email already exists. [item 0]',
+		);
 		expect(result.error?.httpCode).toBe('409');
 		expect(result.error?.description).toMatch(/Return Existing/);
 		expect(requests()).toHaveLength(1);
 	});
 
 	test('500: reported once, never sent again', async () => {
-		sandbox.addFault({ vendor: VENDOR, method: 'POST', path: CONTACTS, status: 500, body: { detail: 'A server error occurred.' } });
+		sandbox.addFault({
+			vendor: VENDOR,
+			method: 'POST',
+			path: CONTACTS,
+			status: 500,
+			body: { detail: 'A server error occurred.' },
+		});
 		const result = await run({ email: 'a@example.org' });
 		expect(result.error?.message).toBe('RevyOps answered 500: A server error occurred. [item 0]');
 		expect(result.error?.description).toMatch(/was not sent again/);
@@ -301,7 +428,9 @@ describe('vendor errors', () => {
 		sandbox.addFault({ vendor: VENDOR, method: 'POST', path: CONTACTS, drop: true });
 		const result = await run({ email: 'a@example.org' });
 		expect(result.error?.message).toBe('RevyOps closed the connection before answering [item 0]');
-		expect(result.error?.description).toMatch(/may have been stored by RevyOps\. It was not sent again/);
+		expect(result.error?.description).toMatch(
+			/may have been stored by RevyOps\. It was not sent again/,
+		);
 		expect(creates()).toHaveLength(1);
 		expect(state().contacts.some((contact) => contact.email === 'a@example.org')).toBe(false);
 	});
@@ -317,7 +446,10 @@ describe('vendor errors', () => {
 		});
 		const result = await run({ email: 'patient@example.org' });
 		expect(result.error).toBeUndefined();
-		expect(result.items![0].json).toMatchObject({ email: 'patient@example.org', outcome: 'created' });
+		expect(result.items![0].json).toMatchObject({
+			email: 'patient@example.org',
+			outcome: 'created',
+		});
 		expect(creates()).toHaveLength(2);
 	});
 
@@ -332,7 +464,10 @@ describe('vendor errors', () => {
 			times: 10,
 		});
 		const result = await run({ email: 'patient@example.org', options: { maxRateLimitWait: 1 } });
-		const said = /^RevyOps is rate limiting: this item waited [\d.]+ s and met (\d+) × 429; a further pause of [\d.]+ s would pass its wait budget of 1 s/.exec(result.error?.message ?? '');
+		const said =
+			/^RevyOps is rate limiting: this item waited [\d.]+ s and met (\d+) × 429; a further pause of [\d.]+ s would pass its wait budget of 1 s/.exec(
+				result.error?.message ?? '',
+			);
 		expect(said).not.toBeNull();
 		expect(result.error?.httpCode).toBe('429');
 		expect(creates()).toHaveLength(Number(said![1]));
@@ -343,20 +478,38 @@ describe('If Contact Exists = Return Existing', () => {
 	const returnExisting = { options: { ifContactExists: 'returnExisting' } };
 
 	test('a duplicate email: looks the contact up by email and outputs it as existing', async () => {
-		const result = await run({ ...returnExisting, email: RO_EXISTING_CONTACT.email, firstName: 'Someone' });
+		const result = await run({
+			...returnExisting,
+			email: RO_EXISTING_CONTACT.email,
+			firstName: 'Someone',
+		});
 		expect(result.error).toBeUndefined();
 		const lookups = requests('GET', CONTACTS);
 		expect(lookups).toHaveLength(1);
-		expect(lookups[0].query).toEqual({ email: RO_EXISTING_CONTACT.email, structure: 'NESTED', page_size: '100' });
+		expect(lookups[0].query).toEqual({
+			email: RO_EXISTING_CONTACT.email,
+			structure: 'NESTED',
+			page_size: '100',
+		});
 		expect(lookups[0].headers['x-api-key']).toBe(REVYOPS_CLIENT.apiKey);
-		expect(result.items![0].json).toMatchObject({ id: RO_EXISTING_CONTACT.id, email: RO_EXISTING_CONTACT.email, outcome: 'existing' });
+		expect(result.items![0].json).toMatchObject({
+			id: RO_EXISTING_CONTACT.id,
+			email: RO_EXISTING_CONTACT.email,
+			outcome: 'existing',
+		});
 		expect(creates()).toHaveLength(1);
 	});
 
 	test('the lookup uses the chosen Response Structure', async () => {
-		const result = await run({ email: RO_EXISTING_CONTACT.email, options: { ifContactExists: 'returnExisting', responseStructure: 'FLAT' } });
+		const result = await run({
+			email: RO_EXISTING_CONTACT.email,
+			options: { ifContactExists: 'returnExisting', responseStructure: 'FLAT' },
+		});
 		expect(requests('GET', CONTACTS)[0].query.structure).toBe('FLAT');
-		expect(result.items![0].json.contact_custom_fields).toEqual({ Industry: 'Outdoor gear', 'Lead Source': 'Trade show' });
+		expect(result.items![0].json.contact_custom_fields).toEqual({
+			Industry: 'Outdoor gear',
+			'Lead Source': 'Trade show',
+		});
 	});
 
 	test('a duplicate LinkedIn URL with names: searches by name and matches the profile', async () => {
@@ -370,14 +523,31 @@ describe('If Contact Exists = Return Existing', () => {
 		expect(requests('GET', CONTACTS).map((request) => request.query)).toEqual([
 			{ firstname: 'Dana', lastname: 'Reyes', structure: 'NESTED', page: '1', page_size: '100' },
 		]);
-		expect(result.items![0].json).toMatchObject({ id: RO_EXISTING_CONTACT.id, linkedin_url: RO_EXISTING_CONTACT.linkedin_url, outcome: 'existing' });
+		expect(result.items![0].json).toMatchObject({
+			id: RO_EXISTING_CONTACT.id,
+			linkedin_url: RO_EXISTING_CONTACT.linkedin_url,
+			outcome: 'existing',
+		});
 	});
 
 	test('the profile matches whatever form of the LinkedIn address RevyOps stored', async () => {
-		sandbox.addFault({ vendor: VENDOR, method: 'POST', path: CONTACTS, status: 409, body: { detail: 'Contact with this LinkedIn URL already exists.' } });
-		const result = await run({ ...returnExisting, linkedinUrl: 'http://linkedin.com/in/Dana-Reyes/?trk=feed', lastName: 'Reyes' });
+		sandbox.addFault({
+			vendor: VENDOR,
+			method: 'POST',
+			path: CONTACTS,
+			status: 409,
+			body: { detail: 'Contact with this LinkedIn URL already exists.' },
+		});
+		const result = await run({
+			...returnExisting,
+			linkedinUrl: 'http://linkedin.com/in/Dana-Reyes/?trk=feed',
+			lastName: 'Reyes',
+		});
 		expect(result.error).toBeUndefined();
-		expect(result.items![0].json).toMatchObject({ id: RO_EXISTING_CONTACT.id, outcome: 'existing' });
+		expect(result.items![0].json).toMatchObject({
+			id: RO_EXISTING_CONTACT.id,
+			outcome: 'existing',
+		});
 	});
 
 	test('a duplicate LinkedIn URL and a new email: email finds nothing, then the name search finds the profile', async () => {
@@ -394,7 +564,10 @@ describe('If Contact Exists = Return Existing', () => {
 			{ email: 'dana.private@example.org', structure: 'NESTED', page_size: '100' },
 			{ firstname: 'Dana', lastname: 'Reyes', structure: 'NESTED', page: '1', page_size: '100' },
 		]);
-		expect(result.items![0].json).toMatchObject({ id: RO_EXISTING_CONTACT.id, outcome: 'existing' });
+		expect(result.items![0].json).toMatchObject({
+			id: RO_EXISTING_CONTACT.id,
+			outcome: 'existing',
+		});
 	});
 
 	test('a duplicate LinkedIn URL and no name or email: says RevyOps offers no LinkedIn search', async () => {
@@ -407,7 +580,13 @@ describe('If Contact Exists = Return Existing', () => {
 	});
 
 	test('the lookup finds nothing: the 409 is reported, not hidden', async () => {
-		sandbox.addFault({ vendor: VENDOR, method: 'POST', path: CONTACTS, status: 409, body: { detail: 'Contact with this email already exists.' } });
+		sandbox.addFault({
+			vendor: VENDOR,
+			method: 'POST',
+			path: CONTACTS,
+			status: 409,
+			body: { detail: 'Contact with this email already exists.' },
+		});
 		const result = await run({ ...returnExisting, email: 'ghost@example.org' });
 		expect(result.error?.message).toBe(
 			'RevyOps answered 409: Contact with this email already exists.; but no existing contact matching ghost@example.org was found to return [item 0]',
@@ -416,8 +595,14 @@ describe('If Contact Exists = Return Existing', () => {
 	});
 
 	test('other errors are not swallowed by Return Existing', async () => {
-		const result = await run({ ...returnExisting, email: 'a@example.org', company: company('id', '999999') });
-		expect(result.error?.message).toBe('RevyOps answered 404: Company not found. (company ID 999999) [item 0]');
+		const result = await run({
+			...returnExisting,
+			email: 'a@example.org',
+			company: company('id', '999999'),
+		});
+		expect(result.error?.message).toBe(
+			'RevyOps answered 404: Company not found. (company ID 999999) [item 0]',
+		);
 		expect(requests('GET')).toHaveLength(0);
 	});
 });
@@ -426,22 +611,42 @@ describe('many items', () => {
 	test('continueOnFail: one output per input, in order, errors in place', async () => {
 		const result = await run(
 			{ email: '={{ $json.email }}' },
-			[{ email: 'first@example.org' }, { email: 'broken' }, { email: RO_EXISTING_CONTACT.email }, { email: 'last@example.org' }],
+			[
+				{ email: 'first@example.org' },
+				{ email: 'broken' },
+				{ email: RO_EXISTING_CONTACT.email },
+				{ email: 'last@example.org' },
+			],
 			{ continueOnFail: true },
 		);
 		expect(result.error).toBeUndefined();
 		const items = result.items!;
-		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(items.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+			{ item: 3 },
+		]);
 		expect(items[0].json).toMatchObject({ email: 'first@example.org', outcome: 'created' });
-		expect(items[1].json).toMatchObject({ error: 'Email "broken" is not a valid email address [item 1]' });
-		expect(items[2].json).toMatchObject({ error: 'RevyOps answered 409: Contact with this email already exists. [item 2]', details: { httpCode: '409' } });
+		expect(items[1].json).toMatchObject({
+			error: 'Email "broken" is not a valid email address [item 1]',
+		});
+		expect(items[2].json).toMatchObject({
+			error: 'RevyOps answered 409: Contact with this email already exists. [item 2]',
+			details: { httpCode: '409' },
+		});
 		expect(items[3].json).toMatchObject({ email: 'last@example.org', outcome: 'created' });
 		expect(creates()).toHaveLength(3);
 	});
 
 	test('without continueOnFail the first failing item stops the node and is named', async () => {
-		const result = await run({ email: '={{ $json.email }}' }, [{ email: 'ok@example.org' }, { email: RO_EXISTING_CONTACT.email }]);
-		expect(result.error?.message).toBe('RevyOps answered 409: Contact with this email already exists. [item 1]');
+		const result = await run({ email: '={{ $json.email }}' }, [
+			{ email: 'ok@example.org' },
+			{ email: RO_EXISTING_CONTACT.email },
+		]);
+		expect(result.error?.message).toBe(
+			'RevyOps answered 409: Contact with this email already exists. [item 1]',
+		);
 	});
 
 	test('paced by default to 10 requests a second, at most 5 at a time', async () => {
@@ -470,8 +675,18 @@ describe('many items', () => {
 });
 
 describe('company picker (list search)', () => {
-	const search = (filter?: string, paginationToken?: string, values?: ICredentialDataDecryptedObject) =>
-		listSearch({ type: 'revyOps', method: 'searchCompanies', filter, paginationToken, credentials: credentials(values) });
+	const search = (
+		filter?: string,
+		paginationToken?: string,
+		values?: ICredentialDataDecryptedObject,
+	) =>
+		listSearch({
+			type: 'revyOps',
+			method: 'searchCompanies',
+			filter,
+			paginationToken,
+			credentials: credentials(values),
+		});
 
 	test('pages through the companies 100 at a time', async () => {
 		const first = await search();
@@ -486,12 +701,19 @@ describe('company picker (list search)', () => {
 			['/public/v2/companies', { page: '2', page_size: '100' }],
 		]);
 		// Only this workspace's companies.
-		expect([...first.results, ...second.results].some((entry) => entry.value === String(RO_FOREIGN_COMPANY.id))).toBe(false);
+		expect(
+			[...first.results, ...second.results].some(
+				(entry) => entry.value === String(RO_FOREIGN_COMPANY.id),
+			),
+		).toBe(false);
 	});
 
 	test('searches by name', async () => {
 		const found = await search('blue');
-		expect(found).toEqual({ results: [{ name: 'Bluebird Dental (bluebird-dental.com)', value: '1002' }], paginationToken: undefined });
+		expect(found).toEqual({
+			results: [{ name: 'Bluebird Dental (bluebird-dental.com)', value: '1002' }],
+			paginationToken: undefined,
+		});
 		expect(requests()[0].query).toEqual({ page: '1', page_size: '100', name: 'blue' });
 	});
 
@@ -502,17 +724,25 @@ describe('company picker (list search)', () => {
 	});
 
 	test('a bad key is an error, not an empty list', async () => {
-		await expect(search(undefined, undefined, { apiKey: 'rvo-key-bad' })).rejects.toThrow('RevyOps answered 403: Invalid API key.');
+		await expect(search(undefined, undefined, { apiKey: 'rvo-key-bad' })).rejects.toThrow(
+			'RevyOps answered 403: Invalid API key.',
+		);
 	});
 });
 
 describe('custom field names (dropdown)', () => {
 	const load = (values?: ICredentialDataDecryptedObject) =>
-		loadOptions({ type: 'revyOps', method: 'getCustomFieldNames', credentials: credentials(values) });
+		loadOptions({
+			type: 'revyOps',
+			method: 'getCustomFieldNames',
+			credentials: credentials(values),
+		});
 
 	test('lists the names used by contacts, over every page, sorted', async () => {
 		const options = await load();
-		const names = [...RO_FIELD_NAMES_FIRST_PAGE, RO_FIELD_NAME_LATER_PAGE].sort((a, b) => a.localeCompare(b));
+		const names = [...RO_FIELD_NAMES_FIRST_PAGE, RO_FIELD_NAME_LATER_PAGE].sort((a, b) =>
+			a.localeCompare(b),
+		);
 		expect(options).toEqual(names.map((name) => ({ name, value: name })));
 		expect(requests().map((request) => [request.path, request.query])).toEqual([
 			[CONTACTS, { structure: 'FLAT', page: '1', page_size: '100' }],
@@ -526,7 +756,9 @@ describe('custom field names (dropdown)', () => {
 	});
 
 	test('a bad key is an error, not an empty list', async () => {
-		await expect(load({ apiKey: 'rvo-key-bad' })).rejects.toThrow('RevyOps answered 403: Invalid API key.');
+		await expect(load({ apiKey: 'rvo-key-bad' })).rejects.toThrow(
+			'RevyOps answered 403: Invalid API key.',
+		);
 	});
 });
 
@@ -535,7 +767,11 @@ describe('credential test', () => {
 		const response = await testCredential('revyOpsApi', { baseUrl, apiKey: REVYOPS_CLIENT.apiKey });
 		expect(response.statusCode).toBe(200);
 		const [request] = requests();
-		expect([request.method, request.path, request.query]).toEqual(['GET', '/public/v2/companies', { page_size: '1' }]);
+		expect([request.method, request.path, request.query]).toEqual([
+			'GET',
+			'/public/v2/companies',
+			{ page_size: '1' },
+		]);
 		expect(request.headers['x-api-key']).toBe(REVYOPS_CLIENT.apiKey);
 	});
 
@@ -546,7 +782,10 @@ describe('credential test', () => {
 	});
 
 	test('a Client ID alone passes, sent as client_id', async () => {
-		const response = await testCredential('revyOpsApi', { baseUrl, clientId: REVYOPS_CLIENT.clientId });
+		const response = await testCredential('revyOpsApi', {
+			baseUrl,
+			clientId: REVYOPS_CLIENT.clientId,
+		});
 		expect(response.statusCode).toBe(200);
 		expect(requests()[0].query).toEqual({ page_size: '1', client_id: REVYOPS_CLIENT.clientId });
 		expect(requests()[0].headers['x-api-key']).toBeUndefined();
@@ -566,26 +805,44 @@ describe('credential test', () => {
 
 describe('a 2xx that is not the documented answer', () => {
 	test.each([
-		['an HTML maintenance page', notTheAnswer.html, /\(an HTML page: "Down for maintenance.*We will be back soon\."\)/],
+		[
+			'an HTML maintenance page',
+			notTheAnswer.html,
+			/\(an HTML page: "Down for maintenance.*We will be back soon\."\)/,
+		],
 		['an empty body', notTheAnswer.empty, /\(an empty body\)/],
 		['JSON without the contact', { status: 201, body: {} }, /\(JSON: .*\)/],
-	])('create answered by %s: the item fails, never "created", and is not sent again', async (_case, fault, what) => {
-		sandbox.addFault({ path: '/public/v2/contacts', ...fault });
-		const result = await run({ email: 'jane@example.org' }, [{}], { continueOnFail: true });
-		expect(result.items).toEqual([
-			{
-				json: {
-					error: expect.stringMatching(new RegExp(`^RevyOps answered ${fault.status} but not with a contact ${what.source} \\[item 0\\]$`)),
-					details: { httpCode: String(fault.status), description: expect.stringMatching(/not sent again.*check in RevyOps/) },
+	])(
+		'create answered by %s: the item fails, never "created", and is not sent again',
+		async (_case, fault, what) => {
+			sandbox.addFault({ path: '/public/v2/contacts', ...fault });
+			const result = await run({ email: 'jane@example.org' }, [{}], { continueOnFail: true });
+			expect(result.items).toEqual([
+				{
+					json: {
+						error: expect.stringMatching(
+							new RegExp(
+								`^RevyOps answered ${fault.status} but not with a contact ${what.source} \\[item 0\\]$`,
+							),
+						),
+						details: {
+							httpCode: String(fault.status),
+							description: expect.stringMatching(/not sent again.*check in RevyOps/),
+						},
+					},
+					pairedItem: { item: 0 },
 				},
-				pairedItem: { item: 0 },
-			},
-		]);
-		expect(creates()).toHaveLength(1);
-	});
+			]);
+			expect(creates()).toHaveLength(1);
+		},
+	);
 
 	test('a dropdown answered by a maintenance page is an error, not an empty list', async () => {
 		sandbox.addFault({ path: '/public/v2/contacts', ...notTheAnswer.html });
-		await expect(loadOptions({ type: 'revyOps', method: 'getCustomFieldNames', credentials: credentials() })).rejects.toThrow('RevyOps answered 200 but not with JSON (an HTML page: "Down for maintenance');
+		await expect(
+			loadOptions({ type: 'revyOps', method: 'getCustomFieldNames', credentials: credentials() }),
+		).rejects.toThrow(
+			'RevyOps answered 200 but not with JSON (an HTML page: "Down for maintenance',
+		);
 	});
 });

@@ -8,8 +8,20 @@ import { NodeApiError } from 'n8n-workflow';
 import { ThoughtlyApi } from '../../credentials/ThoughtlyApi.credentials';
 import { readPacing } from '../../nodes/shared/properties';
 import { InputError } from '../../nodes/shared/validate';
-import { envelopeData, envelopeFailure, isDuplicateContactError, thoughtlyPacing } from '../../nodes/Thoughtly/api';
-import { createdContact, matchContact, toAttributes, toCountryCode, toCreateContactRequest, toTagNames } from '../../nodes/Thoughtly/actions/contact/mapping';
+import {
+	envelopeData,
+	envelopeFailure,
+	isDuplicateContactError,
+	thoughtlyPacing,
+} from '../../nodes/Thoughtly/api';
+import {
+	createdContact,
+	matchContact,
+	toAttributes,
+	toCountryCode,
+	toCreateContactRequest,
+	toTagNames,
+} from '../../nodes/Thoughtly/actions/contact/mapping';
 import { countryOptions, ISO_COUNTRY_CODES } from '../../nodes/shared/countries';
 import { contactTotal, tagOptions } from '../../nodes/Thoughtly/methods/loadOptions';
 import { Thoughtly } from '../../nodes/Thoughtly/Thoughtly.node';
@@ -23,7 +35,13 @@ describe('toCreateContactRequest', () => {
 				email: 'ann@example.com',
 				countryCode: 'de',
 				tags: ['VIP', ' lead ', 'VIP'],
-				customFields: { field: [{ key: 'plan', value: 'starter' }, { key: 'seats', value: 12 }, { key: 'trial', value: false }] },
+				customFields: {
+					field: [
+						{ key: 'plan', value: 'starter' },
+						{ key: 'seats', value: 12 },
+						{ key: 'trial', value: false },
+					],
+				},
 			}),
 		).toEqual({
 			phoneNumber: '+49301234567',
@@ -39,12 +57,21 @@ describe('toCreateContactRequest', () => {
 	});
 
 	test('no key other than the documented six, and none empty', () => {
-		const { body } = toCreateContactRequest({ phone: '+14155551234', fullName: ' ', email: '', countryCode: '', tags: [' ', ''], customFields: {} });
+		const { body } = toCreateContactRequest({
+			phone: '+14155551234',
+			fullName: ' ',
+			email: '',
+			countryCode: '',
+			tags: [' ', ''],
+			customFields: {},
+		});
 		expect(body).toEqual({ phone_number: '+14155551234' });
 	});
 
 	test('the phone number is required', () => {
-		expect(() => toCreateContactRequest({ phone: '  ' })).toThrow(new InputError('Phone Number is required'));
+		expect(() => toCreateContactRequest({ phone: '  ' })).toThrow(
+			new InputError('Phone Number is required'),
+		);
 	});
 });
 
@@ -70,7 +97,10 @@ describe('toCountryCode', () => {
 
 describe('toTagNames', () => {
 	test.each([
-		[['a', 'b', 'a'], ['a', 'b']],
+		[
+			['a', 'b', 'a'],
+			['a', 'b'],
+		],
 		['a, b ,,c', ['a', 'b', 'c']],
 		[undefined, []],
 		[[], []],
@@ -80,22 +110,45 @@ describe('toTagNames', () => {
 	});
 
 	test('an object is not a tag name', () => {
-		expect(() => toTagNames([{ name: 'x' }])).toThrow('Tags must be names (text); an object was given');
+		expect(() => toTagNames([{ name: 'x' }])).toThrow(
+			'Tags must be names (text); an object was given',
+		);
 	});
 });
 
 describe('toAttributes', () => {
 	test('rows with neither key nor value are ignored; rows without a value are left out', () => {
-		expect(toAttributes({ field: [{ key: '', value: '' }, { key: 'empty', value: ' ' }] })).toBeUndefined();
+		expect(
+			toAttributes({
+				field: [
+					{ key: '', value: '' },
+					{ key: 'empty', value: ' ' },
+				],
+			}),
+		).toBeUndefined();
 		expect(toAttributes({ field: [{ key: ' plan ', value: ' pro ' }] })).toEqual({ plan: 'pro' });
 	});
 
 	test('a key given twice is refused even when one value is empty', () => {
-		expect(() => toAttributes({ field: [{ key: 'plan', value: 'a' }, { key: 'plan', value: '' }] })).toThrow('Attribute "plan" is given twice');
+		expect(() =>
+			toAttributes({
+				field: [
+					{ key: 'plan', value: 'a' },
+					{ key: 'plan', value: '' },
+				],
+			}),
+		).toThrow('Attribute "plan" is given twice');
 	});
 
 	test('keys differing only in case are different attributes', () => {
-		expect(toAttributes({ field: [{ key: 'Plan', value: 'a' }, { key: 'plan', value: 'b' }] })).toEqual({ Plan: 'a', plan: 'b' });
+		expect(
+			toAttributes({
+				field: [
+					{ key: 'Plan', value: 'a' },
+					{ key: 'plan', value: 'b' },
+				],
+			}),
+		).toEqual({ Plan: 'a', plan: 'b' });
 	});
 });
 
@@ -126,8 +179,16 @@ describe('envelope', () => {
 });
 
 describe('isDuplicateContactError', () => {
-	const node = { id: '1', name: 'Thoughtly', type: 'thoughtly', typeVersion: 1, position: [0, 0], parameters: {} } as INode;
-	const error = (message: string, httpCode: string) => new NodeApiError(node, {} as JsonObject, { message, httpCode });
+	const node = {
+		id: '1',
+		name: 'Thoughtly',
+		type: 'thoughtly',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	} as INode;
+	const error = (message: string, httpCode: string) =>
+		new NodeApiError(node, {} as JsonObject, { message, httpCode });
 
 	test.each([
 		['Thoughtly answered 200: A contact with this phone number already exists', '200', true],
@@ -152,7 +213,14 @@ describe('lookups and lists', () => {
 	});
 
 	test('tag options: distinct names from every contact, sorted', () => {
-		expect(tagOptions([{ tags: ['b', 'a'] }, { tags: ['a', { name: 'c' }, ''] }, { tags: null }, {}] as never)).toEqual([
+		expect(
+			tagOptions([
+				{ tags: ['b', 'a'] },
+				{ tags: ['a', { name: 'c' }, ''] },
+				{ tags: null },
+				{},
+			] as never),
+		).toEqual([
 			{ name: 'a', value: 'a' },
 			{ name: 'b', value: 'b' },
 			{ name: 'c', value: 'c' },
@@ -169,18 +237,31 @@ describe('node description', () => {
 	test('the country dropdown: None, then all 249 ISO codes, sorted by name', () => {
 		const options = countryOptions();
 		expect(options[0]).toEqual({ name: 'None', value: '' });
-		expect(options.slice(1).map((option) => option.value).sort()).toEqual([...ISO_COUNTRY_CODES].sort());
+		expect(
+			options
+				.slice(1)
+				.map((option) => option.value)
+				.sort(),
+		).toEqual([...ISO_COUNTRY_CODES].sort());
 		expect(ISO_COUNTRY_CODES).toHaveLength(249);
 		expect(options).toContainEqual({ name: 'United States (US)', value: 'US' });
 		const names = options.slice(1).map((option) => option.name);
 		expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en')));
-		const field = new Thoughtly().description.properties.find((property) => property.name === 'countryCode');
+		const field = new Thoughtly().description.properties.find(
+			(property) => property.name === 'countryCode',
+		);
 		expect(field).toMatchObject({ type: 'options', default: '' });
 	});
 
 	test('pacing defaults: 5 at a time and 100 requests a minute, as in the Options collection', () => {
-		expect(readPacing({}, thoughtlyPacing)).toEqual({ concurrency: 5, rateLimit: { requests: 100, perMs: 60_000 }, waitBudgetMs: 120_000 });
-		const options = new Thoughtly().description.properties.find((property) => property.name === 'options')?.options as Array<{ name: string; default: unknown }>;
+		expect(readPacing({}, thoughtlyPacing)).toEqual({
+			concurrency: 5,
+			rateLimit: { requests: 100, perMs: 60_000 },
+			waitBudgetMs: 120_000,
+		});
+		const options = new Thoughtly().description.properties.find(
+			(property) => property.name === 'options',
+		)?.options as Array<{ name: string; default: unknown }>;
 		expect(Object.fromEntries(options.map((option) => [option.name, option.default]))).toEqual({
 			defaultCountry: '',
 			ifContactExists: 'fail',
@@ -198,13 +279,25 @@ describe('credential', () => {
 	test('both headers on every request, and a cheap authenticated test', () => {
 		expect(credential.authenticate).toEqual({
 			type: 'generic',
-			properties: { headers: { 'x-api-token': '={{$credentials.apiToken}}', team_id: '={{$credentials.teamId}}' } },
+			properties: {
+				headers: {
+					'x-api-token': '={{$credentials.apiToken}}',
+					team_id: '={{$credentials.teamId}}',
+				},
+			},
 		});
-		expect(credential.test.request).toEqual({ baseURL: '={{$credentials.baseUrl}}', url: '/interview', qs: { limit: 1 }, disableFollowRedirect: true });
+		expect(credential.test.request).toEqual({
+			baseURL: '={{$credentials.baseUrl}}',
+			url: '/interview',
+			qs: { limit: 1 },
+			disableFollowRedirect: true,
+		});
 	});
 
 	test('the token is masked, the team ID is not, the Base URL defaults to production', () => {
-		const fields = Object.fromEntries(credential.properties.map((property) => [property.name, property]));
+		const fields = Object.fromEntries(
+			credential.properties.map((property) => [property.name, property]),
+		);
 		expect(fields.apiToken.typeOptions).toEqual({ password: true });
 		expect(fields.teamId.typeOptions).toBeUndefined();
 		expect(fields.baseUrl.default).toBe('https://api.thoughtly.com');

@@ -61,7 +61,11 @@ const vendors: VendorCase[] = [
 		credential: { accessToken: SALESCAPTAIN_TOKEN },
 		oddCredential: { accessToken: odd('eyJhbGciOiJIUzI1NiJ9.sc') },
 		createPath: '/v1/create-contact',
-		createParameters: { company: SC_COMPANIES[0].company_id, fullName: 'Ann Lee', phone: '+14155550101' },
+		createParameters: {
+			company: SC_COMPANIES[0].company_id,
+			fullName: 'Ann Lee',
+			phone: '+14155550101',
+		},
 		dropdown: { method: 'getCompanies', path: '/v1/fetch-companies' },
 	},
 	{
@@ -112,13 +116,25 @@ const vendors: VendorCase[] = [
 
 const cases = vendors.map((vendor) => [vendor.displayName, vendor] as const);
 
-function credentials(vendor: VendorCase, values: ICredentialDataDecryptedObject, baseUrl = sandbox.baseUrl(vendor.sandboxVendor)) {
+function credentials(
+	vendor: VendorCase,
+	values: ICredentialDataDecryptedObject,
+	baseUrl = sandbox.baseUrl(vendor.sandboxVendor),
+) {
 	return { [vendor.credentialType]: { ...values, baseUrl } };
 }
 
-async function dropdownFailure(vendor: VendorCase, values: ICredentialDataDecryptedObject, baseUrl?: string): Promise<Error & { description?: string }> {
+async function dropdownFailure(
+	vendor: VendorCase,
+	values: ICredentialDataDecryptedObject,
+	baseUrl?: string,
+): Promise<Error & { description?: string }> {
 	try {
-		await loadOptions({ type: vendor.type, method: vendor.dropdown.method, credentials: credentials(vendor, values, baseUrl) });
+		await loadOptions({
+			type: vendor.type,
+			method: vendor.dropdown.method,
+			credentials: credentials(vendor, values, baseUrl),
+		});
 	} catch (error) {
 		return error as Error & { description?: string };
 	}
@@ -129,26 +145,58 @@ describe.each(cases)('%s: redirects are not followed', (_name, vendor) => {
 	const target = (path: string) => `${elsewhere.baseUrl(vendor.sandboxVendor)}${path}`;
 
 	test('a 307 on the create: the contact is not re-posted elsewhere, the item fails naming where it was sent', async () => {
-		sandbox.addFault({ vendor: vendor.sandboxVendor, method: 'POST', path: vendor.createPath, status: 307, headers: { Location: target(vendor.createPath) } });
-		const run = await runNode({ type: vendor.type, parameters: vendor.createParameters, items: [{}], credentials: credentials(vendor, vendor.credential) });
-		expect(run.error?.message).toBe(`${vendor.displayName} answered 307, a redirect to ${target(vendor.createPath)}, which the node does not follow [item 0]`);
-		expect(run.error?.description).toContain(`Check the Base URL in the credential (${sandbox.baseUrl(vendor.sandboxVendor)})`);
+		sandbox.addFault({
+			vendor: vendor.sandboxVendor,
+			method: 'POST',
+			path: vendor.createPath,
+			status: 307,
+			headers: { Location: target(vendor.createPath) },
+		});
+		const run = await runNode({
+			type: vendor.type,
+			parameters: vendor.createParameters,
+			items: [{}],
+			credentials: credentials(vendor, vendor.credential),
+		});
+		expect(run.error?.message).toBe(
+			`${vendor.displayName} answered 307, a redirect to ${target(vendor.createPath)}, which the node does not follow [item 0]`,
+		);
+		expect(run.error?.description).toContain(
+			`Check the Base URL in the credential (${sandbox.baseUrl(vendor.sandboxVendor)})`,
+		);
 		expect(elsewhere.requests()).toEqual([]);
-		expect(sandbox.requests(vendor.sandboxVendor).filter((request) => request.method === 'POST')).toHaveLength(1);
+		expect(
+			sandbox.requests(vendor.sandboxVendor).filter((request) => request.method === 'POST'),
+		).toHaveLength(1);
 	});
 
 	test('a 302 on a dropdown: the credential does not reach the other port, the dropdown says why it failed', async () => {
-		sandbox.addFault({ vendor: vendor.sandboxVendor, method: 'GET', path: vendor.dropdown.path, status: 302, headers: { Location: target('/steal') } });
+		sandbox.addFault({
+			vendor: vendor.sandboxVendor,
+			method: 'GET',
+			path: vendor.dropdown.path,
+			status: 302,
+			headers: { Location: target('/steal') },
+		});
 		const error = await dropdownFailure(vendor, vendor.credential);
-		expect(error.message).toBe(`${vendor.displayName} answered 302, a redirect to ${target('/steal')}, which the node does not follow`);
+		expect(error.message).toBe(
+			`${vendor.displayName} answered 302, a redirect to ${target('/steal')}, which the node does not follow`,
+		);
 		// Not a NodeApiError: n8n's editor would print that one as "[object Object]".
 		expect(error.name).toBe('NodeOperationError');
 		expect(elsewhere.requests()).toEqual([]);
 	});
 
 	test('a 302 on the credential test: the key does not reach the other port', async () => {
-		sandbox.addFault({ vendor: vendor.sandboxVendor, status: 302, headers: { Location: target('/steal') } });
-		const response = await testCredential(vendor.credentialType, credentials(vendor, vendor.credential)[vendor.credentialType]);
+		sandbox.addFault({
+			vendor: vendor.sandboxVendor,
+			status: 302,
+			headers: { Location: target('/steal') },
+		});
+		const response = await testCredential(
+			vendor.credentialType,
+			credentials(vendor, vendor.credential)[vendor.credentialType],
+		);
 		expect(response.statusCode).toBe(302);
 		expect(elsewhere.requests()).toEqual([]);
 	});
@@ -157,9 +205,15 @@ describe.each(cases)('%s: redirects are not followed', (_name, vendor) => {
 /** Every run of LEAK characters of every form a secret is sent or echoed in. */
 const LEAK = 6;
 function leakedRuns(text: string, secrets: string[]): string[] {
-	const forms = secrets.flatMap((secret) => [secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)]);
+	const forms = secrets.flatMap((secret) => [
+		secret,
+		encodeURIComponent(secret),
+		JSON.stringify(secret).slice(1, -1),
+	]);
 	const runs = new Set<string>();
-	for (const form of forms) for (let start = 0; start + LEAK <= form.length; start++) runs.add(form.slice(start, start + LEAK));
+	for (const form of forms)
+		for (let start = 0; start + LEAK <= form.length; start++)
+			runs.add(form.slice(start, start + LEAK));
 	return [...runs].filter((run) => text.includes(run));
 }
 
@@ -167,23 +221,50 @@ function leakedRuns(text: string, secrets: string[]): string[] {
 function leakingFaults(secrets: string[]): Array<{ name: string; fault: Fault; words?: string }> {
 	const all = secrets.join(' and ');
 	return [
-		{ name: 'echoed raw in a 401', fault: { status: 401, body: { error: `Invalid credentials: ${all}` } }, words: 'Invalid credentials: ***' },
+		{
+			name: 'echoed raw in a 401',
+			fault: { status: 401, body: { error: `Invalid credentials: ${all}` } },
+			words: 'Invalid credentials: ***',
+		},
 		{
 			name: 'URL-encoded in a 400',
-			fault: { status: 400, body: { error: `Bad request to /x?${secrets.map((secret) => `key=${encodeURIComponent(secret)}`).join('&')}` } },
+			fault: {
+				status: 400,
+				body: {
+					error: `Bad request to /x?${secrets.map((secret) => `key=${encodeURIComponent(secret)}`).join('&')}`,
+				},
+			},
 			words: 'Bad request to /x?key=***',
 		},
-		{ name: 'JSON-escaped in a 400', fault: { status: 400, body: { error: `Received ${JSON.stringify({ keys: secrets })}` } }, words: 'Received {"keys":["***' },
-		{ name: 'across the 300-character cut, in a 500 text body', fault: { status: 500, rawBody: `${'x'.repeat(290)} ${all}` } },
-		{ name: 'across the 300-character cut, in a 500 JSON body', fault: { status: 500, body: { error: `${'x'.repeat(290)} ${all}` } } },
+		{
+			name: 'JSON-escaped in a 400',
+			fault: { status: 400, body: { error: `Received ${JSON.stringify({ keys: secrets })}` } },
+			words: 'Received {"keys":["***',
+		},
+		{
+			name: 'across the 300-character cut, in a 500 text body',
+			fault: { status: 500, rawBody: `${'x'.repeat(290)} ${all}` },
+		},
+		{
+			name: 'across the 300-character cut, in a 500 JSON body',
+			fault: { status: 500, body: { error: `${'x'.repeat(290)} ${all}` } },
+		},
 		{
 			name: 'in a long HTML page, in a 502',
-			fault: { status: 502, rawBody: `<html><body><h1>Bad gateway</h1><p>upstream key ${all}</p>${'<p>filler text</p>'.repeat(5_000)}</body></html>` },
+			fault: {
+				status: 502,
+				rawBody: `<html><body><h1>Bad gateway</h1><p>upstream key ${all}</p>${'<p>filler text</p>'.repeat(5_000)}</body></html>`,
+			},
 			words: 'Bad gateway upstream key ***',
 		},
 		{
 			name: 'in a redirect target',
-			fault: { status: 302, headers: { Location: `http://127.0.0.1:9/${encodeURIComponent(secrets[0])}?key=${encodeURIComponent(secrets[0])}` } },
+			fault: {
+				status: 302,
+				headers: {
+					Location: `http://127.0.0.1:9/${encodeURIComponent(secrets[0])}?key=${encodeURIComponent(secrets[0])}`,
+				},
+			},
 			words: 'a redirect to http://127.0.0.1:9/***',
 		},
 		{ name: 'a connection reset', fault: { drop: true } },
@@ -193,7 +274,10 @@ function leakingFaults(secrets: string[]): Array<{ name: string; fault: Fault; w
 describe.each(cases)('%s: no part of a secret in any message', (_name, vendor) => {
 	const secrets = Object.values(vendor.oddCredential) as string[];
 
-	async function everyText(values: ICredentialDataDecryptedObject, baseUrl?: string): Promise<string[]> {
+	async function everyText(
+		values: ICredentialDataDecryptedObject,
+		baseUrl?: string,
+	): Promise<string[]> {
 		const run = await runNode({
 			type: vendor.type,
 			parameters: vendor.createParameters,
@@ -201,18 +285,32 @@ describe.each(cases)('%s: no part of a secret in any message', (_name, vendor) =
 			credentials: credentials(vendor, values, baseUrl),
 			continueOnFail: true,
 		});
-		const stopped = await runNode({ type: vendor.type, parameters: vendor.createParameters, items: [{}], credentials: credentials(vendor, values, baseUrl) });
+		const stopped = await runNode({
+			type: vendor.type,
+			parameters: vendor.createParameters,
+			items: [{}],
+			credentials: credentials(vendor, values, baseUrl),
+		});
 		const dropdown = await dropdownFailure(vendor, values, baseUrl);
-		return [JSON.stringify(run), JSON.stringify(stopped), dropdown.message, String(dropdown.description), JSON.stringify(dropdown)];
+		return [
+			JSON.stringify(run),
+			JSON.stringify(stopped),
+			dropdown.message,
+			String(dropdown.description),
+			JSON.stringify(dropdown),
+		];
 	}
 
-	test.each(leakingFaults(secrets).map((entry) => [entry.name, entry] as const))('%s', async (_fault, { fault, words }) => {
-		sandbox.addFault({ ...fault, vendor: vendor.sandboxVendor, times: 100 });
-		const texts = await everyText(vendor.oddCredential);
-		expect(texts.map((text) => leakedRuns(text, secrets))).toEqual(texts.map(() => []));
-		// The vendor's own words are still there: masking hides the secret, not the message.
-		if (words) expect(texts[0]).toContain(JSON.stringify(words).slice(1, -1));
-	});
+	test.each(leakingFaults(secrets).map((entry) => [entry.name, entry] as const))(
+		'%s',
+		async (_fault, { fault, words }) => {
+			sandbox.addFault({ ...fault, vendor: vendor.sandboxVendor, times: 100 });
+			const texts = await everyText(vendor.oddCredential);
+			expect(texts.map((text) => leakedRuns(text, secrets))).toEqual(texts.map(() => []));
+			// The vendor's own words are still there: masking hides the secret, not the message.
+			if (words) expect(texts[0]).toContain(JSON.stringify(words).slice(1, -1));
+		},
+	);
 
 	test('a user and password in the Base URL, echoed raw and as Basic authorization', async () => {
 		const user = 'ops-admin';
@@ -220,7 +318,12 @@ describe.each(cases)('%s: no part of a secret in any message', (_name, vendor) =
 		const base64 = Buffer.from(`${user}:${password}`).toString('base64');
 		const address = new URL(sandbox.baseUrl(vendor.sandboxVendor));
 		const baseUrl = `http://${user}:${encodeURIComponent(password)}@${address.host}${address.pathname}`;
-		sandbox.addFault({ vendor: vendor.sandboxVendor, status: 401, body: { error: `Rejected Authorization: Basic ${base64} for ${user}:${password}` }, times: 100 });
+		sandbox.addFault({
+			vendor: vendor.sandboxVendor,
+			status: 401,
+			body: { error: `Rejected Authorization: Basic ${base64} for ${user}:${password}` },
+			times: 100,
+		});
 		const texts = await everyText(vendor.credential, baseUrl);
 		const allSecrets = [...(Object.values(vendor.credential) as string[]), user, password, base64];
 		expect(texts.map((text) => leakedRuns(text, allSecrets))).toEqual(texts.map(() => []));

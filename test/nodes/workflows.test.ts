@@ -19,29 +19,50 @@ beforeAll(async () => {
 afterAll(async () => await sandbox.close());
 beforeEach(() => sandbox.reset());
 
-describe.each(e2eVendors.map((vendor) => [vendor.displayName, vendor] as const))('%s', (_name, vendor) => {
-	test.each(vendor.workflows.map((workflow) => [workflow.name, workflow] as const))('%s', async (_workflowName, workflow) => {
-		for (const fault of workflow.faults ?? []) sandbox.addFault(fault);
-		const run = await runNode({
-			type: vendor.nodeName,
-			parameters: workflow.parameters,
-			items: workflow.items,
-			credentials: { [vendor.credential.type]: vendor.credential.data(sandbox.baseUrl(vendor.sandboxVendor)) as ICredentialDataDecryptedObject },
-			continueOnFail: workflow.continueOnFail,
-			onError: workflow.errorOutput ? 'continueErrorOutput' : undefined,
-		});
-		expect(run.error).toBeUndefined();
-		expectRequests(sandbox.requests(vendor.sandboxVendor), workflow.expectedRequests);
-		expect(run.items?.map((item) => ({ json: item.json, pairedItem: item.pairedItem }))).toEqual(
-			workflow.expectedOutput.map((output) => ({ json: withPlaceholders(output.json), pairedItem: { item: output.pairedItem } })),
+describe.each(e2eVendors.map((vendor) => [vendor.displayName, vendor] as const))(
+	'%s',
+	(_name, vendor) => {
+		test.each(vendor.workflows.map((workflow) => [workflow.name, workflow] as const))(
+			'%s',
+			async (_workflowName, workflow) => {
+				for (const fault of workflow.faults ?? []) sandbox.addFault(fault);
+				const run = await runNode({
+					type: vendor.nodeName,
+					parameters: workflow.parameters,
+					items: workflow.items,
+					credentials: {
+						[vendor.credential.type]: vendor.credential.data(
+							sandbox.baseUrl(vendor.sandboxVendor),
+						) as ICredentialDataDecryptedObject,
+					},
+					continueOnFail: workflow.continueOnFail,
+					onError: workflow.errorOutput ? 'continueErrorOutput' : undefined,
+				});
+				expect(run.error).toBeUndefined();
+				expectRequests(sandbox.requests(vendor.sandboxVendor), workflow.expectedRequests);
+				expect(
+					run.items?.map((item) => ({ json: item.json, pairedItem: item.pairedItem })),
+				).toEqual(
+					workflow.expectedOutput.map((output) => ({
+						json: withPlaceholders(output.json),
+						pairedItem: { item: output.pairedItem },
+					})),
+				);
+				if (workflow.errorOutput) {
+					// In a whole workflow n8n adds the input item's fields to an error item; here no node
+					// comes before, so only the node's own `error` and `details` are there.
+					const ownFields = ({ error, details }: IDataObject) =>
+						details === undefined ? { error } : { error, details };
+					expect(
+						run.errorItems?.map((item) => ({ json: item.json, pairedItem: item.pairedItem })),
+					).toEqual(
+						(workflow.expectedErrorOutput ?? []).map((output) => ({
+							json: withPlaceholders(ownFields(output.json)),
+							pairedItem: { item: output.pairedItem },
+						})),
+					);
+				}
+			},
 		);
-		if (workflow.errorOutput) {
-			// In a whole workflow n8n adds the input item's fields to an error item; here no node
-			// comes before, so only the node's own `error` and `details` are there.
-			const ownFields = ({ error, details }: IDataObject) => (details === undefined ? { error } : { error, details });
-			expect(run.errorItems?.map((item) => ({ json: item.json, pairedItem: item.pairedItem }))).toEqual(
-				(workflow.expectedErrorOutput ?? []).map((output) => ({ json: withPlaceholders(ownFields(output.json)), pairedItem: { item: output.pairedItem } })),
-			);
-		}
-	});
-});
+	},
+);

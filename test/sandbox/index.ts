@@ -6,7 +6,13 @@ import { salesCaptainSandbox } from './vendors/salesCaptain';
 import { thoughtlySandbox } from './vendors/thoughtly';
 import { wipsySandbox } from './vendors/wipsy';
 
-export const sandboxVendors = [salesCaptainSandbox, contactshipSandbox, revyOpsSandbox, wipsySandbox, thoughtlySandbox];
+export const sandboxVendors = [
+	salesCaptainSandbox,
+	contactshipSandbox,
+	revyOpsSandbox,
+	wipsySandbox,
+	thoughtlySandbox,
+];
 
 export function createSandbox(): Sandbox {
 	return new Sandbox(sandboxVendors);

@@ -154,7 +154,9 @@ export class Sandbox {
 
 	async close(): Promise<void> {
 		for (const socket of this.sockets) socket.destroy();
-		await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+		await new Promise<void>((resolve) =>
+			this.server ? this.server.close(() => resolve()) : resolve(),
+		);
 		this.server = undefined;
 	}
 
@@ -174,7 +176,9 @@ export class Sandbox {
 
 	/** Requests received, optionally of one vendor, in arrival order. */
 	requests(vendor?: string): SandboxRequest[] {
-		return vendor ? this.recorded.filter((request) => request.vendor === vendor) : [...this.recorded];
+		return vendor
+			? this.recorded.filter((request) => request.vendor === vendor)
+			: [...this.recorded];
 	}
 
 	addFault(fault: Fault): void {
@@ -257,7 +261,10 @@ export class Sandbox {
 		}
 		if (limit.used >= limit.limit) {
 			this.stats.rateLimited++;
-			const refused = vendor.rateLimited?.(request, limit) ?? { status: 429, body: { error: 'Too many requests' } };
+			const refused = vendor.rateLimited?.(request, limit) ?? {
+				status: 429,
+				body: { error: 'Too many requests' },
+			};
 			return { ...refused, headers: { ...vendor.rateLimitHeaders?.(limit), ...refused.headers } };
 		}
 		limit.used++;
@@ -281,9 +288,14 @@ export class Sandbox {
 	/** What the root URL answers: someone who opens it learns what to point a credential at. */
 	private index(): Record<string, unknown> {
 		return {
-			sandbox: 'Local fake vendor APIs that follow the vendors\' documents; use a base URL below as the credential\'s Base URL.',
-			vendors: Object.fromEntries([...this.vendors.keys()].map((name) => [name, this.baseUrl(name)])),
-			control: CONTROL_ENDPOINTS.map((endpoint) => `${endpoint.replace(' /', ` ${this.url}${CONTROL_PREFIX}/`)}`),
+			sandbox:
+				"Local fake vendor APIs that follow the vendors' documents; use a base URL below as the credential's Base URL.",
+			vendors: Object.fromEntries(
+				[...this.vendors.keys()].map((name) => [name, this.baseUrl(name)]),
+			),
+			control: CONTROL_ENDPOINTS.map(
+				(endpoint) => `${endpoint.replace(' /', ` ${this.url}${CONTROL_PREFIX}/`)}`,
+			),
 		};
 	}
 
@@ -294,7 +306,11 @@ export class Sandbox {
 		if (method === 'POST' && action === '/reset') this.reset();
 		else if (method === 'POST' && action === '/faults') this.addFault(body as Fault);
 		else if (method === 'POST' && action === '/latency') this.setLatency(Number(body.ms) || 0);
-		else if (method === 'POST' && action === '/rate-limit') this.setRateLimit(String(body.vendor), body.limit ? (body as unknown as RateLimitConfig) : undefined);
+		else if (method === 'POST' && action === '/rate-limit')
+			this.setRateLimit(
+				String(body.vendor),
+				body.limit ? (body as unknown as RateLimitConfig) : undefined,
+			);
 		else if (method === 'GET' && action === '/requests') {
 			send(res, { status: 200, body: this.requests(url.searchParams.get('vendor') ?? undefined) });
 			return;
@@ -316,7 +332,11 @@ export class Sandbox {
 async function trickle(res: ServerResponse, fault: Fault): Promise<void> {
 	const text = fault.rawBody ?? JSON.stringify(fault.body ?? {});
 	const contentType = fault.rawBody !== undefined ? 'text/html' : 'application/json';
-	res.writeHead(fault.status ?? 200, { 'Content-Type': contentType, 'Content-Length': String(Buffer.byteLength(text)), ...fault.headers });
+	res.writeHead(fault.status ?? 200, {
+		'Content-Type': contentType,
+		'Content-Length': String(Buffer.byteLength(text)),
+		...fault.headers,
+	});
 	const pieces = 10;
 	const size = Math.ceil(text.length / pieces);
 	for (let piece = 0; piece < pieces && !res.destroyed; piece++) {
@@ -359,7 +379,10 @@ function send(res: ServerResponse, response: SandboxResponse): void {
 export const ids = { uuid: () => randomUUID() };
 
 export function isUuid(value: unknown): boolean {
-	return typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+	return (
+		typeof value === 'string' &&
+		/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)
+	);
 }
 
 export function isEmail(value: unknown): boolean {

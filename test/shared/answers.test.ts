@@ -13,12 +13,19 @@ import { MAINTENANCE_PAGE, notTheAnswer } from '../sandbox/server';
 import { SALESCAPTAIN_TOKEN } from '../sandbox/vendors/salesCaptain';
 
 const get: ApiRequest = { method: 'GET', path: '/v1/fetch-companies' };
-const post: ApiRequest = { method: 'POST', path: '/v1/add-tag-to-contact/x', body: { tag_id: 't' } };
+const post: ApiRequest = {
+	method: 'POST',
+	path: '/v1/add-tag-to-contact/x',
+	body: { tag_id: 't' },
+};
 const create: ApiRequest = {
 	method: 'POST',
 	path: '/v1/create-contact',
 	body: {},
-	expect: { what: 'a contact', matches: (body) => typeof (body as { id?: unknown })?.id === 'string' },
+	expect: {
+		what: 'a contact',
+		matches: (body) => typeof (body as { id?: unknown })?.id === 'string',
+	},
 };
 
 describe('unexpectedAnswer', () => {
@@ -29,8 +36,12 @@ describe('unexpectedAnswer', () => {
 	});
 
 	test('an HTML page is named as one, shown as its text without markup, styles or scripts', () => {
-		expect(unexpectedAnswer(MAINTENANCE_PAGE, get)).toBe('an HTML page: "Down for maintenance Down for maintenance We will be back soon."');
-		expect(unexpectedAnswer('<html><script>var a = 1;</script><p>Bad gateway</p></html>', post)).toBe('an HTML page: "Bad gateway"');
+		expect(unexpectedAnswer(MAINTENANCE_PAGE, get)).toBe(
+			'an HTML page: "Down for maintenance Down for maintenance We will be back soon."',
+		);
+		expect(
+			unexpectedAnswer('<html><script>var a = 1;</script><p>Bad gateway</p></html>', post),
+		).toBe('an HTML page: "Bad gateway"');
 	});
 
 	test('other text is shown as text', () => {
@@ -47,7 +58,9 @@ describe('unexpectedAnswer', () => {
 	});
 
 	test('JSON without the expected answer is shown as JSON', () => {
-		expect(unexpectedAnswer({ message: 'Contact created successfully!' }, create)).toBe('JSON: {"message":"Contact created successfully!"}');
+		expect(unexpectedAnswer({ message: 'Contact created successfully!' }, create)).toBe(
+			'JSON: {"message":"Contact created successfully!"}',
+		);
 	});
 
 	test('a huge page is sampled before any pattern runs', () => {
@@ -68,7 +81,12 @@ describe('the transport', () => {
 
 	const client = async () =>
 		await ApiClient.create(
-			requestContext('salesCaptain', { salesCaptainApi: { accessToken: SALESCAPTAIN_TOKEN, baseUrl: sandbox.baseUrl('salescaptain') } }),
+			requestContext('salesCaptain', {
+				salesCaptainApi: {
+					accessToken: SALESCAPTAIN_TOKEN,
+					baseUrl: sandbox.baseUrl('salescaptain'),
+				},
+			}),
 			{ displayName: 'SalesCaptain', credentialType: 'salesCaptainApi' },
 		);
 
@@ -84,9 +102,13 @@ describe('the transport', () => {
 	test('a maintenance page answered with 200 to a GET is an error with status 200 and a hint, sent once', async () => {
 		sandbox.addFault({ path: '/v1/fetch-companies', ...notTheAnswer.html });
 		const error = await failure((await client()).request(get));
-		expect(error.message).toBe('SalesCaptain answered 200 but not with JSON (an HTML page: "Down for maintenance Down for maintenance We will be back soon.")');
+		expect(error.message).toBe(
+			'SalesCaptain answered 200 but not with JSON (an HTML page: "Down for maintenance Down for maintenance We will be back soon.")',
+		);
 		expect(error.httpCode).toBe('200');
-		expect(error.description).toMatch(/^SalesCaptain or something in front of it .* Check the Base URL/);
+		expect(error.description).toMatch(
+			/^SalesCaptain or something in front of it .* Check the Base URL/,
+		);
 		expect(sandbox.requests()).toHaveLength(1);
 	});
 

@@ -7,7 +7,14 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { createOrReturnExisting } from '../../nodes/shared/contact';
 
-const node = { id: '1', name: 'Test', type: 'test', typeVersion: 1, position: [0, 0], parameters: {} } as INode;
+const node = {
+	id: '1',
+	name: 'Test',
+	type: 'test',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+} as INode;
 const ctx = { getNode: () => node } as unknown as IExecuteFunctions;
 
 function apiError(message: string, httpCode: string): NodeApiError {
@@ -37,7 +44,9 @@ test('without a vendor test only a 409 counts, so another failure is thrown as i
 	const failing = async () => {
 		throw apiError('Vendor answered 200: Contact already exists', '200');
 	};
-	await expect(createOrReturnExisting(ctx, 'returnExisting', failing, find, '+14155551234')).rejects.toThrow('Vendor answered 200: Contact already exists');
+	await expect(
+		createOrReturnExisting(ctx, 'returnExisting', failing, find, '+14155551234'),
+	).rejects.toThrow('Vendor answered 200: Contact already exists');
 	expect(find).not.toHaveBeenCalled();
 });
 
@@ -53,6 +62,8 @@ test('a duplicate the lookup cannot find keeps the status the vendor answered wi
 		saysExists,
 	).catch((thrown: NodeApiError) => thrown);
 	expect(error).toBeInstanceOf(NodeApiError);
-	expect((error as NodeApiError).message).toBe('Vendor answered 200: Contact already exists; but no existing contact matching +14155551234 was found to return');
+	expect((error as NodeApiError).message).toBe(
+		'Vendor answered 200: Contact already exists; but no existing contact matching +14155551234 was found to return',
+	);
 	expect((error as NodeApiError).httpCode).toBe('200');
 });

@@ -1,4 +1,10 @@
-import { callingCodeOptions, COUNTRIES, countryByIso, ISO_COUNTRY_CODES, splitCallingCode } from '../../nodes/shared/countries';
+import {
+	callingCodeOptions,
+	COUNTRIES,
+	countryByIso,
+	ISO_COUNTRY_CODES,
+	splitCallingCode,
+} from '../../nodes/shared/countries';
 
 describe('the country table', () => {
 	test('every ISO 3166-1 alpha-2 code once, in order', () => {
@@ -12,7 +18,8 @@ describe('the country table', () => {
 		for (const country of COUNTRIES) {
 			if (country.callingCode) expect(country.callingCode).toMatch(/^[1-9]\d{0,2}$/);
 			for (const prefix of country.trunkPrefixes) expect(prefix).toMatch(/^\d+$/);
-			if (country.nationalLengths) expect(country.nationalLengths.min).toBeLessThanOrEqual(country.nationalLengths.max);
+			if (country.nationalLengths)
+				expect(country.nationalLengths.min).toBeLessThanOrEqual(country.nationalLengths.max);
 		}
 	});
 
@@ -20,13 +27,16 @@ describe('the country table', () => {
 		const byCode = new Map<string, string>();
 		for (const country of COUNTRIES.filter((candidate) => candidate.callingCode)) {
 			const rules = JSON.stringify([country.trunkPrefixes, country.nationalLengths]);
-			if (byCode.has(country.callingCode!)) expect([country.iso, rules]).toEqual([country.iso, byCode.get(country.callingCode!)]);
+			if (byCode.has(country.callingCode!))
+				expect([country.iso, rules]).toEqual([country.iso, byCode.get(country.callingCode!)]);
 			else byCode.set(country.callingCode!, rules);
 		}
 	});
 
 	test('calling codes are prefix-free, so a number splits one way only', () => {
-		const codes = [...new Set(COUNTRIES.map((country) => country.callingCode).filter(Boolean))] as string[];
+		const codes = [
+			...new Set(COUNTRIES.map((country) => country.callingCode).filter(Boolean)),
+		] as string[];
 		for (const code of codes) {
 			for (const other of codes) if (other !== code) expect(other.startsWith(code)).toBe(false);
 		}

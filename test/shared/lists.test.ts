@@ -12,14 +12,21 @@ describe('findList', () => {
 		['results', { count: 2, results: records }, []],
 		['<plural>.data without a documented path', { tags: { data: records } }, []],
 		['data.<plural>', { data: { contacts: records } }, []],
-		['a documented path that holds an object with data', { companies: { data: records, total: 2 } }, ['companies']],
+		[
+			'a documented path that holds an object with data',
+			{ companies: { data: records, total: 2 } },
+			['companies'],
+		],
 	])('finds records in %s', (_name, body, paths) => {
 		expect(findList(body, paths as string[])).toEqual(records);
 	});
 
-	test.each([null, undefined, 'html page', 42, { message: 'ok' }])('gives an empty list for %p', (body) => {
-		expect(findList(body, ['companies.data'])).toEqual([]);
-	});
+	test.each([null, undefined, 'html page', 42, { message: 'ok' }])(
+		'gives an empty list for %p',
+		(body) => {
+			expect(findList(body, ['companies.data'])).toEqual([]);
+		},
+	);
 });
 
 describe('toOptions', () => {
@@ -57,7 +64,10 @@ describe('fetchAllPages', () => {
 				queries.push(request.qs ?? {});
 				const offset = Number(request.qs?.offset);
 				const limit = Math.min(Number(request.qs?.limit), cap);
-				const data = Array.from({ length: Math.max(0, Math.min(limit, total - offset)) }, (_, i) => ({ id: offset + i }));
+				const data = Array.from(
+					{ length: Math.max(0, Math.min(limit, total - offset)) },
+					(_, i) => ({ id: offset + i }),
+				);
 				return reportTotal ? { data, count: total } : { data };
 			},
 		} as unknown as ApiClient;
@@ -71,20 +81,33 @@ describe('fetchAllPages', () => {
 
 	test('reads every page until the reported total', async () => {
 		const { client, queries } = listServer(25, 100, true);
-		const records = await fetchAllPages(client, { method: 'GET', path: '/tags' }, paging, (body) => findList(body));
+		const records = await fetchAllPages(client, { method: 'GET', path: '/tags' }, paging, (body) =>
+			findList(body),
+		);
 		expect(records.map((record) => record.id)).toEqual(Array.from({ length: 25 }, (_, i) => i));
-		expect(queries).toEqual([{ limit: 10, offset: 0 }, { limit: 10, offset: 10 }, { limit: 10, offset: 20 }]);
+		expect(queries).toEqual([
+			{ limit: 10, offset: 0 },
+			{ limit: 10, offset: 10 },
+			{ limit: 10, offset: 20 },
+		]);
 	});
 
 	test('a vendor that caps the page size below ours does not cut the list short', async () => {
 		const { client } = listServer(23, 4, true);
-		const records = await fetchAllPages(client, { method: 'GET', path: '/tags' }, paging, (body) => findList(body));
+		const records = await fetchAllPages(client, { method: 'GET', path: '/tags' }, paging, (body) =>
+			findList(body),
+		);
 		expect(records).toHaveLength(23);
 	});
 
 	test('without a total, a short page is the last', async () => {
 		const { client, queries } = listServer(15, 100, false);
-		const records = await fetchAllPages(client, { method: 'GET', path: '/tags' }, { ...paging, total: undefined }, (body) => findList(body));
+		const records = await fetchAllPages(
+			client,
+			{ method: 'GET', path: '/tags' },
+			{ ...paging, total: undefined },
+			(body) => findList(body),
+		);
 		expect(records).toHaveLength(15);
 		expect(queries).toHaveLength(2);
 	});

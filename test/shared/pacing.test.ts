@@ -23,7 +23,11 @@ beforeEach(() => {
 	pace = new AccountPace(clock);
 });
 
-const slot = (overrides: Partial<Slot> = {}): Slot => ({ concurrency: 5, budget: new WaitBudget(), ...overrides });
+const slot = (overrides: Partial<Slot> = {}): Slot => ({
+	concurrency: 5,
+	budget: new WaitBudget(),
+	...overrides,
+});
 const ok: Answer = { headers: {}, rateLimited: false };
 const tooMany = (headers: Record<string, string> = {}): Answer => ({ headers, rateLimited: true });
 
@@ -31,7 +35,11 @@ const tooMany = (headers: Record<string, string> = {}): Answer => ({ headers, ra
  * Starts `count` requests; each settles with `answer` as soon as it starts, or is kept in
  * flight ('keep'). Returns the start times, the kept starts and the failures.
  */
-function requests(count: number, request: Slot | (() => Slot), answer: (index: number) => Answer | 'keep' = () => ok): { starts: number[]; kept: Start[]; failures: Error[] } {
+function requests(
+	count: number,
+	request: Slot | (() => Slot),
+	answer: (index: number) => Answer | 'keep' = () => ok,
+): { starts: number[]; kept: Start[]; failures: Error[] } {
 	const starts: number[] = [];
 	const kept: Start[] = [];
 	const failures: Error[] = [];
@@ -52,7 +60,8 @@ function requests(count: number, request: Slot | (() => Slot), answer: (index: n
 /** The most starts inside any window of `perMs` (half open, as a vendor counts). */
 function busiestWindow(starts: number[], perMs: number): number {
 	let most = 0;
-	for (const [i, start] of starts.entries()) most = Math.max(most, starts.slice(i).filter((other) => other < start + perMs).length);
+	for (const [i, start] of starts.entries())
+		most = Math.max(most, starts.slice(i).filter((other) => other < start + perMs).length);
 	return most;
 }
 
@@ -171,12 +180,17 @@ describe('one pace per account', () => {
 			void other.acquire(slot());
 			return other.settle({ at: 0 }, tooMany({ 'retry-after': retryAfter }));
 		};
-		expect([resumeWith(0, '2'), resumeWith(0.5, '2'), resumeWith(0.99, '2')]).toEqual([2000, 2200, 2396]);
+		expect([resumeWith(0, '2'), resumeWith(0.5, '2'), resumeWith(0.99, '2')]).toEqual([
+			2000, 2200, 2396,
+		]);
 		expect(resumeWith(0.99, '60')).toBe(60_990);
 	});
 
 	test('an exhausted X-RateLimit-Remaining holds everyone until the reset, without jitter', async () => {
-		const { starts } = requests(1, slot(), () => ({ headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '3' }, rateLimited: false }));
+		const { starts } = requests(1, slot(), () => ({
+			headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '3' },
+			rateLimited: false,
+		}));
 		await settle();
 		const later = requests(1, slot());
 		await clock.advance(2999);
@@ -190,9 +204,18 @@ describe('one pace per account', () => {
 		const key = accountKey('salesCaptainApi', credential);
 		expect(key).toMatch(/^[0-9a-f]{64}$/);
 		expect(key).not.toContain('SECRET');
-		expect(accountKey('salesCaptainApi', { baseUrl: credential.baseUrl, accessToken: credential.accessToken })).toBe(key);
-		expect(accountKey('salesCaptainApi', { ...credential, baseUrl: 'https://eu.example.com' })).not.toBe(key);
-		expect(accountKey('salesCaptainApi', { ...credential, accessToken: 'sk_live_OTHER' })).not.toBe(key);
+		expect(
+			accountKey('salesCaptainApi', {
+				baseUrl: credential.baseUrl,
+				accessToken: credential.accessToken,
+			}),
+		).toBe(key);
+		expect(
+			accountKey('salesCaptainApi', { ...credential, baseUrl: 'https://eu.example.com' }),
+		).not.toBe(key);
+		expect(accountKey('salesCaptainApi', { ...credential, accessToken: 'sk_live_OTHER' })).not.toBe(
+			key,
+		);
 		expect(accountKey('contactshipApi', credential)).not.toBe(key);
 	});
 });
@@ -223,7 +246,10 @@ describe('the wait budget: time, not tries', () => {
 
 	test('a far X-RateLimit-Reset (a day ahead) ends the waiting item at once: no day-long pause, no timer', async () => {
 		const day = 86_400;
-		requests(1, slot(), () => ({ headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(day) }, rateLimited: false }));
+		requests(1, slot(), () => ({
+			headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(day) },
+			rateLimited: false,
+		}));
 		await settle();
 		const next = requests(1, slot());
 		await settle();
@@ -270,13 +296,19 @@ describe('cancellation', () => {
 	test('an execution already cancelled starts nothing', async () => {
 		const cancel = new AbortController();
 		cancel.abort();
-		await expect(pace.acquire(slot({ signal: cancel.signal }))).rejects.toBeInstanceOf(PacingCancelled);
+		await expect(pace.acquire(slot({ signal: cancel.signal }))).rejects.toBeInstanceOf(
+			PacingCancelled,
+		);
 	});
 });
 
 describe('learning the vendor window', () => {
 	test('from X-RateLimit-Limit and the step between successive X-RateLimit-Reset values', async () => {
-		const headers = (resetSeconds: number, remaining: number) => ({ 'x-ratelimit-limit': '10', 'x-ratelimit-remaining': String(remaining), 'x-ratelimit-reset': String(resetSeconds) });
+		const headers = (resetSeconds: number, remaining: number) => ({
+			'x-ratelimit-limit': '10',
+			'x-ratelimit-remaining': String(remaining),
+			'x-ratelimit-reset': String(resetSeconds),
+		});
 		clock.time = 1_700_000_000_400;
 		requests(1, slot(), () => ({ headers: headers(1_700_000_001, 9), rateLimited: false }));
 		await settle();
@@ -292,7 +324,14 @@ describe('learning the vendor window', () => {
 	});
 
 	test('a minute window read from resets a minute apart', async () => {
-		const headers = (resetSeconds: number) => ({ headers: { 'x-ratelimit-limit': '30', 'x-ratelimit-remaining': '20', 'x-ratelimit-reset': String(resetSeconds) }, rateLimited: false });
+		const headers = (resetSeconds: number) => ({
+			headers: {
+				'x-ratelimit-limit': '30',
+				'x-ratelimit-remaining': '20',
+				'x-ratelimit-reset': String(resetSeconds),
+			},
+			rateLimited: false,
+		});
 		clock.time = 1_700_000_030_000;
 		requests(1, slot(), () => headers(1_700_000_060));
 		await settle();
@@ -305,7 +344,9 @@ describe('learning the vendor window', () => {
 
 	test('from refusals: what was accepted until the 429, over the time until its Retry-After', async () => {
 		// A vendor allowing 10 per second answers the 11th request of a burst with 429, Retry-After 1.
-		const { starts } = requests(15, slot({ concurrency: 50 }), (index) => (index < 10 ? ok : tooMany({ 'retry-after': '1' })));
+		const { starts } = requests(15, slot({ concurrency: 50 }), (index) =>
+			index < 10 ? ok : tooMany({ 'retry-after': '1' }),
+		);
 		await settle();
 		expect(starts).toHaveLength(15);
 		expect(pace.learnedLimit()).toEqual({ requests: 10, perMs: 1000 });
@@ -315,7 +356,9 @@ describe('learning the vendor window', () => {
 		requests(3, slot({ concurrency: 50 }));
 		await settle();
 		await clock.advance(30_000);
-		requests(11, slot({ concurrency: 50 }), (index) => (index < 10 ? ok : tooMany({ 'retry-after': '1' })));
+		requests(11, slot({ concurrency: 50 }), (index) =>
+			index < 10 ? ok : tooMany({ 'retry-after': '1' }),
+		);
 		await settle();
 		expect(pace.learnedLimit()).toEqual({ requests: 10, perMs: 1000 });
 	});
@@ -324,10 +367,15 @@ describe('learning the vendor window', () => {
 describe('memory stays bounded', () => {
 	test('10,000 single-item executions of one account: one entry, nothing held afterwards', async () => {
 		const registry = new PaceRegistry(clock);
-		const key = accountKey('salesCaptainApi', { accessToken: 'token-1', baseUrl: 'https://a.example' });
+		const key = accountKey('salesCaptainApi', {
+			accessToken: 'token-1',
+			baseUrl: 'https://a.example',
+		});
 		for (let execution = 0; execution < 10_000; execution++) {
 			const account = registry.get(key);
-			const start = await account.acquire(slot({ concurrency: 5, rateLimit: { requests: 100, perMs: 1000 } }));
+			const start = await account.acquire(
+				slot({ concurrency: 5, rateLimit: { requests: 100, perMs: 1000 } }),
+			);
 			clock.time += 20;
 			account.settle(start, ok);
 			expect(registry.size).toBe(1);
@@ -342,7 +390,9 @@ describe('memory stays bounded', () => {
 		const registry = new PaceRegistry(clock);
 		let largest = 0;
 		for (let execution = 0; execution < 10_000; execution++) {
-			const account = registry.get(accountKey('salesCaptainApi', { accessToken: `token-${execution}` }));
+			const account = registry.get(
+				accountKey('salesCaptainApi', { accessToken: `token-${execution}` }),
+			);
 			account.settle(await account.acquire(slot()), ok);
 			clock.time += 100;
 			largest = Math.max(largest, registry.size);
@@ -366,7 +416,8 @@ describe('memory stays bounded', () => {
 
 describe('resumeTime', () => {
 	const now = 1_700_000_000_000;
-	test('Retry-After in seconds', () => expect(resumeTime({ 'retry-after': '3' }, now)).toBe(now + 3000));
+	test('Retry-After in seconds', () =>
+		expect(resumeTime({ 'retry-after': '3' }, now)).toBe(now + 3000));
 	test('Retry-After as an HTTP date', () => {
 		expect(resumeTime({ 'retry-after': new Date(now + 7000).toUTCString() }, now)).toBe(now + 7000);
 	});

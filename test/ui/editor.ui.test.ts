@@ -57,7 +57,10 @@ let context: BrowserContext;
 function dropdownsOf(vendor: E2eVendor): { opened: E2eDropdown; searched?: E2eDropdown } {
 	const marked = vendor.dropdowns.filter((entry) => entry.openedInEditor);
 	const opened = marked.find((entry) => entry.filter === undefined);
-	if (!opened) throw new Error(`test/e2e/vendors: mark one of ${vendor.displayName}'s dropdowns with openedInEditor: true`);
+	if (!opened)
+		throw new Error(
+			`test/e2e/vendors: mark one of ${vendor.displayName}'s dropdowns with openedInEditor: true`,
+		);
 	return { opened, searched: marked.find((entry) => entry.filter !== undefined) };
 }
 
@@ -66,10 +69,13 @@ async function newPage(label: string): Promise<Page> {
 	const page = await context.newPage();
 	const log = (line: string) => appendFileSync(browserLog, `[${label}] ${line}\n`);
 	page.on('console', (message) => {
-		if (message.type() === 'error' || message.type() === 'warning') log(`console.${message.type()}: ${message.text()}`);
+		if (message.type() === 'error' || message.type() === 'warning')
+			log(`console.${message.type()}: ${message.text()}`);
 	});
 	page.on('pageerror', (error) => log(`page error: ${error.message}`));
-	page.on('requestfailed', (request) => log(`request failed: ${request.method()} ${request.url()} (${request.failure()?.errorText})`));
+	page.on('requestfailed', (request) =>
+		log(`request failed: ${request.method()} ${request.url()} (${request.failure()?.errorText})`),
+	);
 	return page;
 }
 
@@ -91,12 +97,23 @@ async function addNodeToNewWorkflow(page: Page, vendor: E2eVendor): Promise<Loca
 	await page.getByTestId('node-creator-plus-button').click();
 	const creator = page.getByTestId('node-creator');
 	await creator.getByTestId('node-creator-search-bar').fill(vendor.displayName);
-	await creator.getByTestId('item-iterator-item').filter({ hasText: vendor.displayName }).first().click();
-	await creator.getByTestId('item-iterator-item').filter({ hasText: 'Create a contact' }).first().click();
+	await creator
+		.getByTestId('item-iterator-item')
+		.filter({ hasText: vendor.displayName })
+		.first()
+		.click();
+	await creator
+		.getByTestId('item-iterator-item')
+		.filter({ hasText: 'Create a contact' })
+		.first()
+		.click();
 	const ndv = page.getByTestId('ndv');
 	await ndv.waitFor();
 	// On the canvas too (after the trigger n8n adds to an empty workflow).
-	await page.getByTestId('canvas-node').filter({ hasText: 'Create a contact' }).waitFor({ state: 'attached' });
+	await page
+		.getByTestId('canvas-node')
+		.filter({ hasText: 'Create a contact' })
+		.waitFor({ state: 'attached' });
 	return ndv;
 }
 
@@ -108,11 +125,19 @@ async function ensureCredential(page: Page, ndv: Locator, vendor: E2eVendor): Pr
 		await picker.click();
 		await page.getByTestId(`node-credentials-select-item-${vendor.credential.id}`).click();
 	}
-	await waitFor(async () => (await picker.inputValue()) === vendor.credential.name, `credential "${vendor.credential.name}" selected`);
+	await waitFor(
+		async () => (await picker.inputValue()) === vendor.credential.name,
+		`credential "${vendor.credential.name}" selected`,
+	);
 }
 
 /** Opens an options / multi-options parameter's dropdown; resolves with the option texts. */
-async function openOptions(page: Page, ndv: Locator, parameter: string, expectedCount: number): Promise<string[]> {
+async function openOptions(
+	page: Page,
+	ndv: Locator,
+	parameter: string,
+	expectedCount: number,
+): Promise<string[]> {
 	const field = ndv.getByTestId(`parameter-input-${parameter}`);
 	// A multi-select has two comboboxes (its search input and its placeholder) for one listbox.
 	const combobox = field.getByRole('combobox').first();
@@ -126,14 +151,25 @@ async function openOptions(page: Page, ndv: Locator, parameter: string, expected
 	const listbox = page.locator(`[id="${await combobox.getAttribute('aria-controls')}"]`);
 	const options = listbox.getByRole('option');
 	// The editor shows its own "Loading options..." entry while the server asks the vendor.
-	await waitFor(async () => (await options.count()) >= expectedCount && !(await listbox.innerText()).includes('Loading'), `${expectedCount} options`);
+	await waitFor(
+		async () =>
+			(await options.count()) >= expectedCount && !(await listbox.innerText()).includes('Loading'),
+		`${expectedCount} options`,
+	);
 	return (await options.allInnerTexts()).map((text) => text.trim());
 }
 
 /** Opens a resource locator's "From list" dropdown, optionally searching; resolves with the item texts. */
-async function openList(page: Page, ndv: Locator, parameter: string, expectedCount: number, filter?: string): Promise<string[]> {
+async function openList(
+	page: Page,
+	ndv: Locator,
+	parameter: string,
+	expectedCount: number,
+	filter?: string,
+): Promise<string[]> {
 	const locator = ndv.getByTestId(`resource-locator-${parameter}`);
-	if (!(await page.getByTestId('rlc-search').isVisible())) await locator.getByTestId('rlc-input').click();
+	if (!(await page.getByTestId('rlc-search').isVisible()))
+		await locator.getByTestId('rlc-input').click();
 	const search = page.getByTestId('rlc-search');
 	await search.waitFor();
 	if (filter !== undefined) await search.fill(filter);
@@ -145,7 +181,11 @@ async function openList(page: Page, ndv: Locator, parameter: string, expectedCou
 	return (await items.allInnerTexts()).map((text) => text.trim());
 }
 
-async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
+async function waitFor(
+	check: () => Promise<boolean>,
+	what: string,
+	timeoutMs = 20_000,
+): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		if (await check()) return;
@@ -156,7 +196,10 @@ async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 
 
 beforeAll(async () => {
 	const started = Date.now();
-	if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: run bash scripts/ensure-chromium.sh (or set CHROMIUM_PATH)`);
+	if (!existsSync(CHROMIUM))
+		throw new Error(
+			`No Chromium at ${CHROMIUM}: run bash scripts/ensure-chromium.sh (or set CHROMIUM_PATH)`,
+		);
 	rmSync(screenshotDir, { recursive: true, force: true });
 	rmSync(logDir, { recursive: true, force: true });
 	mkdirSync(screenshotDir, { recursive: true });
@@ -168,11 +211,20 @@ beforeAll(async () => {
 	const tarball = await buildAndPack(workDir, join(logDir, 'build.log'));
 	sandbox = createSandbox();
 	const sandboxUrl = await sandbox.start();
-	n8n = new N8nInstance({ runtime, userFolder: join(workDir, 'n8n-user'), removeUserFolder: false, logDir });
+	n8n = new N8nInstance({
+		runtime,
+		userFolder: join(workDir, 'n8n-user'),
+		removeUserFolder: false,
+		logDir,
+	});
 	await installPackage(n8n.userFolder, tarball);
 	await n8n.importCredentials(e2eVendors.map((vendor) => credentialImport(vendor, sandboxUrl)));
 	await n8n.importWorkflows(
-		e2eVendors.flatMap((vendor) => vendor.workflows.filter((workflow) => workflow.example).map((workflow) => workflowImport(vendor, workflow))),
+		e2eVendors.flatMap((vendor) =>
+			vendor.workflows
+				.filter((workflow) => workflow.example)
+				.map((workflow) => workflowImport(vendor, workflow)),
+		),
 	);
 	const [port, brokerPort] = [await freePort(), await freePort()];
 	say(`starting n8n on 127.0.0.1:${port} …`);
@@ -202,42 +254,57 @@ afterAll(async () => {
 	await stopAll();
 }, 60_000);
 
-describe.each(e2eVendors.map((vendor) => [vendor.displayName, vendor] as const))('%s in the editor', (_name, vendor) => {
-	test('added from the node creator, with the sandbox credential, its dropdown shows the sandbox values', async () => {
-		const { opened: dropdown, searched: searchedDropdown } = dropdownsOf(vendor);
-		const parameter = dropdown.parameterPath;
-		const page = await newPage(vendor.displayName);
-		try {
-			const ndv = await addNodeToNewWorkflow(page, vendor);
-			await ensureCredential(page, ndv, vendor);
+describe.each(e2eVendors.map((vendor) => [vendor.displayName, vendor] as const))(
+	'%s in the editor',
+	(_name, vendor) => {
+		test('added from the node creator, with the sandbox credential, its dropdown shows the sandbox values', async () => {
+			const { opened: dropdown, searched: searchedDropdown } = dropdownsOf(vendor);
+			const parameter = dropdown.parameterPath;
+			const page = await newPage(vendor.displayName);
+			try {
+				const ndv = await addNodeToNewWorkflow(page, vendor);
+				await ensureCredential(page, ndv, vendor);
 
-			const expectedNames = dropdown.expected.map((option) => option.name);
-			let searched = '';
-			if (dropdown.kind === 'listSearch') {
-				const items = await openList(page, ndv, parameter, expectedNames.length);
-				// The first page in RevyOps' order (the editor may already have asked for the next page).
-				expect(items.slice(0, expectedNames.length)).toEqual(expectedNames);
-				if (searchedDropdown) {
-					const filter = searchedDropdown.filter!;
-					const filtered = searchedDropdown.expected.map((option) => option.name);
-					expect(await openList(page, ndv, parameter, filtered.length, filter)).toEqual(filtered);
-					searched = `, searching "${filter}" only ${filtered.join(', ')}`;
+				const expectedNames = dropdown.expected.map((option) => option.name);
+				let searched = '';
+				if (dropdown.kind === 'listSearch') {
+					const items = await openList(page, ndv, parameter, expectedNames.length);
+					// The first page in RevyOps' order (the editor may already have asked for the next page).
+					expect(items.slice(0, expectedNames.length)).toEqual(expectedNames);
+					if (searchedDropdown) {
+						const filter = searchedDropdown.filter!;
+						const filtered = searchedDropdown.expected.map((option) => option.name);
+						expect(await openList(page, ndv, parameter, filtered.length, filter)).toEqual(filtered);
+						searched = `, searching "${filter}" only ${filtered.join(', ')}`;
+					}
+				} else {
+					expect(await openOptions(page, ndv, parameter, expectedNames.length)).toEqual(
+						expectedNames,
+					);
 				}
-			} else {
-				expect(await openOptions(page, ndv, parameter, expectedNames.length)).toEqual(expectedNames);
-			}
-			// Served by the sandbox, through the node's method, with the credential.
-			const asked = sandbox.requests(vendor.sandboxVendor).map((request) => `${request.method} ${request.path}`);
-			for (const request of dropdown.expectedRequests) expect(asked).toContain(`${request.method} ${request.path}`);
+				// Served by the sandbox, through the node's method, with the credential.
+				const asked = sandbox
+					.requests(vendor.sandboxVendor)
+					.map((request) => `${request.method} ${request.path}`);
+				for (const request of dropdown.expectedRequests)
+					expect(asked).toContain(`${request.method} ${request.path}`);
 
-			// Fast-forwards the dropdown's fade-in, so the picture shows it fully drawn.
-			await ndv.screenshot({ path: join(screenshotDir, `${vendor.nodeName}.png`), animations: 'disabled' });
-			say(`${vendor.displayName}: ${parameter} shows ${expectedNames.length} sandbox values${searched}; screenshot .tmp/ui-screenshots/${vendor.nodeName}.png`);
-		} catch (error) {
-			await page.screenshot({ path: join(screenshotDir, `${vendor.nodeName}-failure.png`) }).catch(() => {});
-			throw error;
-		} finally {
-			await page.close();
-		}
-	}, 120_000);
-});
+				// Fast-forwards the dropdown's fade-in, so the picture shows it fully drawn.
+				await ndv.screenshot({
+					path: join(screenshotDir, `${vendor.nodeName}.png`),
+					animations: 'disabled',
+				});
+				say(
+					`${vendor.displayName}: ${parameter} shows ${expectedNames.length} sandbox values${searched}; screenshot .tmp/ui-screenshots/${vendor.nodeName}.png`,
+				);
+			} catch (error) {
+				await page
+					.screenshot({ path: join(screenshotDir, `${vendor.nodeName}-failure.png`) })
+					.catch(() => {});
+				throw error;
+			} finally {
+				await page.close();
+			}
+		}, 120_000);
+	},
+);

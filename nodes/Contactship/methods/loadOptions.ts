@@ -30,7 +30,8 @@ export function tagsToOptions(records: IDataObject[]): INodePropertyOptions[] {
 	for (const tag of records) {
 		const id = tag && typeof tag === 'object' ? firstText(tag, ['id']) : undefined;
 		const text = id === undefined ? undefined : shown(tag);
-		if (id !== undefined && text !== undefined && !shownById.has(id)) shownById.set(id, text.toLowerCase());
+		if (id !== undefined && text !== undefined && !shownById.has(id))
+			shownById.set(id, text.toLowerCase());
 	}
 	const tagsShowing = new Map<string, number>();
 	for (const text of shownById.values()) tagsShowing.set(text, (tagsShowing.get(text) ?? 0) + 1);
@@ -48,6 +49,11 @@ export function tagsToOptions(records: IDataObject[]): INodePropertyOptions[] {
 
 export async function getTags(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const client = await ApiClient.create(this, contactshipApi);
-	const records = await fetchAllPages(client, { method: 'GET', path: '/v1/tags' }, tagPaging, (body) => findList(body, ['data']));
+	const records = await fetchAllPages(
+		client,
+		{ method: 'GET', path: '/v1/tags' },
+		tagPaging,
+		(body) => findList(body, ['data']),
+	);
 	return tagsToOptions(records);
 }

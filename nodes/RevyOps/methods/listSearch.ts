@@ -20,7 +20,12 @@ export function toCompanyResults(records: IDataObject[]): INodeListSearchResult[
 }
 
 /** Whether a companies page says there are more: `next` when present, else `count`, else a full page. */
-export function hasNextPage(body: unknown, page: number, pageSize: number, received: number): boolean {
+export function hasNextPage(
+	body: unknown,
+	page: number,
+	pageSize: number,
+	received: number,
+): boolean {
 	const record = (body && typeof body === 'object' ? body : {}) as IDataObject;
 	if ('next' in record) return Boolean(record.next);
 	if (typeof record.count === 'number') return page * pageSize < record.count;
@@ -42,6 +47,8 @@ export async function searchCompanies(
 	const records = findList(body, ['results']);
 	return {
 		results: toCompanyResults(records),
-		paginationToken: hasNextPage(body, page, MAX_PAGE_SIZE, records.length) ? String(page + 1) : undefined,
+		paginationToken: hasNextPage(body, page, MAX_PAGE_SIZE, records.length)
+			? String(page + 1)
+			: undefined,
 	};
 }

@@ -26,11 +26,15 @@ export function customFieldNames(contacts: IDataObject[]): INodePropertyOptions[
 			Object.keys(fields).forEach(add);
 		}
 	}
-	return [...names.values()].sort((a, b) => a.localeCompare(b)).map((name) => ({ name, value: name }));
+	return [...names.values()]
+		.sort((a, b) => a.localeCompare(b))
+		.map((name) => ({ name, value: name }));
 }
 
 /** RevyOps has no list of field definitions: collect the names the workspace's contacts use. */
-export async function getCustomFieldNames(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getCustomFieldNames(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	const client = await ApiClient.create(this, revyOpsApi);
 	const contacts = await fetchAllPages(
 		client,

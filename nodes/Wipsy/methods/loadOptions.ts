@@ -8,7 +8,10 @@ import { readCatalog } from '../catalog';
 /** What a custom field accepts, shown under its name in the dropdown. */
 export function describeField(field: WipsyField): string {
 	let accepts: string;
-	if (field.type === 'select') accepts = field.options.length ? `select: ${field.options.join(', ')}` : 'select (options unknown)';
+	if (field.type === 'select')
+		accepts = field.options.length
+			? `select: ${field.options.join(', ')}`
+			: 'select (options unknown)';
 	else if (field.type === 'date') accepts = 'date, YYYY-MM-DD';
 	else accepts = field.type;
 	return `${accepts}${field.required ? '; required' : ''}`;
@@ -23,14 +26,20 @@ export function tagOptions(tags: WipsyTag[]): INodePropertyOptions[] {
 }
 
 export function fieldOptions(fields: WipsyField[]): INodePropertyOptions[] {
-	return fields.map((field) => ({ name: field.name, value: field.id, description: describeField(field) }));
+	return fields.map((field) => ({
+		name: field.name,
+		value: field.id,
+		description: describeField(field),
+	}));
 }
 
 async function loadCatalog(ctx: ILoadOptionsFunctions): Promise<WipsyCatalog> {
 	return await readCatalog(await ApiClient.create(ctx, wipsyApi));
 }
 
-export async function getPipelineStages(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getPipelineStages(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	return stageOptions((await loadCatalog(this)).stages);
 }
 
@@ -38,6 +47,8 @@ export async function getTags(this: ILoadOptionsFunctions): Promise<INodePropert
 	return tagOptions((await loadCatalog(this)).tags);
 }
 
-export async function getCustomFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getCustomFields(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	return fieldOptions((await loadCatalog(this)).fields);
 }

@@ -26,10 +26,25 @@ export const BURST_COMPANY = SC_COMPANIES[0].company_id;
  */
 export type BurstContender = 'ours' | 'oursShare' | 'httpRetry';
 
-export const BURST_CONTENDERS: Record<BurstContender, { label: string; path: string; workflowId: string }> = {
-	ours: { label: 'SalesCaptain node (defaults)', path: 'burst-salescaptain', workflowId: 'burstOursSalesCa' },
-	oursShare: { label: 'SalesCaptain node, Max Requests = limit ÷ workers', path: 'burst-salescaptain-share', workflowId: 'burstOursShare01' },
-	httpRetry: { label: 'HTTP Request node, Retry On Fail (5 tries, 1 s)', path: 'burst-http-request', workflowId: 'burstHttpRetry01' },
+export const BURST_CONTENDERS: Record<
+	BurstContender,
+	{ label: string; path: string; workflowId: string }
+> = {
+	ours: {
+		label: 'SalesCaptain node (defaults)',
+		path: 'burst-salescaptain',
+		workflowId: 'burstOursSalesCa',
+	},
+	oursShare: {
+		label: 'SalesCaptain node, Max Requests = limit ÷ workers',
+		path: 'burst-salescaptain-share',
+		workflowId: 'burstOursShare01',
+	},
+	httpRetry: {
+		label: 'HTTP Request node, Retry On Fail (5 tries, 1 s)',
+		path: 'burst-http-request',
+		workflowId: 'burstHttpRetry01',
+	},
 };
 
 /** A node id that stays the same across imports (re-importing updates instead of adding). */
@@ -39,7 +54,10 @@ export function stableNodeId(seed: string): string {
 }
 
 /** A Webhook trigger (POST `path`) that answers with the last node's output once the execution ends. */
-export function webhookNode(path: string, responseData: 'firstEntryJson' | 'allEntries' = 'firstEntryJson') {
+export function webhookNode(
+	path: string,
+	responseData: 'firstEntryJson' | 'allEntries' = 'firstEntryJson',
+) {
 	return {
 		id: stableNodeId(`${path}/webhook`),
 		webhookId: stableNodeId(`${path}/webhookId`),
@@ -56,7 +74,12 @@ export function webhookNode(path: string, responseData: 'firstEntryJson' | 'allE
  * (`{name, email}`). All send the identical request with the same credential.
  * `maxRequestsPerSecond` is the `oursShare` contender's Max Requests.
  */
-export function burstWorkflow(contender: BurstContender, credential: { id: string; name: string }, sandboxUrl: string, maxRequestsPerSecond = 5) {
+export function burstWorkflow(
+	contender: BurstContender,
+	credential: { id: string; name: string },
+	sandboxUrl: string,
+	maxRequestsPerSecond = 5,
+) {
 	const { path, workflowId } = BURST_CONTENDERS[contender];
 	const credentials = { salesCaptainApi: credential };
 	const create =
@@ -70,7 +93,10 @@ export function burstWorkflow(contender: BurstContender, credential: { id: strin
 						company: BURST_COMPANY,
 						fullName: '={{ $json.body.name }}',
 						email: '={{ $json.body.email }}',
-						options: contender === 'oursShare' ? { maxRequests: maxRequestsPerSecond, rateInterval: 'second' } : {},
+						options:
+							contender === 'oursShare'
+								? { maxRequests: maxRequestsPerSecond, rateInterval: 'second' }
+								: {},
 					},
 				}
 			: {
@@ -97,7 +123,17 @@ export function burstWorkflow(contender: BurstContender, credential: { id: strin
 		name: `Burst: ${BURST_CONTENDERS[contender].label}`,
 		active: true,
 		settings: { executionOrder: 'v1' },
-		nodes: [webhookNode(path), { id: stableNodeId(`${path}/create`), name: 'Create', position: [220, 0], credentials, onError, ...create }],
+		nodes: [
+			webhookNode(path),
+			{
+				id: stableNodeId(`${path}/create`),
+				name: 'Create',
+				position: [220, 0],
+				credentials,
+				onError,
+				...create,
+			},
+		],
 		connections: { Webhook: { main: [[{ node: 'Create', type: 'main', index: 0 }]] } },
 	};
 }
@@ -108,21 +144,43 @@ export function burstWorkflow(contender: BurstContender, credential: { id: strin
  * outbox): the activate call answers before the webhook is registered, and calls made
  * meanwhile get "The requested webhook … is not registered".
  */
-export async function activateWorkflows(rest: RestClient, workflowIds: string[], timeoutMs = 120_000): Promise<void> {
+export async function activateWorkflows(
+	rest: RestClient,
+	workflowIds: string[],
+	timeoutMs = 120_000,
+): Promise<void> {
 	for (const id of workflowIds) {
-		const { status, body } = await rest.request<{ data: { versionId: string } }>('GET', `/rest/workflows/${id}`);
-		if (status !== 200) throw new Error(`GET workflow ${id} answered ${status}: ${JSON.stringify(body)}`);
-		const activated = await rest.request('POST', `/rest/workflows/${id}/activate`, { versionId: body.data.versionId });
-		if (activated.status !== 200) throw new Error(`Activating workflow ${id} answered ${activated.status}: ${JSON.stringify(activated.body)}`);
+		const { status, body } = await rest.request<{ data: { versionId: string } }>(
+			'GET',
+			`/rest/workflows/${id}`,
+		);
+		if (status !== 200)
+			throw new Error(`GET workflow ${id} answered ${status}: ${JSON.stringify(body)}`);
+		const activated = await rest.request('POST', `/rest/workflows/${id}/activate`, {
+			versionId: body.data.versionId,
+		});
+		if (activated.status !== 200)
+			throw new Error(
+				`Activating workflow ${id} answered ${activated.status}: ${JSON.stringify(activated.body)}`,
+			);
 	}
 	const deadline = Date.now() + timeoutMs;
 	for (const id of workflowIds) {
 		for (;;) {
-			const { status, body } = await rest.request<{ data: { status: string; triggers: unknown[] } }>('GET', `/rest/workflows/${id}/publication-status`);
-			if (status !== 200) throw new Error(`The publication status of workflow ${id} answered ${status}: ${JSON.stringify(body)}`);
+			const { status, body } = await rest.request<{
+				data: { status: string; triggers: unknown[] };
+			}>('GET', `/rest/workflows/${id}/publication-status`);
+			if (status !== 200)
+				throw new Error(
+					`The publication status of workflow ${id} answered ${status}: ${JSON.stringify(body)}`,
+				);
 			if (body.data.status === 'published') break;
-			if (body.data.status === 'failed' || body.data.status === 'partial') throw new Error(`Publishing workflow ${id} failed: ${JSON.stringify(body.data.triggers)}`);
-			if (Date.now() > deadline) throw new Error(`Workflow ${id} was not published within ${timeoutMs / 1000} s (status ${body.data.status})`);
+			if (body.data.status === 'failed' || body.data.status === 'partial')
+				throw new Error(`Publishing workflow ${id} failed: ${JSON.stringify(body.data.triggers)}`);
+			if (Date.now() > deadline)
+				throw new Error(
+					`Workflow ${id} was not published within ${timeoutMs / 1000} s (status ${body.data.status})`,
+				);
 			await new Promise((resolve) => setTimeout(resolve, 250));
 		}
 	}
@@ -156,13 +214,17 @@ export interface BurstResult {
 
 /** The failure an answer carries: a non-2xx answer's body, or the item's `error` (On Error → Continue). */
 function failureOf(answer: BurstCall): string | undefined {
-	if (answer.status < 200 || answer.status >= 300) return `${answer.status || 'no answer'}: ${answer.body.slice(0, 300)}`;
+	if (answer.status < 200 || answer.status >= 300)
+		return `${answer.status || 'no answer'}: ${answer.body.slice(0, 300)}`;
 	try {
 		const item = JSON.parse(answer.body) as { error?: unknown };
 		if (item.error === undefined) return undefined;
 		// n8n's own nodes give an error object (with a timestamp): its message groups alike failures.
 		const error = item.error as { message?: unknown; description?: unknown };
-		const text = typeof error === 'object' && error !== null ? [error.message, error.description].filter(Boolean).join(': ') || JSON.stringify(error) : String(error);
+		const text =
+			typeof error === 'object' && error !== null
+				? [error.message, error.description].filter(Boolean).join(': ') || JSON.stringify(error)
+				: String(error);
 		return text.slice(0, 300);
 	} catch {
 		return undefined;
@@ -171,18 +233,28 @@ function failureOf(answer: BurstCall): string | undefined {
 
 function tally(messages: Array<string | undefined>): Array<{ message: string; count: number }> {
 	const counts = new Map<string, number>();
-	for (const message of messages) if (message !== undefined) counts.set(message, (counts.get(message) ?? 0) + 1);
-	return [...counts].map(([message, count]) => ({ message, count })).sort((a, b) => b.count - a.count);
+	for (const message of messages)
+		if (message !== undefined) counts.set(message, (counts.get(message) ?? 0) + 1);
+	return [...counts]
+		.map(([message, count]) => ({ message, count }))
+		.sort((a, b) => b.count - a.count);
 }
 
-export const burstLead = (index: number) => ({ name: `Burst Lead ${index}`, email: `burst${index}@example.com` });
+export const burstLead = (index: number) => ({
+	name: `Burst Lead ${index}`,
+	email: `burst${index}@example.com`,
+});
 
 /**
  * Fires `calls` webhook calls, `concurrency` at a time (a new one as soon as one is answered),
  * against `url`, and counts what the sandbox's SalesCaptain has afterwards. The sandbox must
  * have been reset and its limit set by the caller; `limitPerSecond` gives the ideal time.
  */
-export async function runBurst(url: string, sandbox: Sandbox, options: { calls: number; concurrency: number; limitPerSecond: number; timeoutMs?: number }): Promise<BurstResult> {
+export async function runBurst(
+	url: string,
+	sandbox: Sandbox,
+	options: { calls: number; concurrency: number; limitPerSecond: number; timeoutMs?: number },
+): Promise<BurstResult> {
 	const answers: BurstCall[] = new Array(options.calls);
 	let next = 0;
 	const started = Date.now();
@@ -207,7 +279,8 @@ export async function runBurst(url: string, sandbox: Sandbox, options: { calls: 
 
 	const contacts = sandbox.state<SalesCaptainState>('salescaptain').contacts;
 	const perEmail = new Map<string, number>();
-	for (const contact of contacts) perEmail.set(String(contact.email), (perEmail.get(String(contact.email)) ?? 0) + 1);
+	for (const contact of contacts)
+		perEmail.set(String(contact.email), (perEmail.get(String(contact.email)) ?? 0) + 1);
 	const leads = Array.from({ length: options.calls }, (_, index) => burstLead(index).email);
 	return {
 		calls: options.calls,
@@ -224,8 +297,13 @@ export async function runBurst(url: string, sandbox: Sandbox, options: { calls: 
 }
 
 /** Samples the resident memory (VmRSS) of processes until stopped; answers the peak of their sum in MB. */
-export function sampleMemory(processes: Array<ChildProcess | number | undefined>, everyMs = 200): { stop(): number } {
-	const pids = processes.map((entry) => (typeof entry === 'number' ? entry : entry?.pid)).filter((pid): pid is number => pid !== undefined);
+export function sampleMemory(
+	processes: Array<ChildProcess | number | undefined>,
+	everyMs = 200,
+): { stop(): number } {
+	const pids = processes
+		.map((entry) => (typeof entry === 'number' ? entry : entry?.pid))
+		.filter((pid): pid is number => pid !== undefined);
 	let peakKb = 0;
 	const read = () => {
 		let totalKb = 0;

@@ -12,7 +12,9 @@ export function withPlaceholders(expected: unknown): unknown {
 	if (expected === '<any>') return expect.anything();
 	if (Array.isArray(expected)) return expected.map(withPlaceholders);
 	if (expected && typeof expected === 'object') {
-		return Object.fromEntries(Object.entries(expected).map(([key, value]) => [key, withPlaceholders(value)]));
+		return Object.fromEntries(
+			Object.entries(expected).map(([key, value]) => [key, withPlaceholders(value)]),
+		);
 	}
 	return expected;
 }
@@ -26,18 +28,25 @@ export function requestShape(request: SandboxRequest, expected?: ExpectedRequest
 		body: request.body ?? (request.rawBody === '' ? undefined : request.rawBody),
 	};
 	if (expected?.headers) {
-		shape.headers = Object.fromEntries(Object.keys(expected.headers).map((name) => [name, request.headers[name.toLowerCase()]]));
+		shape.headers = Object.fromEntries(
+			Object.keys(expected.headers).map((name) => [name, request.headers[name.toLowerCase()]]),
+		);
 	}
 	return shape;
 }
 
 /** Placeholders inside a path (`/v1/contacts/<uuid>/tags`): ids the vendor made during the run. */
-const PATH_PLACEHOLDERS: Record<string, string> = { '<uuid>': '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}', '<any>': '[^/]+' };
+const PATH_PLACEHOLDERS: Record<string, string> = {
+	'<uuid>': '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}',
+	'<any>': '[^/]+',
+};
 
 function expectedPath(path: string): unknown {
 	const parts = path.split(/(<uuid>|<any>)/);
 	if (parts.length === 1) return path;
-	const pattern = parts.map((part) => PATH_PLACEHOLDERS[part] ?? part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('');
+	const pattern = parts
+		.map((part) => PATH_PLACEHOLDERS[part] ?? part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+		.join('');
 	return expect.stringMatching(new RegExp(`^${pattern}$`));
 }
 

@@ -65,7 +65,10 @@ export function splitExecuteOutput(stdout: string): { run?: ExecutedRun; log: st
 	if (start === -1 || closing?.index === undefined || closing.index < start) return { log: stdout };
 	const end = closing.index + closing[0].length;
 	try {
-		return { run: JSON.parse(stdout.slice(start, end)) as ExecutedRun, log: stdout.slice(0, start) + stdout.slice(end) };
+		return {
+			run: JSON.parse(stdout.slice(start, end)) as ExecutedRun,
+			log: stdout.slice(0, start) + stdout.slice(end),
+		};
 	} catch {
 		return { log: stdout };
 	}
@@ -107,7 +110,12 @@ export class N8nInstance {
 	}
 
 	/** Runs an n8n CLI command to completion. `onSpawn` sees the process (e.g. to sample its memory). */
-	async cli(args: string[], extraEnv: NodeJS.ProcessEnv = {}, allowFailure = false, onSpawn?: (child: ChildProcess) => void) {
+	async cli(
+		args: string[],
+		extraEnv: NodeJS.ProcessEnv = {},
+		allowFailure = false,
+		onSpawn?: (child: ChildProcess) => void,
+	) {
 		return await runCommand(this.options.runtime.nodeBin, [this.options.runtime.n8nBin, ...args], {
 			env: this.env(extraEnv),
 			cwd: this.userFolder,
@@ -141,7 +149,12 @@ export class N8nInstance {
 	 * `n8n execute --id --rawOutput` (see `splitExecuteOutput`). `brokerPort` keeps its task
 	 * broker off the server's.
 	 */
-	async execute(workflowId: string, brokerPort: number, onSpawn?: (child: ChildProcess) => void, extraEnv: NodeJS.ProcessEnv = {}): Promise<ExecuteResult> {
+	async execute(
+		workflowId: string,
+		brokerPort: number,
+		onSpawn?: (child: ChildProcess) => void,
+		extraEnv: NodeJS.ProcessEnv = {},
+	): Promise<ExecuteResult> {
 		const { code, stdout, stderr } = await this.cli(
 			['execute', `--id=${workflowId}`, '--rawOutput'],
 			{ N8N_RUNNERS_BROKER_PORT: String(brokerPort), ...extraEnv },
@@ -157,27 +170,34 @@ export class N8nInstance {
 		mkdirSync(logDir, { recursive: true });
 		const logFile = join(logDir, 'n8n-server.log');
 		rmSync(logFile, { force: true });
-		this.server = startProcess(this.options.runtime.nodeBin, [this.options.runtime.n8nBin, 'start'], {
-			env: this.env({
-				N8N_LISTEN_ADDRESS: '127.0.0.1',
-				N8N_HOST: '127.0.0.1',
-				N8N_PORT: String(port),
-				N8N_SECURE_COOKIE: 'false',
-				N8N_RUNNERS_BROKER_PORT: String(brokerPort),
-			}),
-			cwd: this.userFolder,
-			logFile,
-		});
+		this.server = startProcess(
+			this.options.runtime.nodeBin,
+			[this.options.runtime.n8nBin, 'start'],
+			{
+				env: this.env({
+					N8N_LISTEN_ADDRESS: '127.0.0.1',
+					N8N_HOST: '127.0.0.1',
+					N8N_PORT: String(port),
+					N8N_SECURE_COOKIE: 'false',
+					N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+				}),
+				cwd: this.userFolder,
+				logFile,
+			},
+		);
 		const baseUrl = `http://127.0.0.1:${port}`;
 		const deadline = Date.now() + timeoutMs;
 		let exitCode: number | null | undefined;
 		void this.server.exited.then((code) => (exitCode = code));
 		while (Date.now() < deadline) {
-			if (exitCode !== undefined) throw new Error(`n8n start exited with ${exitCode}; see ${logFile}`);
+			if (exitCode !== undefined)
+				throw new Error(`n8n start exited with ${exitCode}; see ${logFile}`);
 			try {
 				// n8n 1.x answers readiness once its database is ready, before its REST routes
 				// exist; /rest/settings answers once they do (2.x is ready only then anyway).
-				const ready = (await fetch(`${baseUrl}/healthz/readiness`)).ok && (await fetch(`${baseUrl}/rest/settings`)).ok;
+				const ready =
+					(await fetch(`${baseUrl}/healthz/readiness`)).ok &&
+					(await fetch(`${baseUrl}/rest/settings`)).ok;
 				if (ready) return new RestClient(baseUrl, this.options.runtime.n8nVersion);
 			} catch {
 				// Not listening yet.
@@ -215,7 +235,11 @@ export class RestClient {
 		readonly n8nVersion = '',
 	) {}
 
-	async request<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+	async request<T = any>(
+		method: string,
+		path: string,
+		body?: unknown,
+	): Promise<{ status: number; body: T }> {
 		const response = await fetch(`${this.baseUrl}${path}`, {
 			method,
 			headers: {
@@ -241,9 +265,14 @@ export class RestClient {
 	/** Creates the owner account (first start) and logs in. */
 	async setupOwnerAndLogin(owner: Owner = DEFAULT_OWNER): Promise<void> {
 		const setup = await this.request('POST', '/rest/owner/setup', owner);
-		if (setup.status !== 200) throw new Error(`Owner setup answered ${setup.status}: ${JSON.stringify(setup.body)}`);
-		const login = await this.request('POST', '/rest/login', { emailOrLdapLoginId: owner.email, password: owner.password });
-		if (login.status !== 200) throw new Error(`Login answered ${login.status}: ${JSON.stringify(login.body)}`);
+		if (setup.status !== 200)
+			throw new Error(`Owner setup answered ${setup.status}: ${JSON.stringify(setup.body)}`);
+		const login = await this.request('POST', '/rest/login', {
+			emailOrLdapLoginId: owner.email,
+			password: owner.password,
+		});
+		if (login.status !== 200)
+			throw new Error(`Login answered ${login.status}: ${JSON.stringify(login.body)}`);
 	}
 
 	/**
@@ -251,8 +280,13 @@ export class RestClient {
 	 * with an HTTP error reads as the status text (`Unauthorized`) on every n8n line.
 	 */
 	async testCredential(credentials: { id: string; name: string; type: string; data: object }) {
-		const answer = await this.request<{ data: { status: string; message: string } }>('POST', '/rest/credentials/test', { credentials });
-		if (typeof answer.body?.data?.message === 'string') answer.body.data.message = credentialTestMessage(answer.body.data.message, this.n8nVersion);
+		const answer = await this.request<{ data: { status: string; message: string } }>(
+			'POST',
+			'/rest/credentials/test',
+			{ credentials },
+		);
+		if (typeof answer.body?.data?.message === 'string')
+			answer.body.data.message = credentialTestMessage(answer.body.data.message, this.n8nVersion);
 		return answer;
 	}
 }

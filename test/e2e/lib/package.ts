@@ -12,7 +12,11 @@ import { runCommand } from './processes';
 function findProjectRoot(): string {
 	for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
 		const manifest = join(dir, 'package.json');
-		if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === 'n8n-nodes-crm-contacts') return dir;
+		if (
+			existsSync(manifest) &&
+			JSON.parse(readFileSync(manifest, 'utf8')).name === 'n8n-nodes-crm-contacts'
+		)
+			return dir;
 	}
 	throw new Error(`No n8n-nodes-crm-contacts package.json above ${__dirname}`);
 }
@@ -36,7 +40,11 @@ export async function buildAndPack(destination: string, logFile?: string): Promi
 	const env = cleanEnv();
 	await runCommand('npm', ['run', 'build'], { cwd: projectRoot, env, logFile });
 	mkdirSync(destination, { recursive: true });
-	const { stdout } = await runCommand('npm', ['pack', '--json', '--pack-destination', destination], { cwd: projectRoot, env, logFile });
+	const { stdout } = await runCommand(
+		'npm',
+		['pack', '--json', '--pack-destination', destination],
+		{ cwd: projectRoot, env, logFile },
+	);
 	const [packed] = JSON.parse(stdout.slice(stdout.indexOf('['))) as Array<{ filename: string }>;
 	return join(destination, packed.filename);
 }

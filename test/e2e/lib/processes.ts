@@ -40,7 +40,9 @@ function installHandlers(): void {
 	process.on('exit', stopAllNow);
 	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 		process.once(signal, () => {
-			void stopAll().finally(() => process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1)));
+			void stopAll().finally(() =>
+				process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1)),
+			);
 		});
 	}
 }
@@ -69,7 +71,11 @@ export function startProcess(
 ): Started {
 	installHandlers();
 	const log = createWriteStream(options.logFile, { flags: 'a' });
-	const child = spawn(command, args, { ...options, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(command, args, {
+		...options,
+		detached: true,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	running.add(child);
 	let buffered = '';
 	const onData = (chunk: Buffer) => {
@@ -97,7 +103,11 @@ export function startProcess(
 }
 
 /** SIGTERM to the whole group, SIGKILL if it is still there after `graceMs`. */
-async function stopProcess(child: ChildProcess, exited: Promise<unknown>, graceMs = 5000): Promise<void> {
+async function stopProcess(
+	child: ChildProcess,
+	exited: Promise<unknown>,
+	graceMs = 5000,
+): Promise<void> {
 	const pid = child.pid;
 	killGroup(child, 'SIGTERM');
 	const timer = setTimeout(() => killGroup(child, 'SIGKILL'), graceMs);
@@ -120,7 +130,9 @@ export async function stopAll(): Promise<void> {
 	await Promise.all(
 		[...running].map(async (child) => {
 			const exited = new Promise<void>((resolve) =>
-				child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve()),
+				child.exitCode !== null || child.signalCode !== null
+					? resolve()
+					: child.once('exit', () => resolve()),
 			);
 			await stopProcess(child, exited);
 		}),
@@ -143,10 +155,19 @@ export interface RunResult {
 export async function runCommand(
 	command: string,
 	args: string[],
-	options: SpawnOptions & { allowFailure?: boolean; logFile?: string; timeoutMs?: number; onSpawn?: (child: ChildProcess) => void } = {},
+	options: SpawnOptions & {
+		allowFailure?: boolean;
+		logFile?: string;
+		timeoutMs?: number;
+		onSpawn?: (child: ChildProcess) => void;
+	} = {},
 ): Promise<RunResult> {
 	installHandlers();
-	const child = spawn(command, args, { ...options, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(command, args, {
+		...options,
+		detached: true,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	running.add(child);
 	options.onSpawn?.(child);
 	const log = options.logFile ? createWriteStream(options.logFile, { flags: 'a' }) : undefined;
@@ -160,7 +181,9 @@ export async function runCommand(
 		stderr += chunk.toString('utf8');
 		log?.write(chunk);
 	});
-	const timer = options.timeoutMs ? setTimeout(() => killGroup(child, 'SIGKILL'), options.timeoutMs) : undefined;
+	const timer = options.timeoutMs
+		? setTimeout(() => killGroup(child, 'SIGKILL'), options.timeoutMs)
+		: undefined;
 	const code = await new Promise<number | null>((resolve, reject) => {
 		child.on('error', reject);
 		child.on('close', (exitCode) => resolve(exitCode));

@@ -60,21 +60,26 @@ export class QueueWorker {
 	/** Starts the worker; resolves once its readiness endpoint answers 200 (database migrated, Redis connected). */
 	async start(timeoutMs = 120_000): Promise<void> {
 		const healthPort = await freePort();
-		this.process = startProcess(this.runtime.nodeBin, [this.runtime.n8nBin, 'worker', `--concurrency=${this.concurrency}`], {
-			env: this.instance.env({
-				N8N_RUNNERS_BROKER_PORT: String(await freePort()),
-				QUEUE_HEALTH_CHECK_ACTIVE: 'true',
-				QUEUE_HEALTH_CHECK_PORT: String(healthPort),
-				N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
-			}),
-			cwd: this.instance.userFolder,
-			logFile: this.logFile,
-		});
+		this.process = startProcess(
+			this.runtime.nodeBin,
+			[this.runtime.n8nBin, 'worker', `--concurrency=${this.concurrency}`],
+			{
+				env: this.instance.env({
+					N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+					QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+					QUEUE_HEALTH_CHECK_PORT: String(healthPort),
+					N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+				}),
+				cwd: this.instance.userFolder,
+				logFile: this.logFile,
+			},
+		);
 		let exitCode: number | null | undefined;
 		void this.process.exited.then((code) => (exitCode = code));
 		const deadline = Date.now() + timeoutMs;
 		while (Date.now() < deadline) {
-			if (exitCode !== undefined) throw new Error(`n8n worker ${this.name} exited with ${exitCode}; see ${this.logFile}`);
+			if (exitCode !== undefined)
+				throw new Error(`n8n worker ${this.name} exited with ${exitCode}; see ${this.logFile}`);
 			try {
 				if ((await fetch(`http://127.0.0.1:${healthPort}/healthz/readiness`)).ok) return;
 			} catch {
@@ -82,7 +87,9 @@ export class QueueWorker {
 			}
 			await new Promise((resolve) => setTimeout(resolve, 250));
 		}
-		throw new Error(`n8n worker ${this.name} was not ready within ${timeoutMs / 1000} s; see ${this.logFile}`);
+		throw new Error(
+			`n8n worker ${this.name} was not ready within ${timeoutMs / 1000} s; see ${this.logFile}`,
+		);
 	}
 
 	/** The worker's log so far. */
@@ -92,7 +99,9 @@ export class QueueWorker {
 
 	/** Execution ids this worker logged as finished (`Worker finished execution <id> (job <job>)`). */
 	finishedExecutions(): string[] {
-		return [...this.log().matchAll(/Worker finished execution (\S+) \(job/g)].map((match) => match[1]);
+		return [...this.log().matchAll(/Worker finished execution (\S+) \(job/g)].map(
+			(match) => match[1],
+		);
 	}
 
 	async stop(): Promise<void> {
@@ -129,7 +138,15 @@ export class QueueCluster {
 		const main = await instance('main');
 		const workers: QueueWorker[] = [];
 		for (let index = 1; index <= (options.workers ?? 2); index++) {
-			workers.push(new QueueWorker(`worker-${index}`, await instance(`worker-${index}`), options.runtime, options.logDir, options.concurrency ?? 10));
+			workers.push(
+				new QueueWorker(
+					`worker-${index}`,
+					await instance(`worker-${index}`),
+					options.runtime,
+					options.logDir,
+					options.concurrency ?? 10,
+				),
+			);
 		}
 		return new QueueCluster(services, main, workers);
 	}

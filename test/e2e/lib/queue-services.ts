@@ -7,7 +7,16 @@
  * `postgres` user Debian's package creates.
  */
 import { randomBytes } from 'node:crypto';
-import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	chownSync,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	realpathSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -15,7 +24,8 @@ import { dirname, join } from 'node:path';
 import type { Started } from './processes';
 import { freePort, removeOnExit, runCommand, startProcess } from './processes';
 
-const INSTALL_HINT = 'run `bash scripts/ensure-queue-services.sh` (installs Debian\'s redis-server and postgresql)';
+const INSTALL_HINT =
+	"run `bash scripts/ensure-queue-services.sh` (installs Debian's redis-server and postgresql)";
 
 export interface QueueServices {
 	/** The settings every n8n process of the cluster (main and workers) needs for them. */
@@ -68,7 +78,13 @@ export async function portOpen(port: number): Promise<boolean> {
 }
 
 /** Resolves once the service accepts TCP connections on 127.0.0.1:`port`. */
-async function waitForPort(port: number, started: Started, name: string, logFile: string, timeoutMs = 60_000): Promise<void> {
+async function waitForPort(
+	port: number,
+	started: Started,
+	name: string,
+	logFile: string,
+	timeoutMs = 60_000,
+): Promise<void> {
 	let exitCode: number | null | undefined;
 	void started.exited.then((code) => (exitCode = code));
 	const deadline = Date.now() + timeoutMs;
@@ -77,7 +93,9 @@ async function waitForPort(port: number, started: Started, name: string, logFile
 		if (await portOpen(port)) return;
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
-	throw new Error(`${name} did not listen on 127.0.0.1:${port} within ${timeoutMs / 1000} s; see ${logFile}`);
+	throw new Error(
+		`${name} did not listen on 127.0.0.1:${port} within ${timeoutMs / 1000} s; see ${logFile}`,
+	);
 }
 
 function which(command: string): string | undefined {
@@ -88,7 +106,9 @@ function which(command: string): string | undefined {
 }
 
 async function startRedis(logDir: string) {
-	const redisServer = which('redis-server') ?? (existsSync('/usr/bin/redis-server') ? '/usr/bin/redis-server' : undefined);
+	const redisServer =
+		which('redis-server') ??
+		(existsSync('/usr/bin/redis-server') ? '/usr/bin/redis-server' : undefined);
 	if (!redisServer) throw new Error(`redis-server is not installed: ${INSTALL_HINT}`);
 	const dir = mkdtempSync(join(tmpdir(), 'crm-contacts-redis-'));
 	removeOnExit(dir);
@@ -97,7 +117,22 @@ async function startRedis(logDir: string) {
 	// In the foreground, no persistence, loopback only: a queue that lives as long as the test.
 	const started = startProcess(
 		redisServer,
-		['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--protected-mode', 'yes'],
+		[
+			'--port',
+			String(port),
+			'--bind',
+			'127.0.0.1',
+			'--dir',
+			dir,
+			'--save',
+			'',
+			'--appendonly',
+			'no',
+			'--daemonize',
+			'no',
+			'--protected-mode',
+			'yes',
+		],
 		{ cwd: dir, logFile },
 	);
 	await waitForPort(port, started, 'redis-server', logFile);
@@ -116,7 +151,9 @@ function postgresBin(): string {
 	// A link on PATH (e.g. /usr/local/bin/initdb) leads to the folder with the other programs.
 	if (onPath) return dirname(realpathSync(onPath));
 	const root = '/usr/lib/postgresql';
-	const versions = existsSync(root) ? readdirSync(root).filter((version) => existsSync(join(root, version, 'bin', 'initdb'))) : [];
+	const versions = existsSync(root)
+		? readdirSync(root).filter((version) => existsSync(join(root, version, 'bin', 'initdb')))
+		: [];
 	versions.sort((a, b) => Number(b) - Number(a));
 	if (versions.length === 0) throw new Error(`PostgreSQL is not installed: ${INSTALL_HINT}`);
 	return join(root, versions[0], 'bin');
@@ -125,9 +162,13 @@ function postgresBin(): string {
 /** As root, the `postgres` user's ids (PostgreSQL will not run as root); otherwise the current user's. */
 async function clusterOwner(): Promise<{ uid: number; gid: number } | undefined> {
 	if (userInfo().uid !== 0) return undefined;
-	const ids = async (flag: string) => Number((await runCommand('id', [flag, 'postgres'], { allowFailure: true })).stdout.trim());
+	const ids = async (flag: string) =>
+		Number((await runCommand('id', [flag, 'postgres'], { allowFailure: true })).stdout.trim());
 	const [uid, gid] = [await ids('-u'), await ids('-g')];
-	if (!Number.isInteger(uid) || uid <= 0) throw new Error(`Running as root, PostgreSQL needs the "postgres" user Debian's package creates: ${INSTALL_HINT}`);
+	if (!Number.isInteger(uid) || uid <= 0)
+		throw new Error(
+			`Running as root, PostgreSQL needs the "postgres" user Debian's package creates: ${INSTALL_HINT}`,
+		);
 	return { uid, gid };
 }
 
@@ -145,26 +186,61 @@ async function startPostgres(logDir: string) {
 		chownSync(root, owner.uid, owner.gid);
 		chownSync(passwordFile, owner.uid, owner.gid);
 	}
-	const asOwner = { ...owner, cwd: root, env: { ...process.env, LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8' } };
+	const asOwner = {
+		...owner,
+		cwd: root,
+		env: { ...process.env, LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8' },
+	};
 	const logFile = join(logDir, 'postgres.log');
-	await runCommand(join(bin, 'initdb'), ['-D', dataDir, '-U', user, `--pwfile=${passwordFile}`, '--auth-host=scram-sha-256', '--auth-local=peer', '-E', 'UTF8'], {
-		...asOwner,
-		logFile,
-	});
+	await runCommand(
+		join(bin, 'initdb'),
+		[
+			'-D',
+			dataDir,
+			'-U',
+			user,
+			`--pwfile=${passwordFile}`,
+			'--auth-host=scram-sha-256',
+			'--auth-local=peer',
+			'-E',
+			'UTF8',
+		],
+		{
+			...asOwner,
+			logFile,
+		},
+	);
 	rmSync(passwordFile);
 	const port = await freePort();
 	// TCP on loopback only, no Unix socket (nothing is written to /var/run), fsync off: a throwaway cluster.
 	const started = startProcess(
 		join(bin, 'postgres'),
-		['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=off', '-c', 'max_connections=100'],
+		[
+			'-D',
+			dataDir,
+			'-p',
+			String(port),
+			'-c',
+			'listen_addresses=127.0.0.1',
+			'-c',
+			'unix_socket_directories=',
+			'-c',
+			'fsync=off',
+			'-c',
+			'max_connections=100',
+		],
 		{ ...asOwner, logFile },
 	);
 	await waitForPort(port, started, 'postgres', logFile);
 	const database = 'n8n';
-	await runCommand(join(bin, 'createdb'), ['-h', '127.0.0.1', '-p', String(port), '-U', user, database], {
-		env: { ...process.env, PGPASSWORD: password },
-		logFile,
-	});
+	await runCommand(
+		join(bin, 'createdb'),
+		['-h', '127.0.0.1', '-p', String(port), '-U', user, database],
+		{
+			env: { ...process.env, PGPASSWORD: password },
+			logFile,
+		},
+	);
 	return {
 		port,
 		database,
@@ -172,10 +248,13 @@ async function startPostgres(logDir: string) {
 		password,
 		stop: async () => {
 			// A fast shutdown (clients are disconnected), then the folder goes.
-			await runCommand(join(bin, 'pg_ctl'), ['stop', '-D', dataDir, '-m', 'fast', '-w'], { ...asOwner, logFile, allowFailure: true });
+			await runCommand(join(bin, 'pg_ctl'), ['stop', '-D', dataDir, '-m', 'fast', '-w'], {
+				...asOwner,
+				logFile,
+				allowFailure: true,
+			});
 			await started.stop();
 			rmSync(root, { recursive: true, force: true });
 		},
 	};
 }
-

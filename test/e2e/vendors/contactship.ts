@@ -2,7 +2,11 @@
  * Contactship in the real n8n: the sandbox's seed data (test/sandbox/vendors/contactship.ts)
  * is the truth every expectation below is written against.
  */
-import { CONTACTSHIP_API_KEY, CONTACTSHIP_ORGANIZATION_ID, CS_SEED_TAGS } from '../../sandbox/vendors/contactship';
+import {
+	CONTACTSHIP_API_KEY,
+	CONTACTSHIP_ORGANIZATION_ID,
+	CS_SEED_TAGS,
+} from '../../sandbox/vendors/contactship';
 import type { E2eVendor, ExpectedRequest } from '../lib/vendor';
 
 const tagId = (name: string) => CS_SEED_TAGS.find((tag) => tag.name === name)!.id;
@@ -14,9 +18,18 @@ const MISSING_TAG = '5e1f0000-0000-4000-8000-000000000099';
 /** Every request must carry the key, as the credential's `authenticate` block says. */
 const auth = { 'x-api-key': CONTACTSHIP_API_KEY };
 
-const create = (body: object): ExpectedRequest => ({ method: 'POST', path: '/v1/contacts', body, headers: auth });
+const create = (body: object): ExpectedRequest => ({
+	method: 'POST',
+	path: '/v1/contacts',
+	body,
+	headers: auth,
+});
 /** The contact's id is the one Contactship just made. */
-const addTag = (tag: string): ExpectedRequest => ({ method: 'POST', path: `/v1/contacts/<uuid>/tags/${tag}`, headers: auth });
+const addTag = (tag: string): ExpectedRequest => ({
+	method: 'POST',
+	path: `/v1/contacts/<uuid>/tags/${tag}`,
+	headers: auth,
+});
 
 const contact = (fields: {
 	phone_number: string;
@@ -131,15 +144,29 @@ export const contactshipE2e: E2eVendor = {
 					description: DESCRIPTION,
 					additional_data: [{ type: 'text', field: 'source', value: 'n8n' }],
 				}),
-				{ method: 'GET', path: '/v1/contacts/%2B442079460018', query: { identifierType: 'phone_number' }, headers: auth },
+				{
+					method: 'GET',
+					path: '/v1/contacts/%2B442079460018',
+					query: { identifierType: 'phone_number' },
+					headers: auth,
+				},
 				// The existing contact already has both tags: Contactship answers 409, the node counts them as applied.
 				addTag(HOT_LEAD),
 				addTag(VIP),
 			],
 			expectedOutput: [
-				{ json: { ...contact(ADA), appliedTags: [HOT_LEAD, VIP], outcome: 'created' }, pairedItem: 0 },
-				{ json: { ...contact(GRACE), appliedTags: [HOT_LEAD, VIP], outcome: 'created' }, pairedItem: 1 },
-				{ json: { ...contact(ADA), appliedTags: [HOT_LEAD, VIP], outcome: 'existing' }, pairedItem: 2 },
+				{
+					json: { ...contact(ADA), appliedTags: [HOT_LEAD, VIP], outcome: 'created' },
+					pairedItem: 0,
+				},
+				{
+					json: { ...contact(GRACE), appliedTags: [HOT_LEAD, VIP], outcome: 'created' },
+					pairedItem: 1,
+				},
+				{
+					json: { ...contact(ADA), appliedTags: [HOT_LEAD, VIP], outcome: 'existing' },
+					pairedItem: 2,
+				},
 			],
 		},
 		{
@@ -155,7 +182,12 @@ export const contactshipE2e: E2eVendor = {
 				{ name: 'Bad Score', phone: '+49 30 1234567', score: 'forty-two' },
 				{ name: 'Linus again', phone: '+358401234567' },
 				{ name: 'Unknown Tag', phone: '+1 650 555 0199', tags: [HOT_LEAD, MISSING_TAG] },
-				{ name: 'Margaret Hamilton', phone: '+1 617 555 0123', email: 'margaret@example.com', score: '99' },
+				{
+					name: 'Margaret Hamilton',
+					phone: '+1 617 555 0123',
+					email: 'margaret@example.com',
+					score: '99',
+				},
 			],
 			parameters: {
 				resource: 'contact',
@@ -164,7 +196,9 @@ export const contactshipE2e: E2eVendor = {
 				fullName: '={{ $json.name }}',
 				email: "={{ $json.email ?? '' }}",
 				tags: '={{ $json.tags ?? [] }}',
-				customFields: { field: [{ type: 'number', key: 'lead_score', value: "={{ $json.score ?? '' }}" }] },
+				customFields: {
+					field: [{ type: 'number', key: 'lead_score', value: "={{ $json.score ?? '' }}" }],
+				},
 				options: { maxConcurrency: 1 },
 			},
 			expectedRequests: [
@@ -183,7 +217,11 @@ export const contactshipE2e: E2eVendor = {
 			],
 			expectedOutput: [
 				{
-					json: { ...contact({ phone_number: '+358401234567', full_name: 'Linus Torvalds' }), appliedTags: [HOT_LEAD], outcome: 'created' },
+					json: {
+						...contact({ phone_number: '+358401234567', full_name: 'Linus Torvalds' }),
+						appliedTags: [HOT_LEAD],
+						outcome: 'created',
+					},
 					pairedItem: 0,
 				},
 				{
@@ -198,16 +236,19 @@ export const contactshipE2e: E2eVendor = {
 				},
 				{
 					json: {
-						error: 'Additional data "lead_score" is a number field, but "forty-two" is not a number [item 2]',
+						error:
+							'Additional data "lead_score" is a number field, but "forty-two" is not a number [item 2]',
 						details: {
-							description: 'Use digits with a dot for decimals, for example 42 or 1499.90 (no thousands separators, no decimal comma).',
+							description:
+								'Use digits with a dot for decimals, for example 42 or 1499.90 (no thousands separators, no decimal comma).',
 						},
 					},
 					pairedItem: 2,
 				},
 				{
 					json: {
-						error: 'Contactship answered 409: Contact with this phone number already exists [item 3]',
+						error:
+							'Contactship answered 409: Contact with this phone number already exists [item 3]',
 						details: {
 							httpCode: '409',
 							description:
@@ -269,7 +310,14 @@ export const contactshipE2e: E2eVendor = {
 				{ name: 'VIP', value: VIP },
 				{ name: 'Webinar 2025', value: tagId('webinar-2025') },
 			],
-			expectedRequests: [{ method: 'GET', path: '/v1/tags', query: { limit: '100', offset: '0', order: 'asc' }, headers: auth }],
+			expectedRequests: [
+				{
+					method: 'GET',
+					path: '/v1/tags',
+					query: { limit: '100', offset: '0', order: 'asc' },
+					headers: auth,
+				},
+			],
 		},
 	],
 };

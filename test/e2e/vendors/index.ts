@@ -6,4 +6,10 @@ import { salesCaptainE2e } from './salesCaptain';
 import { thoughtlyE2e } from './thoughtly';
 import { wipsyE2e } from './wipsy';
 
-export const e2eVendors: E2eVendor[] = [salesCaptainE2e, contactshipE2e, revyOpsE2e, wipsyE2e, thoughtlyE2e];
+export const e2eVendors: E2eVendor[] = [
+	salesCaptainE2e,
+	contactshipE2e,
+	revyOpsE2e,
+	wipsyE2e,
+	thoughtlyE2e,
+];

@@ -28,7 +28,10 @@ const FIRST_NEW_FIELD = 90001 + 100 * 2 + (RO_SEEDED_CONTACTS - 100) * 3;
 
 /** Every request carries the key in its header and the Client ID in its query. */
 const auth = { 'x-api-key': REVYOPS_CLIENT.apiKey };
-const query = (parameters: Record<string, string> = {}) => ({ ...parameters, client_id: REVYOPS_CLIENT.clientId });
+const query = (parameters: Record<string, string> = {}) => ({
+	...parameters,
+	client_id: REVYOPS_CLIENT.clientId,
+});
 
 const create = (body: object, structure = 'NESTED'): ExpectedRequest => ({
 	method: 'POST',
@@ -57,7 +60,12 @@ const contact = (fields: IDataObject) => ({
 	status_changed_at: null,
 	...fields,
 });
-const nestedField = (id: number, field_name: string, field_value: string, updated_time = '<iso-date>') => ({ id, updated_time, field_name, field_value });
+const nestedField = (
+	id: number,
+	field_name: string,
+	field_value: string,
+	updated_time = '<iso-date>',
+) => ({ id, updated_time, field_name, field_value });
 
 /** The seeded contact "Return Existing" finds. */
 const dana = (contact_custom_fields: IDataObject | IDataObject[]) =>
@@ -68,15 +76,24 @@ const dana = (contact_custom_fields: IDataObject | IDataObject[]) =>
 		contact_custom_fields,
 		origin: 'CSV import',
 	});
-const DANA_NESTED = [nestedField(90001, 'Industry', 'Outdoor gear', SEED_TIME), nestedField(90002, 'Lead Source', 'Trade show', SEED_TIME)];
+const DANA_NESTED = [
+	nestedField(90001, 'Industry', 'Outdoor gear', SEED_TIME),
+	nestedField(90002, 'Lead Source', 'Trade show', SEED_TIME),
+];
 const DANA_FLAT = { Industry: 'Outdoor gear', 'Lead Source': 'Trade show' };
 
 /** The company picker's entries, in RevyOps' order: the named companies, then the generated branches. */
 const COMPANY_RESULTS = [
-	...RO_COMPANIES.map((company) => ({ name: `${company.name} (${company.domain})`, value: String(company.id) })),
+	...RO_COMPANIES.map((company) => ({
+		name: `${company.name} (${company.domain})`,
+		value: String(company.id),
+	})),
 	...Array.from({ length: RO_GENERATED_COMPANIES }, (_unused, index) => {
 		const number = String(index + 1).padStart(3, '0');
-		return { name: `Northwind Branch ${number} (branch${number}.northwind.example)`, value: String(1101 + index) };
+		return {
+			name: `Northwind Branch ${number} (branch${number}.northwind.example)`,
+			value: String(1101 + index),
+		};
 	}),
 ];
 
@@ -98,7 +115,11 @@ export const revyOpsE2e: E2eVendor = {
 		id: 'e2eRevyOpsCred01',
 		name: 'RevyOps (sandbox)',
 		type: 'revyOpsApi',
-		data: (baseUrl) => ({ apiKey: REVYOPS_CLIENT.apiKey, clientId: REVYOPS_CLIENT.clientId, baseUrl }),
+		data: (baseUrl) => ({
+			apiKey: REVYOPS_CLIENT.apiKey,
+			clientId: REVYOPS_CLIENT.clientId,
+			baseUrl,
+		}),
 		badData: (baseUrl) => ({ apiKey: '', clientId: 'rvo-cid-00000000', baseUrl }),
 		// n8n reports the status text of a refused credential test, not the vendor's `{detail}` (here "Invalid client_id.").
 		badMessage: /Forbidden/,
@@ -114,14 +135,35 @@ export const revyOpsE2e: E2eVendor = {
 			// additional fields; a contact known by its LinkedIn URL alone; and a duplicate email,
 			// which "Return Existing" looks up by email and outputs as it is in RevyOps.
 			items: [
-				{ email: 'maria.lopez@example.com', firstName: 'Maria', lastName: 'Lopez', industry: 'Outdoor gear', source: 'Webinar' },
-				{ linkedin: 'https://www.linkedin.com/in/sam-okafor', firstName: 'Sam', lastName: 'Okafor', industry: 'Retail' },
-				{ email: RO_EXISTING_CONTACT.email, firstName: 'Dana', lastName: 'Reyes', industry: 'Outdoor gear' },
+				{
+					email: 'maria.lopez@example.com',
+					firstName: 'Maria',
+					lastName: 'Lopez',
+					industry: 'Outdoor gear',
+					source: 'Webinar',
+				},
+				{
+					linkedin: 'https://www.linkedin.com/in/sam-okafor',
+					firstName: 'Sam',
+					lastName: 'Okafor',
+					industry: 'Retail',
+				},
+				{
+					email: RO_EXISTING_CONTACT.email,
+					firstName: 'Dana',
+					lastName: 'Reyes',
+					industry: 'Outdoor gear',
+				},
 			],
 			parameters: {
 				resource: 'contact',
 				operation: 'create',
-				company: { __rl: true, mode: 'list', value: String(ACME.id), cachedResultName: `${ACME.name} (${ACME.domain})` },
+				company: {
+					__rl: true,
+					mode: 'list',
+					value: String(ACME.id),
+					cachedResultName: `${ACME.name} (${ACME.domain})`,
+				},
 				email: "={{ $json.email ?? '' }}",
 				linkedinUrl: "={{ $json.linkedin ?? '' }}",
 				firstName: '={{ $json.firstName }}',
@@ -219,9 +261,25 @@ export const revyOpsE2e: E2eVendor = {
 			// (trailing slash): RevyOps answers 409, and with no email to go by "Return Existing"
 			// searches by name and matches the profile.
 			items: [
-				{ website: 'https://www.bluebird-dental.com/team', email: 'lee.chen@bluebird-dental.com', firstName: 'Lee', lastName: 'Chen', dealSize: '12000' },
-				{ website: COPPER.domain, email: 'ops@copperkettle.cafe', firstName: 'Ola', lastName: 'Nordmann' },
-				{ website: ACME.domain, linkedin: `${RO_EXISTING_CONTACT.linkedin_url}/`, firstName: 'Dana', lastName: 'Reyes' },
+				{
+					website: 'https://www.bluebird-dental.com/team',
+					email: 'lee.chen@bluebird-dental.com',
+					firstName: 'Lee',
+					lastName: 'Chen',
+					dealSize: '12000',
+				},
+				{
+					website: COPPER.domain,
+					email: 'ops@copperkettle.cafe',
+					firstName: 'Ola',
+					lastName: 'Nordmann',
+				},
+				{
+					website: ACME.domain,
+					linkedin: `${RO_EXISTING_CONTACT.linkedin_url}/`,
+					firstName: 'Dana',
+					lastName: 'Reyes',
+				},
 			],
 			parameters: {
 				resource: 'contact',
@@ -232,7 +290,11 @@ export const revyOpsE2e: E2eVendor = {
 				firstName: '={{ $json.firstName }}',
 				lastName: '={{ $json.lastName }}',
 				customFields: { field: [{ key: 'Deal Size', value: "={{ $json.dealSize ?? '' }}" }] },
-				options: { ifContactExists: 'returnExisting', responseStructure: 'FLAT', maxConcurrency: 1 },
+				options: {
+					ifContactExists: 'returnExisting',
+					responseStructure: 'FLAT',
+					maxConcurrency: 1,
+				},
 			},
 			expectedRequests: [
 				create(
@@ -245,15 +307,34 @@ export const revyOpsE2e: E2eVendor = {
 					},
 					'FLAT',
 				),
-				create({ email: 'ops@copperkettle.cafe', first_name: 'Ola', last_name: 'Nordmann', company_id: COPPER.domain }, 'FLAT'),
 				create(
-					{ linkedin_url: `${RO_EXISTING_CONTACT.linkedin_url}/`, first_name: 'Dana', last_name: 'Reyes', company_id: ACME.domain },
+					{
+						email: 'ops@copperkettle.cafe',
+						first_name: 'Ola',
+						last_name: 'Nordmann',
+						company_id: COPPER.domain,
+					},
+					'FLAT',
+				),
+				create(
+					{
+						linkedin_url: `${RO_EXISTING_CONTACT.linkedin_url}/`,
+						first_name: 'Dana',
+						last_name: 'Reyes',
+						company_id: ACME.domain,
+					},
 					'FLAT',
 				),
 				{
 					method: 'GET',
 					path: CONTACTS,
-					query: query({ firstname: 'Dana', lastname: 'Reyes', structure: 'FLAT', page: '1', page_size: '100' }),
+					query: query({
+						firstname: 'Dana',
+						lastname: 'Reyes',
+						structure: 'FLAT',
+						page: '1',
+						page_size: '100',
+					}),
 					headers: auth,
 				},
 			],
@@ -317,7 +398,11 @@ export const revyOpsE2e: E2eVendor = {
 				options: { maxConcurrency: 1 },
 			},
 			expectedRequests: [
-				create({ email: 'pat.kim@bluebird-dental.com', first_name: 'Pat', company_id: BLUEBIRD.id }),
+				create({
+					email: 'pat.kim@bluebird-dental.com',
+					first_name: 'Pat',
+					company_id: BLUEBIRD.id,
+				}),
 				create({ email: 'nobody@example.com', company_id: 4242 }),
 				create({ email: 'captain@harborfreight.example', company_id: RO_FOREIGN_COMPANY.id }),
 				create({ email: RO_EXISTING_CONTACT.email, company_id: ACME.id }),
@@ -339,9 +424,11 @@ export const revyOpsE2e: E2eVendor = {
 				},
 				{
 					json: {
-						error: 'Company ID "acme" is not a RevyOps company ID: a whole number such as 1042 is expected [item 1]',
+						error:
+							'Company ID "acme" is not a RevyOps company ID: a whole number such as 1042 is expected [item 1]',
 						details: {
-							description: 'Pick the company from the list, or choose "Domain" to give its domain instead.',
+							description:
+								'Pick the company from the list, or choose "Domain" to give its domain instead.',
 						},
 					},
 					pairedItem: 1,
@@ -351,7 +438,8 @@ export const revyOpsE2e: E2eVendor = {
 						error: 'RevyOps answered 404: Company not found. (company ID 4242) [item 2]',
 						details: {
 							httpCode: '404',
-							description: 'RevyOps has no company with ID 4242. Pick the company from the list, or give its domain instead.',
+							description:
+								'RevyOps has no company with ID 4242. Pick the company from the list, or give its domain instead.',
 						},
 					},
 					pairedItem: 2,
@@ -383,14 +471,16 @@ export const revyOpsE2e: E2eVendor = {
 						error: 'RevyOps answered 400: email: Enter a valid email address. [item 5]',
 						details: {
 							httpCode: '400',
-							description: 'The vendor rejected the data sent. Check the fields named in the message. (POST /public/v2/contacts)',
+							description:
+								'The vendor rejected the data sent. Check the fields named in the message. (POST /public/v2/contacts)',
 						},
 					},
 					pairedItem: 5,
 				},
 				{
 					json: {
-						error: 'Give an email or a LinkedIn URL: RevyOps identifies a contact by at least one of them [item 6]',
+						error:
+							'Give an email or a LinkedIn URL: RevyOps identifies a contact by at least one of them [item 6]',
 						details: {
 							description: 'Fill Email, LinkedIn URL, or both.',
 						},
@@ -398,7 +488,14 @@ export const revyOpsE2e: E2eVendor = {
 					pairedItem: 6,
 				},
 				{
-					json: { ...contact({ id: FIRST_NEW_CONTACT + 1, email: 'solo@example.org', first_name: 'Solo' }), outcome: 'created' },
+					json: {
+						...contact({
+							id: FIRST_NEW_CONTACT + 1,
+							email: 'solo@example.org',
+							first_name: 'Solo',
+						}),
+						outcome: 'created',
+					},
 					pairedItem: 7,
 				},
 			],
@@ -442,15 +539,29 @@ export const revyOpsE2e: E2eVendor = {
 			// The names the workspace's contacts use, over every page ("Deal Size" only on page 2).
 			methodName: 'getCustomFieldNames',
 			parameterPath: 'customFields.field.key',
-			currentNodeParameters: { resource: 'contact', operation: 'create', company: byId(String(ACME.id)) },
+			currentNodeParameters: {
+				resource: 'contact',
+				operation: 'create',
+				company: byId(String(ACME.id)),
+			},
 			expected: [
 				{ name: 'Deal Size', value: 'Deal Size' },
 				{ name: 'Industry', value: 'Industry' },
 				{ name: 'Lead Source', value: 'Lead Source' },
 			],
 			expectedRequests: [
-				{ method: 'GET', path: CONTACTS, query: query({ structure: 'FLAT', page: '1', page_size: '100' }), headers: auth },
-				{ method: 'GET', path: CONTACTS, query: query({ structure: 'FLAT', page: '2', page_size: '100' }), headers: auth },
+				{
+					method: 'GET',
+					path: CONTACTS,
+					query: query({ structure: 'FLAT', page: '1', page_size: '100' }),
+					headers: auth,
+				},
+				{
+					method: 'GET',
+					path: CONTACTS,
+					query: query({ structure: 'FLAT', page: '2', page_size: '100' }),
+					headers: auth,
+				},
 			],
 		},
 	],

@@ -19,7 +19,12 @@ const TAG_UNKNOWN = '11111111-aaaa-4aaa-8aaa-0000000000ff';
 /** Every request must carry the credential's token, as the credential's `authenticate` block says. */
 const auth = { authorization: `Bearer ${SALESCAPTAIN_TOKEN}` };
 
-const create = (body: object): ExpectedRequest => ({ method: 'POST', path: '/v1/create-contact', body, headers: auth });
+const create = (body: object): ExpectedRequest => ({
+	method: 'POST',
+	path: '/v1/create-contact',
+	body,
+	headers: auth,
+});
 const addTag = (tagId: string): ExpectedRequest => ({
 	method: 'POST',
 	path: `/v1/add-tag-to-contact/${ACME}`,
@@ -27,7 +32,13 @@ const addTag = (tagId: string): ExpectedRequest => ({
 	headers: auth,
 });
 
-const contact = (name: string, phone: string | null, email: string | null, customFields: object[], extra: object) => ({
+const contact = (
+	name: string,
+	phone: string | null,
+	email: string | null,
+	customFields: object[],
+	extra: object,
+) => ({
 	contact_id: '<uuid>',
 	name,
 	phone,
@@ -64,7 +75,12 @@ export const salesCaptainE2e: E2eVendor = {
 			// SalesCaptain answers 409 and "Return Existing" looks the contact up. The custom
 			// fields' types are read once, before the first create.
 			items: [
-				{ name: 'Ada Lovelace', phone: '+1 (415) 555-0101', email: 'ada@example.com', industry: 'Computing' },
+				{
+					name: 'Ada Lovelace',
+					phone: '+1 (415) 555-0101',
+					email: 'ada@example.com',
+					industry: 'Computing',
+				},
 				{ name: 'Grace Hopper', email: 'grace@example.com', industry: 'Navy' },
 				{ name: 'Ada L.', phone: '(415) 555-0101', industry: 'Computing' },
 			],
@@ -117,24 +133,42 @@ export const salesCaptainE2e: E2eVendor = {
 			],
 			expectedOutput: [
 				{
-					json: contact('Ada Lovelace', '+14155550101', 'ada@example.com', [{ cf_name: 'Industry', cf_value: 'Computing' }], {
-						appliedTags: [TAG_VIP, TAG_NEWSLETTER],
-						outcome: 'created',
-					}),
+					json: contact(
+						'Ada Lovelace',
+						'+14155550101',
+						'ada@example.com',
+						[{ cf_name: 'Industry', cf_value: 'Computing' }],
+						{
+							appliedTags: [TAG_VIP, TAG_NEWSLETTER],
+							outcome: 'created',
+						},
+					),
 					pairedItem: 0,
 				},
 				{
-					json: contact('Grace Hopper', null, 'grace@example.com', [{ cf_name: 'Industry', cf_value: 'Navy' }], {
-						appliedTags: [TAG_VIP, TAG_NEWSLETTER],
-						outcome: 'created',
-					}),
+					json: contact(
+						'Grace Hopper',
+						null,
+						'grace@example.com',
+						[{ cf_name: 'Industry', cf_value: 'Navy' }],
+						{
+							appliedTags: [TAG_VIP, TAG_NEWSLETTER],
+							outcome: 'created',
+						},
+					),
 					pairedItem: 1,
 				},
 				{
-					json: contact('Ada Lovelace', '+14155550101', 'ada@example.com', [{ cf_name: 'Industry', cf_value: 'Computing' }], {
-						appliedTags: [TAG_VIP, TAG_NEWSLETTER],
-						outcome: 'existing',
-					}),
+					json: contact(
+						'Ada Lovelace',
+						'+14155550101',
+						'ada@example.com',
+						[{ cf_name: 'Industry', cf_value: 'Computing' }],
+						{
+							appliedTags: [TAG_VIP, TAG_NEWSLETTER],
+							outcome: 'existing',
+						},
+					),
 					pairedItem: 2,
 				},
 			],
@@ -162,20 +196,59 @@ export const salesCaptainE2e: E2eVendor = {
 				options: { maxConcurrency: 1 },
 			},
 			expectedRequests: [
-				create({ company_id: ACME, contact_name: 'Linus Torvalds', contact_phone: '+358401234567' }),
+				create({
+					company_id: ACME,
+					contact_name: 'Linus Torvalds',
+					contact_phone: '+358401234567',
+				}),
 				create({ company_id: ACME, contact_name: 'Linus again', contact_phone: '+358401234567' }),
-				create({ company_id: NO_ACCESS_COMPANY, contact_name: 'Nobody', contact_email: 'nobody@example.com' }),
-				create({ company_id: ACME, contact_name: 'Margaret Hamilton', contact_email: 'margaret@example.com' }),
+				create({
+					company_id: NO_ACCESS_COMPANY,
+					contact_name: 'Nobody',
+					contact_email: 'nobody@example.com',
+				}),
+				create({
+					company_id: ACME,
+					contact_name: 'Margaret Hamilton',
+					contact_email: 'margaret@example.com',
+				}),
 			],
 			expectedOutput: [
-				{ json: contact('Linus Torvalds', '+358401234567', null, [], { appliedTags: [], outcome: 'created' }), pairedItem: 0 },
 				{
-					json: { error: 'Email "not-an-email" is not a valid email address [item 1]', details: { description: 'Use the form name@example.com.' } },
+					json: contact('Linus Torvalds', '+358401234567', null, [], {
+						appliedTags: [],
+						outcome: 'created',
+					}),
+					pairedItem: 0,
+				},
+				{
+					json: {
+						error: 'Email "not-an-email" is not a valid email address [item 1]',
+						details: { description: 'Use the form name@example.com.' },
+					},
 					pairedItem: 1,
 				},
-				{ json: { error: 'SalesCaptain answered 409: Contact with this phone already exists! [item 2]', details: { httpCode: '409', description: '<any>' } }, pairedItem: 2 },
-				{ json: { error: "SalesCaptain answered 403: You don't have access to this company! [item 3]", details: { httpCode: '403', description: '<any>' } }, pairedItem: 3 },
-				{ json: contact('Margaret Hamilton', null, 'margaret@example.com', [], { appliedTags: [], outcome: 'created' }), pairedItem: 4 },
+				{
+					json: {
+						error: 'SalesCaptain answered 409: Contact with this phone already exists! [item 2]',
+						details: { httpCode: '409', description: '<any>' },
+					},
+					pairedItem: 2,
+				},
+				{
+					json: {
+						error: "SalesCaptain answered 403: You don't have access to this company! [item 3]",
+						details: { httpCode: '403', description: '<any>' },
+					},
+					pairedItem: 3,
+				},
+				{
+					json: contact('Margaret Hamilton', null, 'margaret@example.com', [], {
+						appliedTags: [],
+						outcome: 'created',
+					}),
+					pairedItem: 4,
+				},
 			],
 		},
 		{
@@ -204,16 +277,40 @@ export const salesCaptainE2e: E2eVendor = {
 				options: { maxConcurrency: 1 },
 			},
 			expectedRequests: [
-				create({ company_id: ACME, contact_name: 'During Maintenance', contact_phone: '+14155550199' }),
+				create({
+					company_id: ACME,
+					contact_name: 'During Maintenance',
+					contact_phone: '+14155550199',
+				}),
 				create({ company_id: ACME, contact_name: 'Ada Lovelace', contact_phone: '+14155550101' }),
 				create({ company_id: ACME, contact_name: 'Ada again', contact_phone: '+14155550101' }),
-				create({ company_id: ACME, contact_name: 'Grace Hopper', contact_email: 'grace@example.com' }),
+				create({
+					company_id: ACME,
+					contact_name: 'Grace Hopper',
+					contact_email: 'grace@example.com',
+				}),
 				addTag(TAG_UNKNOWN),
-				create({ company_id: ACME, contact_name: 'Margaret Hamilton', contact_email: 'margaret@example.com' }),
+				create({
+					company_id: ACME,
+					contact_name: 'Margaret Hamilton',
+					contact_email: 'margaret@example.com',
+				}),
 			],
 			expectedOutput: [
-				{ json: contact('Ada Lovelace', '+14155550101', null, [], { appliedTags: [], outcome: 'created' }), pairedItem: 1 },
-				{ json: contact('Margaret Hamilton', null, 'margaret@example.com', [], { appliedTags: [], outcome: 'created' }), pairedItem: 5 },
+				{
+					json: contact('Ada Lovelace', '+14155550101', null, [], {
+						appliedTags: [],
+						outcome: 'created',
+					}),
+					pairedItem: 1,
+				},
+				{
+					json: contact('Margaret Hamilton', null, 'margaret@example.com', [], {
+						appliedTags: [],
+						outcome: 'created',
+					}),
+					pairedItem: 5,
+				},
 			],
 			expectedErrorOutput: [
 				{

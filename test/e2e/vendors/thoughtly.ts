@@ -6,13 +6,23 @@
  * `{data, error}` envelope, and a duplicate phone number comes back as an envelope error on
  * a 200 (the sandbox's ASSUMPTION, see its header).
  */
-import { THOUGHTLY_DUPLICATE_MESSAGE, THOUGHTLY_OTHER_TEAM_ID, THOUGHTLY_TEAM_ID, THOUGHTLY_TOKEN } from '../../sandbox/vendors/thoughtly';
+import {
+	THOUGHTLY_DUPLICATE_MESSAGE,
+	THOUGHTLY_OTHER_TEAM_ID,
+	THOUGHTLY_TEAM_ID,
+	THOUGHTLY_TOKEN,
+} from '../../sandbox/vendors/thoughtly';
 import type { E2eVendor, ExpectedRequest } from '../lib/vendor';
 
 /** Both headers of the credential's `authenticate` block, on every request. */
 const auth = { 'x-api-token': THOUGHTLY_TOKEN, team_id: THOUGHTLY_TEAM_ID };
 
-const create = (body: object): ExpectedRequest => ({ method: 'POST', path: '/contact/create', body, headers: auth });
+const create = (body: object): ExpectedRequest => ({
+	method: 'POST',
+	path: '/contact/create',
+	body,
+	headers: auth,
+});
 const listPage = (page: number, extra: Record<string, string> = {}): ExpectedRequest => ({
 	method: 'GET',
 	path: '/contact',
@@ -22,7 +32,14 @@ const listPage = (page: number, extra: Record<string, string> = {}): ExpectedReq
 
 /** A contact as Thoughtly returns it (the envelope's `data`), with the node's `outcome`. */
 const contact = (
-	fields: { phone_number: string; name?: string; email?: string; country_code?: string; tags?: string[]; attributes?: object },
+	fields: {
+		phone_number: string;
+		name?: string;
+		email?: string;
+		country_code?: string;
+		tags?: string[];
+		attributes?: object;
+	},
 	outcome: 'created' | 'existing',
 ) => ({
 	id: '<any>', // `ct_` and a UUID
@@ -73,7 +90,14 @@ export const thoughtlyE2e: E2eVendor = {
 			// campaign tag by expression, and attributes; the third repeats the first's phone,
 			// so Thoughtly answers with a duplicate error and "Return Existing" searches it.
 			items: [
-				{ name: 'Ada Lovelace', phone: '+1 (415) 555-0199', email: 'ada@example.com', country: 'us', campaign: 'Spring launch', plan: 'Pro' },
+				{
+					name: 'Ada Lovelace',
+					phone: '+1 (415) 555-0199',
+					email: 'ada@example.com',
+					country: 'us',
+					campaign: 'Spring launch',
+					plan: 'Pro',
+				},
 				{ name: 'Alan Turing', phone: '0044 20 7946 0958', country: 'GB', plan: 'Basic' },
 				{ name: 'Ada again', phone: '+14155550199', country: 'US' },
 			],
@@ -105,7 +129,13 @@ export const thoughtlyE2e: E2eVendor = {
 					tags: ['VIP'],
 					attributes: { plan_interest: 'Basic', source: 'n8n' },
 				}),
-				create({ phone_number: '+14155550199', name: 'Ada again', country_code: 'US', tags: ['VIP'], attributes: { source: 'n8n' } }),
+				create({
+					phone_number: '+14155550199',
+					name: 'Ada again',
+					country_code: 'US',
+					tags: ['VIP'],
+					attributes: { source: 'n8n' },
+				}),
 				// The duplicate: the node searches the phone and picks the contact with its digits.
 				listPage(0, { search: '+14155550199' }),
 			],
@@ -159,8 +189,18 @@ export const thoughtlyE2e: E2eVendor = {
 				options: { maxConcurrency: 1, maxRequests: 10, rateInterval: 'second' },
 			},
 			expectedRequests: [
-				create({ phone_number: '+14155550300', name: 'Good One', tags: ['lead', 'callback'], attributes: { plan: 'basic', source: 'n8n' } }),
-				create({ phone_number: '+14155550042', name: 'Seed Twin', tags: ['lead', 'callback'], attributes: { plan: 'basic', source: 'n8n' } }),
+				create({
+					phone_number: '+14155550300',
+					name: 'Good One',
+					tags: ['lead', 'callback'],
+					attributes: { plan: 'basic', source: 'n8n' },
+				}),
+				create({
+					phone_number: '+14155550042',
+					name: 'Seed Twin',
+					tags: ['lead', 'callback'],
+					attributes: { plan: 'basic', source: 'n8n' },
+				}),
 				create({
 					phone_number: '+442079460002',
 					name: 'Good Two',
@@ -172,13 +212,21 @@ export const thoughtlyE2e: E2eVendor = {
 			expectedOutput: [
 				{
 					json: contact(
-						{ phone_number: '+14155550300', name: 'Good One', tags: ['lead', 'callback'], attributes: { plan: 'basic', source: 'n8n' } },
+						{
+							phone_number: '+14155550300',
+							name: 'Good One',
+							tags: ['lead', 'callback'],
+							attributes: { plan: 'basic', source: 'n8n' },
+						},
 						'created',
 					),
 					pairedItem: 0,
 				},
 				{
-					json: { error: 'Attribute "plan" is given twice; keep one value per field [item 1]', details: { description: 'Remove or merge one of the rows.' } },
+					json: {
+						error: 'Attribute "plan" is given twice; keep one value per field [item 1]',
+						details: { description: 'Remove or merge one of the rows.' },
+					},
 					pairedItem: 1,
 				},
 				{
@@ -194,9 +242,11 @@ export const thoughtlyE2e: E2eVendor = {
 				},
 				{
 					json: {
-						error: 'Country Code "+44" looks like a dialling code; Thoughtly expects a two-letter country code [item 3]',
+						error:
+							'Country Code "+44" looks like a dialling code; Thoughtly expects a two-letter country code [item 3]',
 						details: {
-							description: 'Use the two-letter ISO 3166-1 code of the country, for example US, GB or DE.',
+							description:
+								'Use the two-letter ISO 3166-1 code of the country, for example US, GB or DE.',
 						},
 					},
 					pairedItem: 3,

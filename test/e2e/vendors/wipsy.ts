@@ -21,19 +21,37 @@ type Stage = (typeof WIPSY_STAGES)[keyof typeof WIPSY_STAGES];
 type Tag = (typeof WIPSY_TAGS)[keyof typeof WIPSY_TAGS];
 type Field = (typeof WIPSY_FIELDS)[keyof typeof WIPSY_FIELDS];
 
-const { industry: INDUSTRY, budget: BUDGET, birthday: BIRTHDAY, plan: PLAN, workEmail: WORK_EMAIL, mobile: MOBILE } = WIPSY_FIELDS;
+const {
+	industry: INDUSTRY,
+	budget: BUDGET,
+	birthday: BIRTHDAY,
+	plan: PLAN,
+	workEmail: WORK_EMAIL,
+	mobile: MOBILE,
+} = WIPSY_FIELDS;
 /** A stage ID in the right form that Wipsy does not know. */
 const UNKNOWN_STAGE = '5a000000-0000-4000-8000-0000000000ff';
 
 /** Every request must carry the credential's key, as the credential's `authenticate` block says. */
 const auth = { 'x-api-key': WIPSY_API_KEY };
 
-const create = (body: object): ExpectedRequest => ({ method: 'POST', path: '/api-create-contact', body, headers: auth });
+const create = (body: object): ExpectedRequest => ({
+	method: 'POST',
+	path: '/api-create-contact',
+	body,
+	headers: auth,
+});
 /** The one list call Wipsy has: custom-field definitions, dropdowns and "Return Existing" all read it. */
-const listContacts: ExpectedRequest = { method: 'GET', path: '/api-get-contacts', query: { limit: '500' }, headers: auth };
+const listContacts: ExpectedRequest = {
+	method: 'GET',
+	path: '/api-get-contacts',
+	query: { limit: '500' },
+	headers: auth,
+};
 
 /** The n-th contact created in a run gets this ID from the sandbox (after the 520 seeded ones). */
-const createdId = (n: number) => `c1000000-0000-4000-8000-${String(WIPSY_SEED_CONTACTS + n).padStart(12, '0')}`;
+const createdId = (n: number) =>
+	`c1000000-0000-4000-8000-${String(WIPSY_SEED_CONTACTS + n).padStart(12, '0')}`;
 
 /** A custom field as Wipsy embeds it in a contact: the value and the field's definition. */
 const fieldValue = (contactId: string, field: Field, value: string) => {
@@ -44,7 +62,15 @@ const fieldValue = (contactId: string, field: Field, value: string) => {
 /** A contact as Wipsy returns it (`data` of the 201), with the node's `outcome`. */
 const contact = (
 	id: string,
-	fields: { name: string; phone?: string; email?: string; stage?: Stage; tags?: Tag[]; customFields?: object[]; [key: string]: unknown },
+	fields: {
+		name: string;
+		phone?: string;
+		email?: string;
+		stage?: Stage;
+		tags?: Tag[];
+		customFields?: object[];
+		[key: string]: unknown;
+	},
 	outcome: 'created' | 'existing',
 ) => {
 	const { name, phone, email, stage, tags, customFields, ...text } = fields;
@@ -151,7 +177,13 @@ export const wipsyE2e: E2eVendor = {
 					workEmail: 'ada@engines.example.com',
 					mobile: '+44 20 7946 0958',
 				},
-				{ firstName: 'Grace', phone: '0044 20 7946 0000', email: 'grace@example.com', industry: 'Navy', plan: 'Silver' },
+				{
+					firstName: 'Grace',
+					phone: '0044 20 7946 0000',
+					email: 'grace@example.com',
+					industry: 'Navy',
+					plan: 'Silver',
+				},
 				{ firstName: 'Ada L.', phone: '+14155550101' },
 			],
 			parameters: {
@@ -234,7 +266,10 @@ export const wipsyE2e: E2eVendor = {
 							email: 'grace@example.com',
 							stage: WIPSY_STAGES.qualified,
 							tags: [WIPSY_TAGS.vip, WIPSY_TAGS.newsletter],
-							customFields: [fieldValue(createdId(1), INDUSTRY, 'Navy'), fieldValue(createdId(1), PLAN, 'Silver')],
+							customFields: [
+								fieldValue(createdId(1), INDUSTRY, 'Navy'),
+								fieldValue(createdId(1), PLAN, 'Silver'),
+							],
 						},
 						'created',
 					),
@@ -277,14 +312,26 @@ export const wipsyE2e: E2eVendor = {
 				listContacts,
 				create({ name: 'Linus', phone: '+358401234567', custom_fields: { [BUDGET.id]: '1000' } }),
 				create({ name: 'Taken Email', email: seedEmail(WIPSY_SEED_CONTACTS - 1) }),
-				create({ name: 'Unknown Stage', email: 'stage@example.com', pipeline_stage_id: UNKNOWN_STAGE }),
-				create({ name: 'Margaret', email: 'margaret@example.com', pipeline_stage_id: WIPSY_STAGES.lost.id }),
+				create({
+					name: 'Unknown Stage',
+					email: 'stage@example.com',
+					pipeline_stage_id: UNKNOWN_STAGE,
+				}),
+				create({
+					name: 'Margaret',
+					email: 'margaret@example.com',
+					pipeline_stage_id: WIPSY_STAGES.lost.id,
+				}),
 			],
 			expectedOutput: [
 				{
 					json: contact(
 						createdId(0),
-						{ name: 'Linus', phone: '+358401234567', customFields: [fieldValue(createdId(0), BUDGET, '1000')] },
+						{
+							name: 'Linus',
+							phone: '+358401234567',
+							customFields: [fieldValue(createdId(0), BUDGET, '1000')],
+						},
 						'created',
 					),
 					pairedItem: 0,
@@ -293,7 +340,8 @@ export const wipsyE2e: E2eVendor = {
 					json: {
 						error: 'Custom field "Budget" is a number field, but "lots" is not a number [item 1]',
 						details: {
-							description: 'Use digits with a dot for decimals, for example 42 or 1499.90 (no thousands separators, no decimal comma).',
+							description:
+								'Use digits with a dot for decimals, for example 42 or 1499.90 (no thousands separators, no decimal comma).',
 						},
 					},
 					pairedItem: 1,
@@ -310,7 +358,10 @@ export const wipsyE2e: E2eVendor = {
 					pairedItem: 2,
 				},
 				{
-					json: { error: 'Custom field "Plan" accepts only one of: Bronze, Silver, Gold; "Platinum" is not among them [item 3]' },
+					json: {
+						error:
+							'Custom field "Plan" accepts only one of: Bronze, Silver, Gold; "Platinum" is not among them [item 3]',
+					},
 					pairedItem: 3,
 				},
 				{
@@ -318,13 +369,18 @@ export const wipsyE2e: E2eVendor = {
 						error: 'Wipsy answered 400: Invalid pipeline_stage_id [item 4]',
 						details: {
 							httpCode: '400',
-							description: 'The vendor rejected the data sent. Check the fields named in the message. (POST /api-create-contact)',
+							description:
+								'The vendor rejected the data sent. Check the fields named in the message. (POST /api-create-contact)',
 						},
 					},
 					pairedItem: 4,
 				},
 				{
-					json: contact(createdId(1), { name: 'Margaret', email: 'margaret@example.com', stage: WIPSY_STAGES.lost }, 'created'),
+					json: contact(
+						createdId(1),
+						{ name: 'Margaret', email: 'margaret@example.com', stage: WIPSY_STAGES.lost },
+						'created',
+					),
 					pairedItem: 5,
 				},
 			],

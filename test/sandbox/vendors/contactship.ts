@@ -45,7 +45,12 @@ export interface ContactshipState {
 }
 
 /** A tag as Contactship stores it; `n` orders creation dates (oldest first). */
-export function contactshipTag(n: number, name: string, label: string | null, color = '#3366FF'): ContactshipTag {
+export function contactshipTag(
+	n: number,
+	name: string,
+	label: string | null,
+	color = '#3366FF',
+): ContactshipTag {
 	return {
 		id: `5e1f0000-0000-4000-8000-${String(n).padStart(12, '0')}`,
 		name,
@@ -89,7 +94,14 @@ function error(status: number, message: string | string[]): SandboxResponse {
 	return { status, body: { statusCode: status, message, error: REASONS[status] ?? 'Error' } };
 }
 
-const CREATE_FIELDS = ['phone_number', 'full_name', 'country', 'email', 'description', 'additional_data'];
+const CREATE_FIELDS = [
+	'phone_number',
+	'full_name',
+	'country',
+	'email',
+	'description',
+	'additional_data',
+];
 const DATA_FIELDS = ['type', 'field', 'value'];
 
 function createContact(request: SandboxRequest, state: ContactshipState): SandboxResponse {
@@ -98,12 +110,17 @@ function createContact(request: SandboxRequest, state: ContactshipState): Sandbo
 	}
 	const body = request.body as Record<string, unknown>;
 	const problems: string[] = [];
-	for (const key of Object.keys(body)) if (!CREATE_FIELDS.includes(key)) problems.push(`property ${key} should not exist`);
-	if (body.phone_number === undefined || body.phone_number === '') problems.push('phone_number should not be empty');
-	else if (!isE164(body.phone_number)) problems.push('phone_number must be a valid phone number in international format');
-	if (typeof body.full_name !== 'string' || body.full_name.trim() === '') problems.push('full_name should not be empty');
+	for (const key of Object.keys(body))
+		if (!CREATE_FIELDS.includes(key)) problems.push(`property ${key} should not exist`);
+	if (body.phone_number === undefined || body.phone_number === '')
+		problems.push('phone_number should not be empty');
+	else if (!isE164(body.phone_number))
+		problems.push('phone_number must be a valid phone number in international format');
+	if (typeof body.full_name !== 'string' || body.full_name.trim() === '')
+		problems.push('full_name should not be empty');
 	for (const key of ['country', 'description']) {
-		if (body[key] !== undefined && typeof body[key] !== 'string') problems.push(`${key} must be a string`);
+		if (body[key] !== undefined && typeof body[key] !== 'string')
+			problems.push(`${key} must be a string`);
 	}
 	if (body.email !== undefined && !isEmail(body.email)) problems.push('email must be an email');
 	const additionalData: ContactshipContact['additional_data'] = [];
@@ -116,11 +133,18 @@ function createContact(request: SandboxRequest, state: ContactshipState): Sandbo
 					return;
 				}
 				const record = entry as Record<string, unknown>;
-				for (const key of Object.keys(record)) if (!DATA_FIELDS.includes(key)) problems.push(`additional_data.${index}.property ${key} should not exist`);
+				for (const key of Object.keys(record))
+					if (!DATA_FIELDS.includes(key))
+						problems.push(`additional_data.${index}.property ${key} should not exist`);
 				for (const key of DATA_FIELDS) {
-					if (typeof record[key] !== 'string' || (record[key] as string) === '') problems.push(`additional_data.${index}.${key} must be a non-empty string`);
+					if (typeof record[key] !== 'string' || (record[key] as string) === '')
+						problems.push(`additional_data.${index}.${key} must be a non-empty string`);
 				}
-				additionalData.push({ type: String(record.type), field: String(record.field), value: String(record.value) });
+				additionalData.push({
+					type: String(record.type),
+					field: String(record.field),
+					value: String(record.value),
+				});
 			});
 		}
 	}
@@ -143,10 +167,16 @@ function createContact(request: SandboxRequest, state: ContactshipState): Sandbo
 	return { status: 201, body: contact };
 }
 
-function getContact(request: SandboxRequest, state: ContactshipState, identifier: string): SandboxResponse {
+function getContact(
+	request: SandboxRequest,
+	state: ContactshipState,
+	identifier: string,
+): SandboxResponse {
 	const type = request.query.identifierType ?? 'id';
-	if (!['id', 'phone_number', 'email'].includes(type)) return error(400, 'identifierType must be one of: id, phone_number, email');
-	if (type === 'phone_number' && !isE164(identifier)) return error(400, 'Invalid identifier format');
+	if (!['id', 'phone_number', 'email'].includes(type))
+		return error(400, 'identifierType must be one of: id, phone_number, email');
+	if (type === 'phone_number' && !isE164(identifier))
+		return error(400, 'Invalid identifier format');
 	if (type === 'email' && !isEmail(identifier)) return error(400, 'Invalid identifier format');
 	const key = type === 'id' ? 'id' : type === 'email' ? 'email' : 'phone_number';
 	const contact = state.contacts.find((candidate) => candidate[key] === identifier);
@@ -158,38 +188,68 @@ function listTags(request: SandboxRequest, state: ContactshipState): SandboxResp
 	const offset = request.query.offset === undefined ? 0 : Number(request.query.offset);
 	const order = request.query.order ?? 'desc';
 	if (!Number.isInteger(limit) || limit < 0) return error(400, ['limit must not be less than 0']);
-	if (!Number.isInteger(offset) || offset < 0) return error(400, ['offset must not be less than 0']);
-	if (order !== 'asc' && order !== 'desc') return error(400, ['order must be one of the following values: asc, desc']);
+	if (!Number.isInteger(offset) || offset < 0)
+		return error(400, ['offset must not be less than 0']);
+	if (order !== 'asc' && order !== 'desc')
+		return error(400, ['order must be one of the following values: asc, desc']);
 	const name = (request.query.name ?? '').toLowerCase();
 	const label = (request.query.label ?? '').toLowerCase();
 	const matches = state.tags
-		.filter((tag) => tag.name.toLowerCase().includes(name) && (label === '' || (tag.label ?? '').toLowerCase().includes(label)))
+		.filter(
+			(tag) =>
+				tag.name.toLowerCase().includes(name) &&
+				(label === '' || (tag.label ?? '').toLowerCase().includes(label)),
+		)
 		.sort((a, b) => (order === 'asc' ? 1 : -1) * a.created_at.localeCompare(b.created_at));
-	return { status: 200, body: { data: matches.slice(offset, offset + limit), count: matches.length } };
+	return {
+		status: 200,
+		body: { data: matches.slice(offset, offset + limit), count: matches.length },
+	};
 }
 
 function tagContact(state: ContactshipState, contactId: string, tagId: string): SandboxResponse {
-	if (!state.contacts.some((contact) => contact.id === contactId)) return error(404, 'Contact not found');
+	if (!state.contacts.some((contact) => contact.id === contactId))
+		return error(404, 'Contact not found');
 	if (!state.tags.some((tag) => tag.id === tagId)) return error(404, 'Tag not found');
 	const tags = state.contactTags[contactId] ?? [];
 	if (tags.includes(tagId)) return error(409, 'Tag already assigned to this contact');
 	state.contactTags[contactId] = [...tags, tagId];
-	return { status: 201, body: { id: ids.uuid(), contact_id: contactId, tag_id: tagId, created_at: new Date().toISOString() } };
+	return {
+		status: 201,
+		body: {
+			id: ids.uuid(),
+			contact_id: contactId,
+			tag_id: tagId,
+			created_at: new Date().toISOString(),
+		},
+	};
 }
 
 export const contactshipSandbox: SandboxVendor<ContactshipState> = {
 	name: 'contactship',
 	createState: seed,
 	handle(request, state) {
-		if (header(request, 'x-api-key') !== CONTACTSHIP_API_KEY) return error(401, 'Invalid or missing API key');
-		const segments = request.path.split('/').slice(1).map((segment) => decodeURIComponent(segment));
+		if (header(request, 'x-api-key') !== CONTACTSHIP_API_KEY)
+			return error(401, 'Invalid or missing API key');
+		const segments = request.path
+			.split('/')
+			.slice(1)
+			.map((segment) => decodeURIComponent(segment));
 		const [version, resource, id, sub, subId] = segments;
 		if (version !== 'v1') return error(404, `Cannot ${request.method} ${request.path}`);
-		if (resource === 'tags' && id === undefined && request.method === 'GET') return listTags(request, state);
+		if (resource === 'tags' && id === undefined && request.method === 'GET')
+			return listTags(request, state);
 		if (resource === 'contacts') {
 			if (id === undefined && request.method === 'POST') return createContact(request, state);
-			if (id !== undefined && sub === undefined && request.method === 'GET') return getContact(request, state, id);
-			if (id !== undefined && sub === 'tags' && subId !== undefined && segments.length === 5 && request.method === 'POST') {
+			if (id !== undefined && sub === undefined && request.method === 'GET')
+				return getContact(request, state, id);
+			if (
+				id !== undefined &&
+				sub === 'tags' &&
+				subId !== undefined &&
+				segments.length === 5 &&
+				request.method === 'POST'
+			) {
 				return tagContact(state, id, subId);
 			}
 		}
@@ -198,7 +258,9 @@ export const contactshipSandbox: SandboxVendor<ContactshipState> = {
 	rateLimited(_request, limit) {
 		return {
 			...error(429, 'Too many requests, please slow down'),
-			headers: { 'Retry-After': String(Math.max(0, Math.ceil((limit.windowEnd - Date.now()) / 1000))) },
+			headers: {
+				'Retry-After': String(Math.max(0, Math.ceil((limit.windowEnd - Date.now()) / 1000))),
+			},
 		};
 	},
 };

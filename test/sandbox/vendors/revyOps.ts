@@ -31,9 +31,15 @@ export interface RevyOpsClient {
  * masks any 6-character run of a credential value in messages, so a client_id containing
  * a word RevyOps also writes ("client") would mask that word in its messages.
  */
-export const REVYOPS_CLIENT: RevyOpsClient = { clientId: 'rvo-cid-4d1f8a93', apiKey: 'rvo-key-9c2e71b4d5' };
+export const REVYOPS_CLIENT: RevyOpsClient = {
+	clientId: 'rvo-cid-4d1f8a93',
+	apiKey: 'rvo-key-9c2e71b4d5',
+};
 /** Another workspace: its companies must not be usable with REVYOPS_CLIENT's credentials. */
-export const REVYOPS_OTHER_CLIENT: RevyOpsClient = { clientId: 'rvo-cid-77b0c3e1', apiKey: 'rvo-key-other-51aa08' };
+export const REVYOPS_OTHER_CLIENT: RevyOpsClient = {
+	clientId: 'rvo-cid-77b0c3e1',
+	apiKey: 'rvo-key-other-51aa08',
+};
 
 export const MAX_FIELD_VALUE = 2500;
 const MAX_PAGE_SIZE = 100;
@@ -81,7 +87,11 @@ export const RO_COMPANIES = [
 ];
 export const RO_GENERATED_COMPANIES = 125;
 /** A company of REVYOPS_OTHER_CLIENT. */
-export const RO_FOREIGN_COMPANY = { id: 2001, name: 'Harbor Freight Lines', domain: 'harborfreight.example' };
+export const RO_FOREIGN_COMPANY = {
+	id: 2001,
+	name: 'Harbor Freight Lines',
+	domain: 'harborfreight.example',
+};
 
 /** A contact that already exists in REVYOPS_CLIENT (for 409 and "Return Existing"). */
 export const RO_EXISTING_CONTACT = {
@@ -100,14 +110,27 @@ export const RO_FIELD_NAME_LATER_PAGE = 'Deal Size';
 const SEED_TIME = '2026-01-15T09:30:00Z';
 
 function seed(): RevyOpsState {
-	const companies: RevyOpsCompany[] = RO_COMPANIES.map((company) => ({ ...company, clientId: REVYOPS_CLIENT.clientId }));
+	const companies: RevyOpsCompany[] = RO_COMPANIES.map((company) => ({
+		...company,
+		clientId: REVYOPS_CLIENT.clientId,
+	}));
 	for (let n = 1; n <= RO_GENERATED_COMPANIES; n++) {
 		const number = String(n).padStart(3, '0');
-		companies.push({ id: 1100 + n, clientId: REVYOPS_CLIENT.clientId, name: `Northwind Branch ${number}`, domain: `branch${number}.northwind.example` });
+		companies.push({
+			id: 1100 + n,
+			clientId: REVYOPS_CLIENT.clientId,
+			name: `Northwind Branch ${number}`,
+			domain: `branch${number}.northwind.example`,
+		});
 	}
 	companies.push({ ...RO_FOREIGN_COMPANY, clientId: REVYOPS_OTHER_CLIENT.clientId });
 
-	const state: RevyOpsState = { companies, contacts: [], nextContactId: RO_EXISTING_CONTACT.id, nextFieldId: 90001 };
+	const state: RevyOpsState = {
+		companies,
+		contacts: [],
+		nextContactId: RO_EXISTING_CONTACT.id,
+		nextFieldId: 90001,
+	};
 	for (let n = 0; n < RO_SEEDED_CONTACTS; n++) {
 		const fields: Array<[string, string]> = [
 			['Industry', n % 2 ? 'Retail' : 'Outdoor gear'],
@@ -117,7 +140,12 @@ function seed(): RevyOpsState {
 		const person =
 			n === 0
 				? RO_EXISTING_CONTACT
-				: { email: `contact${n}@acme-outdoor.com`, linkedin_url: null, first_name: `Person${n}`, last_name: 'Seed' };
+				: {
+						email: `contact${n}@acme-outdoor.com`,
+						linkedin_url: null,
+						first_name: `Person${n}`,
+						last_name: 'Seed',
+					};
 		state.contacts.push({
 			id: state.nextContactId++,
 			clientId: REVYOPS_CLIENT.clientId,
@@ -127,7 +155,12 @@ function seed(): RevyOpsState {
 			first_name: person.first_name,
 			last_name: person.last_name,
 			company_id: 1001,
-			custom_fields: fields.map(([field_name, field_value]) => ({ id: state.nextFieldId++, updated_time: SEED_TIME, field_name, field_value })),
+			custom_fields: fields.map(([field_name, field_value]) => ({
+				id: state.nextFieldId++,
+				updated_time: SEED_TIME,
+				field_name,
+				field_value,
+			})),
 			origin: 'CSV import',
 			contact_status: 'Active',
 		});
@@ -145,7 +178,8 @@ const CLIENTS = [REVYOPS_CLIENT, REVYOPS_OTHER_CLIENT];
 function authenticate(request: SandboxRequest): RevyOpsClient | SandboxResponse {
 	const apiKey = header(request, 'x-api-key');
 	const clientId = request.query.client_id;
-	if (apiKey === undefined && clientId === undefined) return detail(403, 'Authentication credentials were not provided.');
+	if (apiKey === undefined && clientId === undefined)
+		return detail(403, 'Authentication credentials were not provided.');
 	let client: RevyOpsClient | undefined;
 	if (apiKey !== undefined) {
 		client = CLIENTS.find((candidate) => candidate.apiKey === apiKey);
@@ -154,7 +188,8 @@ function authenticate(request: SandboxRequest): RevyOpsClient | SandboxResponse 
 	if (clientId !== undefined) {
 		const byId = CLIENTS.find((candidate) => candidate.clientId === clientId);
 		if (!byId) return detail(403, 'Invalid client_id.');
-		if (client && client !== byId) return detail(403, 'This API key does not belong to the given client_id.');
+		if (client && client !== byId)
+			return detail(403, 'This API key does not belong to the given client_id.');
 		client = byId;
 	}
 	return client!;
@@ -182,7 +217,8 @@ type Structure = 'NESTED' | 'FLAT';
 
 function readStructure(request: SandboxRequest): Structure | SandboxResponse {
 	const structure = request.query.structure ?? 'NESTED';
-	if (structure !== 'NESTED' && structure !== 'FLAT') return detail(400, `Invalid structure "${structure}". Use FLAT or NESTED.`);
+	if (structure !== 'NESTED' && structure !== 'FLAT')
+		return detail(400, `Invalid structure "${structure}". Use FLAT or NESTED.`);
 	return structure;
 }
 
@@ -197,7 +233,9 @@ function publicContact(contact: RevyOpsContact, structure: Structure) {
 		company_id: contact.company_id,
 		contact_custom_fields:
 			structure === 'FLAT'
-				? Object.fromEntries(contact.custom_fields.map((field) => [field.field_name, field.field_value]))
+				? Object.fromEntries(
+						contact.custom_fields.map((field) => [field.field_name, field.field_value]),
+					)
 				: contact.custom_fields.map((field) => ({ ...field })),
 		origin: contact.origin,
 		contact_status: contact.contact_status,
@@ -210,9 +248,15 @@ function publicContact(contact: RevyOpsContact, structure: Structure) {
 }
 
 /** DRF page-number paging: page from 1, page_size capped at 100, 404 for a page past the end. */
-function paginate<T>(request: SandboxRequest, records: T[]): { page: T[]; count: number; next: string | null; previous: string | null } | SandboxResponse {
+function paginate<T>(
+	request: SandboxRequest,
+	records: T[],
+): { page: T[]; count: number; next: string | null; previous: string | null } | SandboxResponse {
 	const requestedSize = Number(request.query.page_size);
-	const pageSize = Number.isInteger(requestedSize) && requestedSize > 0 ? Math.min(requestedSize, MAX_PAGE_SIZE) : MAX_PAGE_SIZE;
+	const pageSize =
+		Number.isInteger(requestedSize) && requestedSize > 0
+			? Math.min(requestedSize, MAX_PAGE_SIZE)
+			: MAX_PAGE_SIZE;
 	const pageText = request.query.page ?? '1';
 	const page = Number(pageText);
 	const lastPage = Math.max(1, Math.ceil(records.length / pageSize));
@@ -230,7 +274,11 @@ function paginate<T>(request: SandboxRequest, records: T[]): { page: T[]; count:
 	};
 }
 
-function listCompanies(request: SandboxRequest, state: RevyOpsState, client: RevyOpsClient): SandboxResponse {
+function listCompanies(
+	request: SandboxRequest,
+	state: RevyOpsState,
+	client: RevyOpsClient,
+): SandboxResponse {
 	const name = request.query.name?.toLowerCase();
 	const domain = request.query.domain?.toLowerCase();
 	const matches = state.companies.filter(
@@ -241,19 +289,33 @@ function listCompanies(request: SandboxRequest, state: RevyOpsState, client: Rev
 	);
 	const paged = paginate(request, matches);
 	if ('status' in paged) return paged;
-	const results = paged.page.map(({ clientId: _client, ...company }) => ({ ...company, company_status: 'Active', updated_time: SEED_TIME }));
-	return { status: 200, body: { count: paged.count, next: paged.next, previous: paged.previous, results } };
+	const results = paged.page.map(({ clientId: _client, ...company }) => ({
+		...company,
+		company_status: 'Active',
+		updated_time: SEED_TIME,
+	}));
+	return {
+		status: 200,
+		body: { count: paged.count, next: paged.next, previous: paged.previous, results },
+	};
 }
 
-function listContacts(request: SandboxRequest, state: RevyOpsState, client: RevyOpsClient): SandboxResponse {
+function listContacts(
+	request: SandboxRequest,
+	state: RevyOpsState,
+	client: RevyOpsClient,
+): SandboxResponse {
 	const structure = readStructure(request);
 	if (typeof structure !== 'string') return structure;
 	const { email, firstname, lastname, domain } = request.query;
-	const contains = (value: string | null, part: string | undefined) => part === undefined || (value ?? '').toLowerCase().includes(part.toLowerCase());
+	const contains = (value: string | null, part: string | undefined) =>
+		part === undefined || (value ?? '').toLowerCase().includes(part.toLowerCase());
 	const matches = state.contacts.filter((contact) => {
 		if (contact.clientId !== client.clientId) return false;
-		if (email !== undefined && (contact.email ?? '').toLowerCase() !== email.toLowerCase()) return false;
-		if (!contains(contact.first_name, firstname) || !contains(contact.last_name, lastname)) return false;
+		if (email !== undefined && (contact.email ?? '').toLowerCase() !== email.toLowerCase())
+			return false;
+		if (!contains(contact.first_name, firstname) || !contains(contact.last_name, lastname))
+			return false;
 		if (domain !== undefined) {
 			const company = state.companies.find((candidate) => candidate.id === contact.company_id);
 			if (!company || company.domain !== domain.toLowerCase()) return false;
@@ -263,32 +325,51 @@ function listContacts(request: SandboxRequest, state: RevyOpsState, client: Revy
 	const paged = paginate(request, matches);
 	if ('status' in paged) return paged;
 	const results = paged.page.map((contact) => publicContact(contact, structure));
-	return { status: 200, body: { count: paged.count, next: paged.next, previous: paged.previous, results } };
+	return {
+		status: 200,
+		body: { count: paged.count, next: paged.next, previous: paged.previous, results },
+	};
 }
 
-const WRITABLE = ['email', 'linkedin_url', 'first_name', 'last_name', 'company_id', 'contact_custom_fields_input', 'origin', 'contact_status'];
+const WRITABLE = [
+	'email',
+	'linkedin_url',
+	'first_name',
+	'last_name',
+	'company_id',
+	'contact_custom_fields_input',
+	'origin',
+	'contact_status',
+];
 
 type FieldErrors = Record<string, unknown>;
 
 function checkCustomFields(value: unknown): unknown[] | string[] | undefined {
-	if (!Array.isArray(value)) return [`Expected a list of items but got type "${value === null ? 'null' : typeof value}".`];
+	if (!Array.isArray(value))
+		return [`Expected a list of items but got type "${value === null ? 'null' : typeof value}".`];
 	const itemErrors = value.map((entry) => {
 		const errors: FieldErrors = {};
-		if (!entry || typeof entry !== 'object' || Array.isArray(entry)) return { non_field_errors: ['Invalid data. Expected a dictionary.'] };
+		if (!entry || typeof entry !== 'object' || Array.isArray(entry))
+			return { non_field_errors: ['Invalid data. Expected a dictionary.'] };
 		const { field_name: name, field_value: fieldValue, ...rest } = entry as Record<string, unknown>;
 		if (name === undefined) errors.field_name = ['This field is required.'];
 		else if (typeof name !== 'string') errors.field_name = ['Not a valid string.'];
 		else if (name.trim() === '') errors.field_name = ['This field may not be blank.'];
 		if (fieldValue === undefined) errors.field_value = ['This field is required.'];
 		else if (typeof fieldValue !== 'string') errors.field_value = ['Not a valid string.'];
-		else if ([...fieldValue].length > MAX_FIELD_VALUE) errors.field_value = [`Ensure this field has no more than ${MAX_FIELD_VALUE} characters.`];
+		else if ([...fieldValue].length > MAX_FIELD_VALUE)
+			errors.field_value = [`Ensure this field has no more than ${MAX_FIELD_VALUE} characters.`];
 		for (const key of Object.keys(rest)) errors[key] = ['Unknown field.'];
 		return errors;
 	});
 	return itemErrors.some((errors) => Object.keys(errors).length > 0) ? itemErrors : undefined;
 }
 
-function createContact(request: SandboxRequest, state: RevyOpsState, client: RevyOpsClient): SandboxResponse {
+function createContact(
+	request: SandboxRequest,
+	state: RevyOpsState,
+	client: RevyOpsClient,
+): SandboxResponse {
 	const structure = readStructure(request);
 	if (typeof structure !== 'string') return structure;
 	if (!request.body || typeof request.body !== 'object' || Array.isArray(request.body)) {
@@ -300,16 +381,25 @@ function createContact(request: SandboxRequest, state: RevyOpsState, client: Rev
 	if (unknown.length) return detail(400, `Unknown or read-only field(s): ${unknown.join(', ')}`);
 
 	const errors: FieldErrors = {};
-	const nullableString = (key: string) => body[key] !== undefined && body[key] !== null && typeof body[key] !== 'string';
+	const nullableString = (key: string) =>
+		body[key] !== undefined && body[key] !== null && typeof body[key] !== 'string';
 	if (nullableString('email')) errors.email = ['Not a valid string.'];
-	else if (typeof body.email === 'string' && !isDjangoEmail(body.email)) errors.email = ['Enter a valid email address.'];
+	else if (typeof body.email === 'string' && !isDjangoEmail(body.email))
+		errors.email = ['Enter a valid email address.'];
 	if (nullableString('linkedin_url')) errors.linkedin_url = ['Not a valid string.'];
-	else if (typeof body.linkedin_url === 'string' && !isHttpUrl(body.linkedin_url)) errors.linkedin_url = ['Enter a valid URL.'];
+	else if (typeof body.linkedin_url === 'string' && !isHttpUrl(body.linkedin_url))
+		errors.linkedin_url = ['Enter a valid URL.'];
 	for (const key of ['first_name', 'last_name', 'origin', 'contact_status']) {
-		if (body[key] !== undefined && typeof body[key] !== 'string') errors[key] = ['Not a valid string.'];
+		if (body[key] !== undefined && typeof body[key] !== 'string')
+			errors[key] = ['Not a valid string.'];
 	}
 	const companyId = body.company_id;
-	if (companyId !== undefined && companyId !== null && !(typeof companyId === 'string' && companyId.trim() !== '') && !Number.isInteger(companyId)) {
+	if (
+		companyId !== undefined &&
+		companyId !== null &&
+		!(typeof companyId === 'string' && companyId.trim() !== '') &&
+		!Number.isInteger(companyId)
+	) {
 		errors.company_id = ['A valid integer or domain is required.'];
 	}
 	if (body.contact_custom_fields_input !== undefined) {
@@ -327,11 +417,14 @@ function createContact(request: SandboxRequest, state: RevyOpsState, client: Rev
 	if (typeof companyId === 'number' || (typeof companyId === 'string' && /^\d+$/.test(companyId))) {
 		company = state.companies.find((candidate) => candidate.id === Number(companyId));
 		if (!company) return detail(404, 'Company not found.');
-		if (company.clientId !== client.clientId) return detail(401, 'Company does not belong to this client.');
+		if (company.clientId !== client.clientId)
+			return detail(401, 'Company does not belong to this client.');
 	} else if (typeof companyId === 'string') {
 		// ASSUMPTION: a domain resolves only to a company of the caller's own client.
 		const domain = companyId.trim().toLowerCase();
-		company = state.companies.find((candidate) => candidate.clientId === client.clientId && candidate.domain === domain);
+		company = state.companies.find(
+			(candidate) => candidate.clientId === client.clientId && candidate.domain === domain,
+		);
 		if (!company) return detail(404, 'Company not found.');
 	}
 
@@ -339,12 +432,21 @@ function createContact(request: SandboxRequest, state: RevyOpsState, client: Rev
 	if (email && own.some((contact) => (contact.email ?? '').toLowerCase() === email.toLowerCase())) {
 		return detail(409, 'Contact with this email already exists.');
 	}
-	if (linkedin && own.some((contact) => contact.linkedin_url !== null && linkedinKey(contact.linkedin_url) === linkedinKey(linkedin))) {
+	if (
+		linkedin &&
+		own.some(
+			(contact) =>
+				contact.linkedin_url !== null &&
+				linkedinKey(contact.linkedin_url) === linkedinKey(linkedin),
+		)
+	) {
 		return detail(409, 'Contact with this LinkedIn URL already exists.');
 	}
 
 	const now = new Date().toISOString();
-	const inputs = (body.contact_custom_fields_input as Array<{ field_name: string; field_value: string }> | undefined) ?? [];
+	const inputs =
+		(body.contact_custom_fields_input as
+			Array<{ field_name: string; field_value: string }> | undefined) ?? [];
 	const contact: RevyOpsContact = {
 		id: state.nextContactId++,
 		clientId: client.clientId,
@@ -354,7 +456,12 @@ function createContact(request: SandboxRequest, state: RevyOpsState, client: Rev
 		first_name: (body.first_name as string | undefined) ?? '',
 		last_name: (body.last_name as string | undefined) ?? '',
 		company_id: company?.id ?? null,
-		custom_fields: inputs.map((field) => ({ id: state.nextFieldId++, updated_time: now, field_name: field.field_name, field_value: field.field_value })),
+		custom_fields: inputs.map((field) => ({
+			id: state.nextFieldId++,
+			updated_time: now,
+			field_name: field.field_name,
+			field_value: field.field_value,
+		})),
 		// ASSUMPTION: what RevyOps fills in when these are not given.
 		origin: (body.origin as string | undefined) ?? 'API',
 		contact_status: (body.contact_status as string | undefined) ?? 'Active',
@@ -370,16 +477,21 @@ export const revyOpsSandbox: SandboxVendor<RevyOpsState> = {
 		const client = authenticate(request);
 		if ('status' in client) return client;
 		const path = request.path.replace(/\/+$/, '');
-		if (request.method === 'GET' && path === '/public/v2/companies') return listCompanies(request, state, client);
-		if (request.method === 'GET' && path === '/public/v2/contacts') return listContacts(request, state, client);
-		if (request.method === 'POST' && path === '/public/v2/contacts') return createContact(request, state, client);
+		if (request.method === 'GET' && path === '/public/v2/companies')
+			return listCompanies(request, state, client);
+		if (request.method === 'GET' && path === '/public/v2/contacts')
+			return listContacts(request, state, client);
+		if (request.method === 'POST' && path === '/public/v2/contacts')
+			return createContact(request, state, client);
 		return detail(404, 'Not found.');
 	},
 	rateLimited(_request, limit) {
 		const seconds = Math.max(0, Math.ceil((limit.windowEnd - Date.now()) / 1000));
 		return {
 			status: 429,
-			body: { detail: `Request was throttled. Expected available in ${seconds} second${seconds === 1 ? '' : 's'}.` },
+			body: {
+				detail: `Request was throttled. Expected available in ${seconds} second${seconds === 1 ? '' : 's'}.`,
+			},
 			headers: { 'Retry-After': String(seconds) },
 		};
 	},

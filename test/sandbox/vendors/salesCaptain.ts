@@ -52,16 +52,52 @@ const [ACME, BLUEBIRD] = SC_COMPANIES.map((company) => company.company_id);
 function seed(): SalesCaptainState {
 	return {
 		customFields: [
-			{ cf_id: 'd4e5f6a7-b8c9-4d1e-8f3a-4b5c6d7e8f9a', cf_name: 'industry', cf_label: 'Industry', cf_datatype: 'text', cf_description: 'Sector', company_id: ACME, active: true },
-			{ cf_id: 'e5f6a7b8-c9d0-4e2f-9a4b-5c6d7e8f9a0b', cf_name: 'budget', cf_label: 'Budget', cf_datatype: 'number', cf_description: 'Yearly budget', company_id: ACME, active: true },
-			{ cf_id: 'f6a7b8c9-d0e1-4f3a-8b5c-6d7e8f9a0b1c', cf_name: 'legacy_id', cf_label: 'Legacy ID', cf_datatype: 'text', cf_description: 'Old CRM id', company_id: ACME, active: false },
-			{ cf_id: '0a7b8c9d-e1f2-4a4b-9c6d-7e8f9a0b1c2d', cf_name: 'insurer', cf_label: 'Insurer', cf_datatype: 'text', cf_description: '', company_id: BLUEBIRD, active: true },
+			{
+				cf_id: 'd4e5f6a7-b8c9-4d1e-8f3a-4b5c6d7e8f9a',
+				cf_name: 'industry',
+				cf_label: 'Industry',
+				cf_datatype: 'text',
+				cf_description: 'Sector',
+				company_id: ACME,
+				active: true,
+			},
+			{
+				cf_id: 'e5f6a7b8-c9d0-4e2f-9a4b-5c6d7e8f9a0b',
+				cf_name: 'budget',
+				cf_label: 'Budget',
+				cf_datatype: 'number',
+				cf_description: 'Yearly budget',
+				company_id: ACME,
+				active: true,
+			},
+			{
+				cf_id: 'f6a7b8c9-d0e1-4f3a-8b5c-6d7e8f9a0b1c',
+				cf_name: 'legacy_id',
+				cf_label: 'Legacy ID',
+				cf_datatype: 'text',
+				cf_description: 'Old CRM id',
+				company_id: ACME,
+				active: false,
+			},
+			{
+				cf_id: '0a7b8c9d-e1f2-4a4b-9c6d-7e8f9a0b1c2d',
+				cf_name: 'insurer',
+				cf_label: 'Insurer',
+				cf_datatype: 'text',
+				cf_description: '',
+				company_id: BLUEBIRD,
+				active: true,
+			},
 		],
 		tags: [
 			{ tag_id: '11111111-aaaa-4aaa-8aaa-000000000001', tag_name: 'VIP', company_id: ACME },
 			{ tag_id: '11111111-aaaa-4aaa-8aaa-000000000002', tag_name: 'Newsletter', company_id: ACME },
 			{ tag_id: '11111111-aaaa-4aaa-8aaa-000000000003', tag_name: 'Cold lead', company_id: ACME },
-			{ tag_id: '22222222-bbbb-4bbb-8bbb-000000000001', tag_name: 'Recall due', company_id: BLUEBIRD },
+			{
+				tag_id: '22222222-bbbb-4bbb-8bbb-000000000001',
+				tag_name: 'Recall due',
+				company_id: BLUEBIRD,
+			},
 		],
 		contacts: [],
 	};
@@ -71,7 +107,12 @@ function failure(status: number, error: string): SandboxResponse {
 	return { status, body: { status: 'failure', error } };
 }
 
-function systemError(status: number, error: string, code: string, request: SandboxRequest): SandboxResponse {
+function systemError(
+	status: number,
+	error: string,
+	code: string,
+	request: SandboxRequest,
+): SandboxResponse {
 	return { status, body: { error, code, timestamp: new Date().toISOString(), path: request.path } };
 }
 
@@ -87,12 +128,18 @@ function createContact(request: SandboxRequest, state: SalesCaptainState): Sandb
 	if (!SC_COMPANIES.some((company) => company.company_id === body.company_id)) {
 		return failure(403, "You don't have access to this company!");
 	}
-	if (typeof body.contact_name !== 'string' || body.contact_name.trim() === '') return failure(400, 'contact_name is required');
+	if (typeof body.contact_name !== 'string' || body.contact_name.trim() === '')
+		return failure(400, 'contact_name is required');
 	const phone = body.contact_phone;
 	const email = body.contact_email;
-	if (!phone && !email) return failure(400, 'At least one of contact_phone or contact_email must be provided');
-	if (phone !== undefined && typeof phone !== 'string') return failure(400, 'contact_phone must be a string');
-	if (email !== undefined && (typeof email !== 'string' || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))) {
+	if (!phone && !email)
+		return failure(400, 'At least one of contact_phone or contact_email must be provided');
+	if (phone !== undefined && typeof phone !== 'string')
+		return failure(400, 'contact_phone must be a string');
+	if (
+		email !== undefined &&
+		(typeof email !== 'string' || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+	) {
 		return failure(400, 'contact_email must be a valid email');
 	}
 	const allowed = ['company_id', 'contact_name', 'contact_phone', 'contact_email', 'custom_fields'];
@@ -106,12 +153,23 @@ function createContact(request: SandboxRequest, state: SalesCaptainState): Sandb
 			if (!isUuid(entry?.cf_id) || typeof entry.cf_value !== 'string') {
 				return failure(400, 'Each custom field needs cf_id (uuid) and cf_value (string)');
 			}
-			const field = state.customFields.find((candidate) => candidate.cf_id === entry.cf_id && candidate.company_id === body.company_id && candidate.active);
-			if (!field) return failure(400, `Invalid or inactive custom field for this company: ${entry.cf_id}`);
+			const field = state.customFields.find(
+				(candidate) =>
+					candidate.cf_id === entry.cf_id &&
+					candidate.company_id === body.company_id &&
+					candidate.active,
+			);
+			if (!field)
+				return failure(400, `Invalid or inactive custom field for this company: ${entry.cf_id}`);
 			customFields.push({ cf_name: field.cf_label, cf_value: entry.cf_value });
 		}
 	}
-	if (phone && state.contacts.some((contact) => contact.company_id === body.company_id && contact.phone === phone)) {
+	if (
+		phone &&
+		state.contacts.some(
+			(contact) => contact.company_id === body.company_id && contact.phone === phone,
+		)
+	) {
 		return failure(409, 'Contact with this phone already exists!');
 	}
 	const now = new Date().toISOString();
@@ -128,29 +186,51 @@ function createContact(request: SandboxRequest, state: SalesCaptainState): Sandb
 		tag_ids: [],
 	};
 	state.contacts.push(contact);
-	return { status: 201, body: { message: 'Contact created successfully!', contact: { data: publicContact(contact) } } };
+	return {
+		status: 201,
+		body: { message: 'Contact created successfully!', contact: { data: publicContact(contact) } },
+	};
 }
 
-function listContacts(request: SandboxRequest, state: SalesCaptainState, companyId: string): SandboxResponse {
+function listContacts(
+	request: SandboxRequest,
+	state: SalesCaptainState,
+	companyId: string,
+): SandboxResponse {
 	const page = Number(request.query.page_number ?? 1);
 	const perPage = Number(request.query.items_per_page ?? 10);
-	if (!(perPage >= 10 && perPage <= 100)) return failure(400, 'items_per_page must be between 10 and 100');
+	if (!(perPage >= 10 && perPage <= 100))
+		return failure(400, 'items_per_page must be between 10 and 100');
 	const key = (request.query.search_key ?? '').toLowerCase();
 	const matches = state.contacts.filter(
 		(contact) =>
 			contact.company_id === companyId &&
-			(key === '' || [contact.name, contact.phone, contact.email].some((value) => (value ?? '').toLowerCase().includes(key))),
+			(key === '' ||
+				[contact.name, contact.phone, contact.email].some((value) =>
+					(value ?? '').toLowerCase().includes(key),
+				)),
 	);
 	const data = matches.slice((page - 1) * perPage, page * perPage).map(publicContact);
-	return { status: 200, body: { message: 'Contacts fetched successfully!', contacts: { data, total: matches.length } } };
+	return {
+		status: 200,
+		body: { message: 'Contacts fetched successfully!', contacts: { data, total: matches.length } },
+	};
 }
 
-function addTag(request: SandboxRequest, state: SalesCaptainState, companyId: string): SandboxResponse {
+function addTag(
+	request: SandboxRequest,
+	state: SalesCaptainState,
+	companyId: string,
+): SandboxResponse {
 	const body = (request.body ?? {}) as Record<string, unknown>;
-	const contact = state.contacts.find((candidate) => candidate.contact_id === body.contact_id && candidate.company_id === companyId);
+	const contact = state.contacts.find(
+		(candidate) => candidate.contact_id === body.contact_id && candidate.company_id === companyId,
+	);
 	if (!contact) return failure(404, 'Contact not found!');
-	if (!state.tags.some((tag) => tag.tag_id === body.tag_id && tag.company_id === companyId)) return failure(400, 'Invalid tag for this company');
-	if (contact.tag_ids.includes(body.tag_id as string)) return failure(409, 'Tag already added to this contact!');
+	if (!state.tags.some((tag) => tag.tag_id === body.tag_id && tag.company_id === companyId))
+		return failure(400, 'Invalid tag for this company');
+	if (contact.tag_ids.includes(body.tag_id as string))
+		return failure(409, 'Tag already added to this contact!');
 	contact.tag_ids.push(body.tag_id as string);
 	return { status: 200, body: { message: 'Tag added to contact successfully!' } };
 }
@@ -170,26 +250,44 @@ export const salesCaptainSandbox: SandboxVendor<SalesCaptainState> = {
 		if (companyId !== undefined && !knownCompany) return failure(400, 'Invalid company_id');
 
 		if (request.method === 'GET' && action === 'fetch-companies') {
-			return { status: 200, body: { message: 'Companies fetched successfully!', companies: SC_COMPANIES } };
+			return {
+				status: 200,
+				body: { message: 'Companies fetched successfully!', companies: SC_COMPANIES },
+			};
 		}
 		if (request.method === 'GET' && action === 'list-custom-fields' && companyId) {
-			const data = state.customFields.filter((field) => field.company_id === companyId && field.active).map(({ company_id: _c, active: _a, ...field }) => field);
-			return { status: 200, body: { message: 'Custom fields fetched successfully!', custom_fields: { data } } };
+			const data = state.customFields
+				.filter((field) => field.company_id === companyId && field.active)
+				.map(({ company_id: _c, active: _a, ...field }) => field);
+			return {
+				status: 200,
+				body: { message: 'Custom fields fetched successfully!', custom_fields: { data } },
+			};
 		}
 		if (request.method === 'GET' && action === 'list-tags' && companyId) {
-			const data = state.tags.filter((tag) => tag.company_id === companyId).map(({ company_id: _c, ...tag }) => tag);
+			const data = state.tags
+				.filter((tag) => tag.company_id === companyId)
+				.map(({ company_id: _c, ...tag }) => tag);
 			return { status: 200, body: { message: 'Tags fetched successfully!', tags: { data } } };
 		}
-		if (request.method === 'GET' && action === 'list-contacts' && companyId) return listContacts(request, state, companyId);
+		if (request.method === 'GET' && action === 'list-contacts' && companyId)
+			return listContacts(request, state, companyId);
 		if (request.method === 'POST' && action === 'create-contact') {
-			if (token === SALESCAPTAIN_TOKEN_WITHOUT_CONTACTS_ROLE) return failure(403, "You don't have permission to create contact!");
+			if (token === SALESCAPTAIN_TOKEN_WITHOUT_CONTACTS_ROLE)
+				return failure(403, "You don't have permission to create contact!");
 			return createContact(request, state);
 		}
-		if (request.method === 'POST' && action === 'add-tag-to-contact' && companyId) return addTag(request, state, companyId);
+		if (request.method === 'POST' && action === 'add-tag-to-contact' && companyId)
+			return addTag(request, state, companyId);
 		return systemError(404, 'Not found', 'NOT_FOUND', request);
 	},
 	rateLimited(request) {
-		return systemError(429, 'Too many requests, please try again later', 'RATE_LIMIT_EXCEEDED', request);
+		return systemError(
+			429,
+			'Too many requests, please try again later',
+			'RATE_LIMIT_EXCEEDED',
+			request,
+		);
 	},
 	rateLimitHeaders(limit) {
 		return {

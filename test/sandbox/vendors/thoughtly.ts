@@ -45,7 +45,14 @@ export interface ThoughtlyState {
 export const THOUGHTLY_SEED_CONTACTS = 120;
 
 /** Tags in the seed, by where they first appear (newest first): the last two only on page 3. */
-export const THOUGHTLY_SEED_TAGS = ['lead', 'Webinar 2024', 'VIP', 'callback', 'Do not call', 'Spanish speaker'];
+export const THOUGHTLY_SEED_TAGS = [
+	'lead',
+	'Webinar 2024',
+	'VIP',
+	'callback',
+	'Do not call',
+	'Spanish speaker',
+];
 
 function seed(): ThoughtlyState {
 	const contacts: ThoughtlyContact[] = [];
@@ -103,27 +110,33 @@ function createContact(request: SandboxRequest, state: ThoughtlyState): SandboxR
 	const body = request.body;
 	if (!isObject(body)) return invalid('body must be a JSON object');
 	const unknown = Object.keys(body).filter((key) => !CREATE_KEYS.includes(key));
-	if (unknown.length) return invalid(`body must NOT have additional properties: ${unknown.join(', ')}`);
+	if (unknown.length)
+		return invalid(`body must NOT have additional properties: ${unknown.join(', ')}`);
 	for (const key of ['phone_number', 'name', 'email', 'country_code']) {
 		const value = body[key];
 		if (value === undefined) continue;
 		if (typeof value !== 'string') return invalid(`body.${key} must be string`);
 		if (value.trim() === '') return invalid(`body.${key} must NOT be empty`);
 	}
-	if (body.phone_number === undefined) return invalid("body must have required property 'phone_number'");
-	if (!isE164(body.phone_number)) return invalid('body.phone_number must be a valid phone number in E.164 format');
-	if (body.email !== undefined && !isEmail(body.email)) return invalid('body.email must be a valid email address');
+	if (body.phone_number === undefined)
+		return invalid("body must have required property 'phone_number'");
+	if (!isE164(body.phone_number))
+		return invalid('body.phone_number must be a valid phone number in E.164 format');
+	if (body.email !== undefined && !isEmail(body.email))
+		return invalid('body.email must be a valid email address');
 	if (body.country_code !== undefined && !COUNTRY.test(body.country_code as string)) {
 		return invalid('body.country_code must be a two-letter ISO 3166-1 country code');
 	}
 	if (body.tags !== undefined) {
 		if (!Array.isArray(body.tags)) return invalid('body.tags must be array');
 		if (body.tags.length === 0) return invalid('body.tags must NOT be empty');
-		if (!body.tags.every((tag) => typeof tag === 'string' && tag.trim() !== '')) return invalid('body.tags must be an array of non-empty strings');
+		if (!body.tags.every((tag) => typeof tag === 'string' && tag.trim() !== ''))
+			return invalid('body.tags must be an array of non-empty strings');
 	}
 	if (body.attributes !== undefined) {
 		if (!isObject(body.attributes)) return invalid('body.attributes must be object');
-		if (Object.keys(body.attributes).length === 0) return invalid('body.attributes must NOT be empty');
+		if (Object.keys(body.attributes).length === 0)
+			return invalid('body.attributes must NOT be empty');
 	}
 	if (state.contacts.some((contact) => contact.phone_number === body.phone_number)) {
 		// ASSUMPTION (undocumented): a duplicate is an envelope error on a 200 answer.
@@ -150,7 +163,8 @@ function paging(request: SandboxRequest): { page: number; limit: number } | Sand
 	const page = Number(request.query.page ?? 0);
 	const limit = Number(request.query.limit ?? 20);
 	if (!Number.isInteger(page) || page < 0) return invalid('querystring.page must be >= 0');
-	if (!Number.isInteger(limit) || limit < 1 || limit > 50) return invalid('querystring.limit must be between 1 and 50');
+	if (!Number.isInteger(limit) || limit < 1 || limit > 50)
+		return invalid('querystring.limit must be between 1 and 50');
 	return { page, limit };
 }
 
@@ -159,7 +173,11 @@ function listContacts(request: SandboxRequest, state: ThoughtlyState): SandboxRe
 	if ('status' in pages) return pages;
 	const search = (request.query.search ?? '').trim().toLowerCase();
 	const matches = state.contacts.filter(
-		(contact) => search === '' || [contact.name, contact.phone_number, contact.email].some((value) => (value ?? '').toLowerCase().includes(search)),
+		(contact) =>
+			search === '' ||
+			[contact.name, contact.phone_number, contact.email].some((value) =>
+				(value ?? '').toLowerCase().includes(search),
+			),
 	);
 	const contacts = matches.slice(pages.page * pages.limit, (pages.page + 1) * pages.limit);
 	return envelope(200, { contacts });
@@ -168,21 +186,28 @@ function listContacts(request: SandboxRequest, state: ThoughtlyState): SandboxRe
 function listInterviews(request: SandboxRequest, state: ThoughtlyState): SandboxResponse {
 	const pages = paging(request);
 	if ('status' in pages) return pages;
-	return envelope(200, { interviews: state.interviews.slice(pages.page * pages.limit, (pages.page + 1) * pages.limit) });
+	return envelope(200, {
+		interviews: state.interviews.slice(pages.page * pages.limit, (pages.page + 1) * pages.limit),
+	});
 }
 
 export const thoughtlySandbox: SandboxVendor<ThoughtlyState> = {
 	name: 'thoughtly',
 	createState: seed,
 	handle(request, state) {
-		if (header(request, 'x-api-token') !== THOUGHTLY_TOKEN) return failure(401, 'UNAUTHORIZED', 'Invalid or missing API token');
+		if (header(request, 'x-api-token') !== THOUGHTLY_TOKEN)
+			return failure(401, 'UNAUTHORIZED', 'Invalid or missing API token');
 		const team = header(request, 'team_id');
 		if (!team) return failure(401, 'UNAUTHORIZED', 'Missing team_id header');
-		if (team !== THOUGHTLY_TEAM_ID) return failure(403, 'FORBIDDEN', 'This API token does not belong to the given team');
+		if (team !== THOUGHTLY_TEAM_ID)
+			return failure(403, 'FORBIDDEN', 'This API token does not belong to the given team');
 
-		if (request.method === 'POST' && request.path === '/contact/create') return createContact(request, state);
-		if (request.method === 'GET' && request.path === '/contact') return listContacts(request, state);
-		if (request.method === 'GET' && request.path === '/interview') return listInterviews(request, state);
+		if (request.method === 'POST' && request.path === '/contact/create')
+			return createContact(request, state);
+		if (request.method === 'GET' && request.path === '/contact')
+			return listContacts(request, state);
+		if (request.method === 'GET' && request.path === '/interview')
+			return listInterviews(request, state);
 		return failure(404, 'NOT_FOUND', `Cannot ${request.method} ${request.path}`);
 	},
 	rateLimited() {

@@ -77,8 +77,22 @@ export interface WipsyState {
 
 const STAMP = '2024-01-15T10:00:00.000Z';
 
-function stage(id: string, name: string, order: number, color: string, isSystem = false): WipsyStageRecord {
-	return { id, name, color, stage_order: order, is_system: isSystem, created_at: STAMP, updated_at: STAMP };
+function stage(
+	id: string,
+	name: string,
+	order: number,
+	color: string,
+	isSystem = false,
+): WipsyStageRecord {
+	return {
+		id,
+		name,
+		color,
+		stage_order: order,
+		is_system: isSystem,
+		created_at: STAMP,
+		updated_at: STAMP,
+	};
 }
 
 export const WIPSY_STAGES = {
@@ -103,14 +117,63 @@ export const WIPSY_TAGS = {
 };
 
 export const WIPSY_FIELDS = {
-	industry: { id: 'cf000000-0000-4000-8000-000000000001', field_name: 'Industry', field_type: 'text', field_options: null, is_required: false, field_order: 1 },
-	budget: { id: 'cf000000-0000-4000-8000-000000000002', field_name: 'Budget', field_type: 'number', field_options: null, is_required: false, field_order: 2 },
-	birthday: { id: 'cf000000-0000-4000-8000-000000000003', field_name: 'Birthday', field_type: 'date', field_options: null, is_required: false, field_order: 3 },
-	plan: { id: 'cf000000-0000-4000-8000-000000000004', field_name: 'Plan', field_type: 'select', field_options: ['Bronze', 'Silver', 'Gold'], is_required: false, field_order: 4 },
-	workEmail: { id: 'cf000000-0000-4000-8000-000000000005', field_name: 'Work Email', field_type: 'email', field_options: null, is_required: false, field_order: 5 },
-	mobile: { id: 'cf000000-0000-4000-8000-000000000006', field_name: 'Mobile', field_type: 'phone', field_options: null, is_required: false, field_order: 6 },
+	industry: {
+		id: 'cf000000-0000-4000-8000-000000000001',
+		field_name: 'Industry',
+		field_type: 'text',
+		field_options: null,
+		is_required: false,
+		field_order: 1,
+	},
+	budget: {
+		id: 'cf000000-0000-4000-8000-000000000002',
+		field_name: 'Budget',
+		field_type: 'number',
+		field_options: null,
+		is_required: false,
+		field_order: 2,
+	},
+	birthday: {
+		id: 'cf000000-0000-4000-8000-000000000003',
+		field_name: 'Birthday',
+		field_type: 'date',
+		field_options: null,
+		is_required: false,
+		field_order: 3,
+	},
+	plan: {
+		id: 'cf000000-0000-4000-8000-000000000004',
+		field_name: 'Plan',
+		field_type: 'select',
+		field_options: ['Bronze', 'Silver', 'Gold'],
+		is_required: false,
+		field_order: 4,
+	},
+	workEmail: {
+		id: 'cf000000-0000-4000-8000-000000000005',
+		field_name: 'Work Email',
+		field_type: 'email',
+		field_options: null,
+		is_required: false,
+		field_order: 5,
+	},
+	mobile: {
+		id: 'cf000000-0000-4000-8000-000000000006',
+		field_name: 'Mobile',
+		field_type: 'phone',
+		field_options: null,
+		is_required: false,
+		field_order: 6,
+	},
 	/** Only on contacts older than the newest 500: the node cannot know its type. */
-	referral: { id: 'cf000000-0000-4000-8000-000000000007', field_name: 'Referral Code', field_type: 'number', field_options: null, is_required: false, field_order: 7 },
+	referral: {
+		id: 'cf000000-0000-4000-8000-000000000007',
+		field_name: 'Referral Code',
+		field_type: 'number',
+		field_options: null,
+		is_required: false,
+		field_order: 7,
+	},
 } satisfies Record<string, WipsyFieldRecord>;
 
 function pad(number: number, width: number): string {
@@ -129,7 +192,12 @@ export function seedEmail(n: number): string {
 function seedContact(n: number): WipsyContactRecord {
 	// The 20 oldest contacts fall outside the newest 500 the list endpoint can return.
 	const old = n < WIPSY_SEED_CONTACTS - WIPSY_LIST_MAX;
-	const listedStages = [WIPSY_STAGES.newLead, WIPSY_STAGES.contacted, WIPSY_STAGES.qualified, WIPSY_STAGES.won];
+	const listedStages = [
+		WIPSY_STAGES.newLead,
+		WIPSY_STAGES.contacted,
+		WIPSY_STAGES.qualified,
+		WIPSY_STAGES.won,
+	];
 	const tagIds: string[] = [];
 	const fieldValues: Record<string, string> = {};
 	let stageId: string | null = null;
@@ -177,7 +245,10 @@ function seed(): WipsyState {
 	return {
 		stages: Object.values(WIPSY_STAGES).map((record) => ({ ...record })),
 		tags: Object.values(WIPSY_TAGS).map((record) => ({ ...record })),
-		fields: Object.values(WIPSY_FIELDS).map((record) => ({ ...record, field_options: record.field_options ? [...record.field_options] : null })),
+		fields: Object.values(WIPSY_FIELDS).map((record) => ({
+			...record,
+			field_options: record.field_options ? [...record.field_options] : null,
+		})),
 		contacts: Array.from({ length: WIPSY_SEED_CONTACTS }, (_, n) => seedContact(n)),
 		quotaRemaining: WIPSY_FREE_PLAN_QUOTA,
 	};
@@ -209,10 +280,25 @@ function listContacts(request: SandboxRequest, state: WipsyState): SandboxRespon
 		return error(400, `limit must be an integer between 1 and ${WIPSY_LIST_MAX}`);
 	}
 	const newestFirst = [...state.contacts].reverse().slice(0, limit);
-	return { status: 200, body: { success: true, data: newestFirst.map((contact) => publicContact(contact, state)) } };
+	return {
+		status: 200,
+		body: { success: true, data: newestFirst.map((contact) => publicContact(contact, state)) },
+	};
 }
 
-const STRING_OR_NULL = ['last_name', 'phone', 'email', 'whatsapp_id', 'pipeline_stage_id', 'profile_picture_url', 'address', 'city', 'province', 'company', 'notes'];
+const STRING_OR_NULL = [
+	'last_name',
+	'phone',
+	'email',
+	'whatsapp_id',
+	'pipeline_stage_id',
+	'profile_picture_url',
+	'address',
+	'city',
+	'province',
+	'company',
+	'notes',
+];
 const ALLOWED = ['name', ...STRING_OR_NULL, 'tags', 'custom_fields'];
 
 function normalisePhone(value: string): string {
@@ -221,35 +307,45 @@ function normalisePhone(value: string): string {
 
 function createContact(request: SandboxRequest, state: WipsyState): SandboxResponse {
 	const body = request.body;
-	if (!body || typeof body !== 'object' || Array.isArray(body)) return error(400, 'Request body must be a JSON object');
+	if (!body || typeof body !== 'object' || Array.isArray(body))
+		return error(400, 'Request body must be a JSON object');
 	const fields = body as Record<string, unknown>;
 	const unknown = Object.keys(fields).filter((key) => !ALLOWED.includes(key));
 	if (unknown.length) return error(400, `Unknown field(s): ${unknown.join(', ')}`);
-	if (typeof fields.name !== 'string' || fields.name.trim() === '') return error(400, 'name is required');
+	if (typeof fields.name !== 'string' || fields.name.trim() === '')
+		return error(400, 'name is required');
 	for (const key of STRING_OR_NULL) {
-		if (fields[key] !== undefined && fields[key] !== null && typeof fields[key] !== 'string') return error(400, `${key} must be a string`);
+		if (fields[key] !== undefined && fields[key] !== null && typeof fields[key] !== 'string')
+			return error(400, `${key} must be a string`);
 	}
 	if (fields.email && !isEmail(fields.email)) return error(400, 'Invalid email format');
-	if (fields.phone && (fields.phone as string).replace(/\D/g, '').length < 7) return error(400, 'Invalid phone number');
-	if (fields.pipeline_stage_id && !state.stages.some((candidate) => candidate.id === fields.pipeline_stage_id)) {
+	if (fields.phone && (fields.phone as string).replace(/\D/g, '').length < 7)
+		return error(400, 'Invalid phone number');
+	if (
+		fields.pipeline_stage_id &&
+		!state.stages.some((candidate) => candidate.id === fields.pipeline_stage_id)
+	) {
 		return error(400, 'Invalid pipeline_stage_id');
 	}
 	const tagIds: string[] = [];
 	if (fields.tags !== undefined) {
 		if (!Array.isArray(fields.tags)) return error(400, 'tags must be an array of tag IDs');
 		for (const tagId of fields.tags) {
-			if (!isUuid(tagId) || !state.tags.some((tag) => tag.id === tagId)) return error(400, `Invalid tag ID: ${String(tagId)}`);
+			if (!isUuid(tagId) || !state.tags.some((tag) => tag.id === tagId))
+				return error(400, `Invalid tag ID: ${String(tagId)}`);
 			tagIds.push(tagId as string);
 		}
 	}
 	const fieldValues: Record<string, string> = {};
 	if (fields.custom_fields !== undefined) {
 		const given = fields.custom_fields;
-		if (!given || typeof given !== 'object' || Array.isArray(given)) return error(400, 'custom_fields must be an object of field_id: value pairs');
+		if (!given || typeof given !== 'object' || Array.isArray(given))
+			return error(400, 'custom_fields must be an object of field_id: value pairs');
 		for (const [fieldId, value] of Object.entries(given as Record<string, unknown>)) {
 			const field = state.fields.find((candidate) => candidate.id === fieldId);
 			if (!field) return error(400, `Invalid custom field ID: ${fieldId}`);
-			if (typeof value !== 'string') return error(400, `Custom field ${field.field_name} must be a string`);
+			if (typeof value !== 'string')
+				return error(400, `Custom field ${field.field_name} must be a string`);
 			if (field.field_type === 'select' && !field.field_options?.includes(value)) {
 				return error(400, `Invalid option for ${field.field_name}`);
 			}
@@ -260,10 +356,16 @@ function createContact(request: SandboxRequest, state: WipsyState): SandboxRespo
 	const whatsappId = fields.whatsapp_id ? normalisePhone(fields.whatsapp_id as string) : phone;
 	const email = (fields.email as string | undefined)?.toLowerCase() ?? null;
 	const numbers = [phone, whatsappId].filter(Boolean);
-	if (numbers.length && state.contacts.some((contact) => numbers.includes(contact.phone) || numbers.includes(contact.whatsapp_id))) {
+	if (
+		numbers.length &&
+		state.contacts.some(
+			(contact) => numbers.includes(contact.phone) || numbers.includes(contact.whatsapp_id),
+		)
+	) {
 		return error(409, 'Contact with this phone number already exists');
 	}
-	if (email && state.contacts.some((contact) => contact.email === email)) return error(409, 'Contact with this email already exists');
+	if (email && state.contacts.some((contact) => contact.email === email))
+		return error(409, 'Contact with this email already exists');
 	if (state.quotaRemaining <= 0) {
 		return {
 			status: 429,
@@ -295,7 +397,14 @@ function createContact(request: SandboxRequest, state: WipsyState): SandboxRespo
 		field_values: fieldValues,
 	};
 	state.contacts.push(contact);
-	return { status: 201, body: { success: true, data: publicContact(contact, state), message: 'Contact created successfully' } };
+	return {
+		status: 201,
+		body: {
+			success: true,
+			data: publicContact(contact, state),
+			message: 'Contact created successfully',
+		},
+	};
 }
 
 export const wipsySandbox: SandboxVendor<WipsyState> = {
@@ -305,8 +414,10 @@ export const wipsySandbox: SandboxVendor<WipsyState> = {
 		const key = header(request, 'x-api-key');
 		if (!key) return error(401, 'Missing API key');
 		if (key !== WIPSY_API_KEY) return error(401, 'Invalid API key');
-		if (request.method === 'GET' && request.path === '/api-get-contacts') return listContacts(request, state);
-		if (request.method === 'POST' && request.path === '/api-create-contact') return createContact(request, state);
+		if (request.method === 'GET' && request.path === '/api-get-contacts')
+			return listContacts(request, state);
+		if (request.method === 'POST' && request.path === '/api-create-contact')
+			return createContact(request, state);
 		return error(404, 'Not found');
 	},
 };

@@ -2,7 +2,13 @@ import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { addTags, createOrReturnExisting } from '../../../shared/contact';
-import { customFieldsField, emailField, fullNameField, phoneField, tagsField } from '../../../shared/fields';
+import {
+	customFieldsField,
+	emailField,
+	fullNameField,
+	phoneField,
+	tagsField,
+} from '../../../shared/fields';
 import type { Operation, OperationRun } from '../../../shared/operations';
 import { createOptions, readIfContactExists } from '../../../shared/properties';
 import { apiPath } from '../../../shared/transport';
@@ -10,9 +16,18 @@ import { contactshipPacing } from '../../api';
 import { CREATED_CONTACT, readContact, toCreateContactRequest } from './mapping';
 
 export const create: Operation = {
-	option: { name: 'Create', value: 'create', description: 'Create a new contact', action: 'Create a contact' },
+	option: {
+		name: 'Create',
+		value: 'create',
+		description: 'Create a new contact',
+		action: 'Create a contact',
+	},
 	properties: [
-		phoneField({ required: true, placeholder: '+12124567890', description: 'It is sent in the +12124567890 form Contactship expects.' }),
+		phoneField({
+			required: true,
+			placeholder: '+12124567890',
+			description: 'It is sent in the +12124567890 form Contactship expects.',
+		}),
 		fullNameField({ required: true }),
 		emailField(),
 		{
@@ -35,7 +50,8 @@ export const create: Operation = {
 		customFieldsField({
 			displayName: 'Additional Data',
 			rowName: 'Data Field',
-			description: 'Free-form fields stored with the contact; Contactship has no list of them to choose from',
+			description:
+				'Free-form fields stored with the contact; Contactship has no list of them to choose from',
 			extraColumns: [
 				{
 					displayName: 'Type',
@@ -48,7 +64,8 @@ export const create: Operation = {
 						{ name: 'Text', value: 'text' },
 					],
 					default: 'text',
-					description: 'How Contactship treats the value. Another type can be set with an expression.',
+					description:
+						'How Contactship treats the value. Another type can be set with an expression.',
 				},
 			],
 			key: {
@@ -62,7 +79,12 @@ export const create: Operation = {
 		createOptions('Contactship', contactshipPacing),
 	],
 
-	async execute(this: IExecuteFunctions, run: OperationRun, parameters: IDataObject, itemIndex: number): Promise<IDataObject> {
+	async execute(
+		this: IExecuteFunctions,
+		run: OperationRun,
+		parameters: IDataObject,
+		itemIndex: number,
+	): Promise<IDataObject> {
 		const { client } = run;
 		const request = toCreateContactRequest(parameters);
 		const phone = String(request.body.phone_number);
@@ -70,7 +92,15 @@ export const create: Operation = {
 		const { contact, outcome } = await createOrReturnExisting(
 			this,
 			readIfContactExists(parameters.options),
-			async () => readContact(await client.request({ method: 'POST', path: '/v1/contacts', body: request.body, expect: CREATED_CONTACT })),
+			async () =>
+				readContact(
+					await client.request({
+						method: 'POST',
+						path: '/v1/contacts',
+						body: request.body,
+						expect: CREATED_CONTACT,
+					}),
+				),
 			// Contactship's 409 names no contact; the phone number it concerns finds it.
 			async () => {
 				try {
@@ -88,19 +118,32 @@ export const create: Operation = {
 			phone,
 		);
 
-		const contactId = contact.id === undefined || contact.id === null || contact.id === '' ? undefined : String(contact.id);
+		const contactId =
+			contact.id === undefined || contact.id === null || contact.id === ''
+				? undefined
+				: String(contact.id);
 		if (!contactId && request.tagIds.length) {
-			throw new NodeOperationError(this.getNode(), `Contactship ${outcome === 'created' ? 'created' : 'found'} the contact but gave no ID for it, so its tags could not be added`, {
-				itemIndex,
-				description: `Add the tags to ${phone} in Contactship.`,
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`Contactship ${outcome === 'created' ? 'created' : 'found'} the contact but gave no ID for it, so its tags could not be added`,
+				{
+					itemIndex,
+					description: `Add the tags to ${phone} in Contactship.`,
+				},
+			);
 		}
-		const appliedTags = await addTags(this, 'Contactship', contactId ?? '', request.tagIds, async (tagId) => {
-			await client.request({
-				method: 'POST',
-				path: apiPath`/v1/contacts/${contactId!}/tags/${tagId}`,
-			});
-		});
+		const appliedTags = await addTags(
+			this,
+			'Contactship',
+			contactId ?? '',
+			request.tagIds,
+			async (tagId) => {
+				await client.request({
+					method: 'POST',
+					path: apiPath`/v1/contacts/${contactId!}/tags/${tagId}`,
+				});
+			},
+		);
 		return { ...contact, appliedTags, outcome };
 	},
 };

@@ -5,7 +5,17 @@ import { contactWithId } from '../../../shared/contact';
 import type { Country } from '../../../shared/countries';
 import { CUSTOM_FIELD_ROWS } from '../../../shared/fields';
 import { readRows } from '../../../shared/rows';
-import { checkEmail, checkTypedValue, idList, InputError, optionalText, quote, requireText, toDefaultCountry, toE164 } from '../../../shared/validate';
+import {
+	checkEmail,
+	checkTypedValue,
+	idList,
+	InputError,
+	optionalText,
+	quote,
+	requireText,
+	toDefaultCountry,
+	toE164,
+} from '../../../shared/validate';
 
 /** The create request for one item, checked before anything is sent. */
 export interface CreateContactRequest {
@@ -18,15 +28,24 @@ const KNOWN_TYPES = ['text', 'date', 'number', 'location'];
 
 /** The Additional Data rows (`customFields`) -> `additional_data`, each value checked against its type. */
 export function toAdditionalData(customFields: unknown): IDataObject[] {
-	const rows = readRows(customFields, CUSTOM_FIELD_ROWS.group, { label: 'Additional data', keyName: CUSTOM_FIELD_ROWS.keyName });
+	const rows = readRows(customFields, CUSTOM_FIELD_ROWS.group, {
+		label: 'Additional data',
+		keyName: CUSTOM_FIELD_ROWS.keyName,
+	});
 	return rows.map(({ key: field, value, row }) => {
 		const givenType = optionalText(row.type, `Additional data ${quote(field)}: Type`);
 		if (givenType === undefined) {
-			throw new InputError(`Additional data "${field}" has no type`, 'Choose Text, Date, Number or Location, or give a type with an expression.');
+			throw new InputError(
+				`Additional data "${field}" has no type`,
+				'Choose Text, Date, Number or Location, or give a type with an expression.',
+			);
 		}
-		const type = KNOWN_TYPES.includes(givenType.toLowerCase()) ? givenType.toLowerCase() : givenType;
+		const type = KNOWN_TYPES.includes(givenType.toLowerCase())
+			? givenType.toLowerCase()
+			: givenType;
 		// Contactship takes every value as text; number and date values are checked by the rules every node shares.
-		if (type === 'number' || type === 'date') checkTypedValue(type, String(value), `Additional data "${field}"`);
+		if (type === 'number' || type === 'date')
+			checkTypedValue(type, String(value), `Additional data "${field}"`);
 		return { type, field, value: String(value) };
 	});
 }
@@ -38,7 +57,9 @@ export function toPhoneNumber(value: unknown, defaultCountry?: Country): string 
 
 /** Node parameters of one item -> Contactship's create body and the tags to add. Throws InputError on bad input. */
 export function toCreateContactRequest(params: IDataObject): CreateContactRequest {
-	const defaultCountry = toDefaultCountry((params.options as IDataObject | undefined)?.defaultCountry);
+	const defaultCountry = toDefaultCountry(
+		(params.options as IDataObject | undefined)?.defaultCountry,
+	);
 	const body: IDataObject = {
 		phone_number: toPhoneNumber(params.phone, defaultCountry),
 		full_name: requireText(params.fullName, 'Full Name'),

@@ -2,14 +2,25 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from
 import { NodeApiError } from 'n8n-workflow';
 
 import { createOrReturnExisting } from '../../../shared/contact';
-import { customFieldsField, emailField, firstNameField, lastNameField } from '../../../shared/fields';
+import {
+	customFieldsField,
+	emailField,
+	firstNameField,
+	lastNameField,
+} from '../../../shared/fields';
 import { fetchAllPages, findList } from '../../../shared/lists';
 import type { Operation, OperationRun } from '../../../shared/operations';
 import { createOptions, readIfContactExists } from '../../../shared/properties';
 import type { ApiClient } from '../../../shared/transport';
 import { MAX_PAGE_SIZE, revyOpsPacing, revyOpsPaging } from '../../api';
 import type { CompanyRef, ResponseStructure } from './mapping';
-import { CREATED_CONTACT, createdContact, MAX_CUSTOM_FIELD_VALUE_LENGTH, matchContact, toCreateContactRequest } from './mapping';
+import {
+	CREATED_CONTACT,
+	createdContact,
+	MAX_CUSTOM_FIELD_VALUE_LENGTH,
+	matchContact,
+	toCreateContactRequest,
+} from './mapping';
 
 /** Pages read when a duplicate found by LinkedIn URL is searched by name. */
 const MAX_LOOKUP_PAGES = 5;
@@ -57,7 +68,7 @@ function explainCompanyError(error: NodeApiError, company: CompanyRef | undefine
 	} else if (status === '401') {
 		error.message = `${error.message} (company ${company.label})`;
 		error.description =
-			'The company belongs to another RevyOps client (workspace) than the credential opens. Pick the company from the list, which shows only this workspace\'s companies, or use the credential of the company\'s workspace.';
+			"The company belongs to another RevyOps client (workspace) than the credential opens. Pick the company from the list, which shows only this workspace's companies, or use the credential of the company's workspace.";
 	}
 }
 
@@ -66,7 +77,7 @@ function linkedinLookupImpossible(ctx: IExecuteFunctions, body: IDataObject): No
 	return new NodeApiError(ctx.getNode(), { message: 'Contact already exists' } as JsonObject, {
 		message: `RevyOps says a contact with LinkedIn URL ${String(body.linkedin_url)} already exists, but its API offers no search by LinkedIn URL, so the existing contact cannot be returned`,
 		description:
-			'Add the contact\'s First Name or Last Name (the node then searches by name and matches the LinkedIn URL) or its Email, or look the contact up in RevyOps.',
+			"Add the contact's First Name or Last Name (the node then searches by name and matches the LinkedIn URL) or its Email, or look the contact up in RevyOps.",
 		httpCode: '409',
 	});
 }
@@ -93,21 +104,30 @@ async function findExistingContact(
 	const qs: IDataObject = { structure };
 	if (body.first_name) qs.firstname = body.first_name;
 	if (body.last_name) qs.lastname = body.last_name;
-	const records = await fetchAllPages(client, { method: 'GET', path: CONTACTS_PATH, qs }, revyOpsPaging(MAX_LOOKUP_PAGES), (page) =>
-		findList(page, ['results']),
+	const records = await fetchAllPages(
+		client,
+		{ method: 'GET', path: CONTACTS_PATH, qs },
+		revyOpsPaging(MAX_LOOKUP_PAGES),
+		(page) => findList(page, ['results']),
 	);
 	return matchContact(records, body);
 }
 
 export const create: Operation = {
-	option: { name: 'Create', value: 'create', description: 'Create a new contact', action: 'Create a contact' },
+	option: {
+		name: 'Create',
+		value: 'create',
+		description: 'Create a new contact',
+		action: 'Create a contact',
+	},
 	properties: [
 		{
 			displayName: 'Company',
 			name: 'company',
 			type: 'resourceLocator',
 			default: { mode: 'list', value: '' },
-			description: 'The company the contact works at. Leave empty to create the contact without a company.',
+			description:
+				'The company the contact works at. Leave empty to create the contact without a company.',
 			modes: [
 				{
 					displayName: 'From List',
@@ -124,7 +144,10 @@ export const create: Operation = {
 					validation: [
 						{
 							type: 'regex',
-							properties: { regex: '^\\s*[0-9]+\\s*$', errorMessage: 'A RevyOps company ID is a whole number' },
+							properties: {
+								regex: '^\\s*[0-9]+\\s*$',
+								errorMessage: 'A RevyOps company ID is a whole number',
+							},
 						},
 					],
 				},
@@ -144,7 +167,7 @@ export const create: Operation = {
 			type: 'string',
 			default: '',
 			placeholder: 'https://www.linkedin.com/in/jane-doe',
-			description: 'Address of the contact\'s LinkedIn profile',
+			description: "Address of the contact's LinkedIn profile",
 		},
 		firstNameField(),
 		lastNameField(),
@@ -178,7 +201,8 @@ export const create: Operation = {
 						{ name: 'Unsubscribed', value: 'Unsubscribed' },
 					],
 					default: 'Active',
-					description: 'Status of the contact in RevyOps. Any other status your workspace uses can be given as an expression.',
+					description:
+						'Status of the contact in RevyOps. Any other status your workspace uses can be given as an expression.',
 				},
 				{
 					displayName: 'Origin',
@@ -193,7 +217,11 @@ export const create: Operation = {
 		options,
 	],
 
-	async execute(this: IExecuteFunctions, run: OperationRun, parameters: IDataObject): Promise<IDataObject> {
+	async execute(
+		this: IExecuteFunctions,
+		run: OperationRun,
+		parameters: IDataObject,
+	): Promise<IDataObject> {
 		const { client } = run;
 		const { body, structure, company } = toCreateContactRequest(parameters);
 
@@ -202,7 +230,15 @@ export const create: Operation = {
 			readIfContactExists(parameters.options),
 			async () => {
 				try {
-					return createdContact(await client.request({ method: 'POST', path: CONTACTS_PATH, qs: { structure }, body, expect: CREATED_CONTACT }));
+					return createdContact(
+						await client.request({
+							method: 'POST',
+							path: CONTACTS_PATH,
+							qs: { structure },
+							body,
+							expect: CREATED_CONTACT,
+						}),
+					);
 				} catch (error) {
 					if (error instanceof NodeApiError) explainCompanyError(error, company);
 					// Hands the same NodeApiError on (the transport only throws those).

@@ -4,7 +4,13 @@ import type { IDataObject } from 'n8n-workflow';
 import { contactWithId } from '../../../shared/contact';
 import { CUSTOM_FIELD_ROWS } from '../../../shared/fields';
 import { readRows } from '../../../shared/rows';
-import { checkEmail, checkUrl, InputError, optionalText, sameEmail } from '../../../shared/validate';
+import {
+	checkEmail,
+	checkUrl,
+	InputError,
+	optionalText,
+	sameEmail,
+} from '../../../shared/validate';
 
 /** RevyOps' documented limit on one custom field value. */
 export const MAX_CUSTOM_FIELD_VALUE_LENGTH = 2500;
@@ -18,7 +24,8 @@ export interface CompanyRef {
 	label: string;
 }
 
-const DOMAIN = /^(?=.{1,253}$)(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+[\p{L}][\p{L}\p{N}-]{1,62}$/u;
+const DOMAIN =
+	/^(?=.{1,253}$)(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+[\p{L}][\p{L}\p{N}-]{1,62}$/u;
 
 /** Reduces a pasted address (`https://www.acme.com/about`) to its domain (`acme.com`) and checks it is one. */
 export function toDomain(value: string): string {
@@ -31,7 +38,10 @@ export function toDomain(value: string): string {
 		.replace(/\.$/, '')
 		.replace(/^www\./, '');
 	if (!DOMAIN.test(host)) {
-		throw new InputError(`Company domain "${text}" is not a domain`, 'Give the company\'s web domain, for example acme.com.');
+		throw new InputError(
+			`Company domain "${text}" is not a domain`,
+			"Give the company's web domain, for example acme.com.",
+		);
 	}
 	return host;
 }
@@ -52,10 +62,14 @@ function toCompanyId(value: string): number {
  * what RevyOps takes as `company_id`. Empty: no company.
  */
 export function toCompanyRef(company: unknown): CompanyRef | undefined {
-	const locator = company && typeof company === 'object' ? (company as IDataObject) : { mode: undefined, value: company };
+	const locator =
+		company && typeof company === 'object'
+			? (company as IDataObject)
+			: { mode: undefined, value: company };
 	const text = optionalText(locator.value, 'Company');
 	if (text === undefined) return undefined;
-	const mode = locator.mode === undefined ? (/^\d+$/.test(text) ? 'id' : 'domain') : String(locator.mode);
+	const mode =
+		locator.mode === undefined ? (/^\d+$/.test(text) ? 'id' : 'domain') : String(locator.mode);
 	if (mode === 'domain') {
 		const domain = toDomain(text);
 		return { value: domain, label: `domain ${domain}` };
@@ -67,7 +81,10 @@ export function toCompanyRef(company: unknown): CompanyRef | undefined {
 export function toResponseStructure(value: unknown): ResponseStructure {
 	const text = (optionalText(value, 'Response Structure') ?? 'NESTED').toUpperCase();
 	if (text !== 'NESTED' && text !== 'FLAT') {
-		throw new InputError(`Response Structure "${String(value)}" is not one RevyOps offers`, 'Use Nested or Flat.');
+		throw new InputError(
+			`Response Structure "${String(value)}" is not one RevyOps offers`,
+			'Use Nested or Flat.',
+		);
 	}
 	return text;
 }
@@ -82,7 +99,11 @@ function characterCount(text: string): number {
  * (names in any case, as RevyOps matches them), with RevyOps' length limit on top.
  */
 export function toCustomFieldsInput(customFields: unknown): IDataObject[] {
-	const rows = readRows(customFields, CUSTOM_FIELD_ROWS.group, { label: 'Custom field', keyName: CUSTOM_FIELD_ROWS.keyName, caseInsensitive: true });
+	const rows = readRows(customFields, CUSTOM_FIELD_ROWS.group, {
+		label: 'Custom field',
+		keyName: CUSTOM_FIELD_ROWS.keyName,
+		caseInsensitive: true,
+	});
 	return rows.map(({ key, value }) => {
 		const length = characterCount(String(value));
 		if (length > MAX_CUSTOM_FIELD_VALUE_LENGTH) {
@@ -132,7 +153,9 @@ export function toCreateContactRequest(params: IDataObject): CreateContactReques
 	const customFields = toCustomFieldsInput(params.customFields);
 	if (customFields.length) body.contact_custom_fields_input = customFields;
 
-	const structure = toResponseStructure((params.options as IDataObject | undefined)?.responseStructure);
+	const structure = toResponseStructure(
+		(params.options as IDataObject | undefined)?.responseStructure,
+	);
 	return { body, structure, company };
 }
 
@@ -153,14 +176,22 @@ export function matchContact(contacts: IDataObject[], body: IDataObject): IDataO
 	return contacts.find(
 		(contact) =>
 			sameEmail(body.email, contact.email) ||
-			(linkedin !== '' && contact.linkedin_url ? linkedinKey(contact.linkedin_url) === linkedin : false),
+			(linkedin !== '' && contact.linkedin_url
+				? linkedinKey(contact.linkedin_url) === linkedin
+				: false),
 	);
 }
 
 /** The contact in a 201 answer: the body itself as documented, or a `data` wrapper around it. */
 export function createdContact(response: unknown): IDataObject {
 	const body = (response ?? {}) as IDataObject;
-	if (body.id === undefined && body.data && typeof body.data === 'object' && !Array.isArray(body.data)) return body.data as IDataObject;
+	if (
+		body.id === undefined &&
+		body.data &&
+		typeof body.data === 'object' &&
+		!Array.isArray(body.data)
+	)
+		return body.data as IDataObject;
 	return body;
 }
 

@@ -1,28 +1,55 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { addTags, createOrReturnExisting } from '../../../shared/contact';
-import { customFieldsField, emailField, fullNameField, phoneField, tagsField } from '../../../shared/fields';
+import {
+	customFieldsField,
+	emailField,
+	fullNameField,
+	phoneField,
+	tagsField,
+} from '../../../shared/fields';
 import { findList } from '../../../shared/lists';
 import type { Operation, OperationRun } from '../../../shared/operations';
 import { createOptions, readIfContactExists } from '../../../shared/properties';
 import { apiPath } from '../../../shared/transport';
 import { salesCaptainPacing } from '../../api';
 import type { CustomFieldDefinition } from './mapping';
-import { checkCustomFieldValues, CREATED_CONTACT, createdContact, matchContact, toCreateContactRequest } from './mapping';
+import {
+	checkCustomFieldValues,
+	CREATED_CONTACT,
+	createdContact,
+	matchContact,
+	toCreateContactRequest,
+} from './mapping';
 
 /** A company's custom-field definitions, read once per company and run, when an item first needs them. */
-async function customFieldDefinitions(run: OperationRun, companyId: string): Promise<CustomFieldDefinition[]> {
-	const purpose = "Reading the company's custom fields (needed to check the values against their types)";
-	return await run.once(`customFields:${companyId}`, purpose, async () =>
-		findList(await run.client.request({ method: 'GET', path: apiPath`/v1/list-custom-fields/${companyId}` }), [
-			'custom_fields.data',
-			'custom_fields',
-		]) as unknown as CustomFieldDefinition[],
+async function customFieldDefinitions(
+	run: OperationRun,
+	companyId: string,
+): Promise<CustomFieldDefinition[]> {
+	const purpose =
+		"Reading the company's custom fields (needed to check the values against their types)";
+	return await run.once(
+		`customFields:${companyId}`,
+		purpose,
+		async () =>
+			findList(
+				await run.client.request({
+					method: 'GET',
+					path: apiPath`/v1/list-custom-fields/${companyId}`,
+				}),
+				['custom_fields.data', 'custom_fields'],
+			) as unknown as CustomFieldDefinition[],
 	);
 }
 
 export const create: Operation = {
-	option: { name: 'Create', value: 'create', description: 'Create a new contact', action: 'Create a contact' },
+	option: {
+		name: 'Create',
+		value: 'create',
+		description: 'Create a new contact',
+		action: 'Create a contact',
+	},
 	properties: [
 		{
 			displayName: 'Company Name or ID',
@@ -34,11 +61,17 @@ export const create: Operation = {
 			description:
 				'The SalesCaptain company the contact belongs to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		},
-		fullNameField({ required: true, placeholder: 'John Doe', description: 'Full name of the contact' }),
+		fullNameField({
+			required: true,
+			placeholder: 'John Doe',
+			description: 'Full name of the contact',
+		}),
 		phoneField({ hint: 'Give a phone number, an email, or both' }),
 		emailField(),
 		{
-			...tagsField('getTags', 'Tags added to the contact once it exists, one request per tag.', ['company']),
+			...tagsField('getTags', 'Tags added to the contact once it exists, one request per tag.', [
+				'company',
+			]),
 			hint: "Choose the Company first: the list shows that company's tags",
 		},
 		customFieldsField({
@@ -58,7 +91,11 @@ export const create: Operation = {
 		createOptions('SalesCaptain', salesCaptainPacing),
 	],
 
-	async execute(this: IExecuteFunctions, run: OperationRun, parameters: IDataObject): Promise<IDataObject> {
+	async execute(
+		this: IExecuteFunctions,
+		run: OperationRun,
+		parameters: IDataObject,
+	): Promise<IDataObject> {
 		const { client } = run;
 		const request = toCreateContactRequest(parameters);
 		const { companyId } = request;
@@ -72,7 +109,15 @@ export const create: Operation = {
 		const { contact, outcome } = await createOrReturnExisting(
 			this,
 			readIfContactExists(parameters.options),
-			async () => createdContact(await client.request({ method: 'POST', path: '/v1/create-contact', body, expect: CREATED_CONTACT })),
+			async () =>
+				createdContact(
+					await client.request({
+						method: 'POST',
+						path: '/v1/create-contact',
+						body,
+						expect: CREATED_CONTACT,
+					}),
+				),
 			async () => {
 				const found = await client.request({
 					method: 'GET',
@@ -85,13 +130,19 @@ export const create: Operation = {
 		);
 
 		const contactId = String(contact.contact_id ?? contact.id);
-		const appliedTags = await addTags(this, 'SalesCaptain', contactId, request.tagIds, async (tagId) => {
-			await client.request({
-				method: 'POST',
-				path: apiPath`/v1/add-tag-to-contact/${companyId}`,
-				body: { contact_id: contactId, tag_id: tagId },
-			});
-		});
+		const appliedTags = await addTags(
+			this,
+			'SalesCaptain',
+			contactId,
+			request.tagIds,
+			async (tagId) => {
+				await client.request({
+					method: 'POST',
+					path: apiPath`/v1/add-tag-to-contact/${companyId}`,
+					body: { contact_id: contactId, tag_id: tagId },
+				});
+			},
+		);
 		return { ...contact, appliedTags, outcome };
 	},
 };

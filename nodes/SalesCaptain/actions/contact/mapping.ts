@@ -4,7 +4,19 @@ import type { IDataObject } from 'n8n-workflow';
 import { contactWithId } from '../../../shared/contact';
 import { CUSTOM_FIELD_ROWS } from '../../../shared/fields';
 import { readRows } from '../../../shared/rows';
-import { checkEmail, checkTypedValue, checkUuid, idList, InputError, optionalText, requireText, sameEmail, samePhone, toDefaultCountry, toE164 } from '../../../shared/validate';
+import {
+	checkEmail,
+	checkTypedValue,
+	checkUuid,
+	idList,
+	InputError,
+	optionalText,
+	requireText,
+	sameEmail,
+	samePhone,
+	toDefaultCountry,
+	toE164,
+} from '../../../shared/validate';
 
 /** The create request for one item, checked before anything is sent; custom-field values are checked later against their types. */
 export interface CreateContactRequest {
@@ -16,11 +28,15 @@ export interface CreateContactRequest {
 /** Node parameters of one item -> SalesCaptain's create body. Throws InputError on bad input. */
 export function toCreateContactRequest(params: IDataObject): CreateContactRequest {
 	const companyId = checkUuid(requireText(params.company, 'Company'), 'Company');
-	const defaultCountry = toDefaultCountry((params.options as IDataObject | undefined)?.defaultCountry);
+	const defaultCountry = toDefaultCountry(
+		(params.options as IDataObject | undefined)?.defaultCountry,
+	);
 	const phoneText = optionalText(params.phone, 'Phone Number');
 	const emailText = optionalText(params.email, 'Email');
 	if (!phoneText && !emailText) {
-		throw new InputError('Give a phone number or an email: SalesCaptain needs at least one of them');
+		throw new InputError(
+			'Give a phone number or an email: SalesCaptain needs at least one of them',
+		);
 	}
 	const body: IDataObject = {
 		company_id: companyId,
@@ -29,9 +45,10 @@ export function toCreateContactRequest(params: IDataObject): CreateContactReques
 	if (phoneText) body.contact_phone = toE164(phoneText, 'Phone Number', defaultCountry);
 	if (emailText) body.contact_email = checkEmail(emailText);
 
-	const customFields = readRows(params.customFields, CUSTOM_FIELD_ROWS.group, { label: 'Custom field', keyName: CUSTOM_FIELD_ROWS.keyName }).map(
-		({ key, value }) => ({ cf_id: checkUuid(key, 'Custom field'), cf_value: value }),
-	);
+	const customFields = readRows(params.customFields, CUSTOM_FIELD_ROWS.group, {
+		label: 'Custom field',
+		keyName: CUSTOM_FIELD_ROWS.keyName,
+	}).map(({ key, value }) => ({ cf_id: checkUuid(key, 'Custom field'), cf_value: value }));
 	if (customFields.length) body.custom_fields = customFields;
 
 	return { companyId, body, tagIds: idList(params.tags, 'Tag Names or IDs') };
@@ -51,13 +68,19 @@ export interface CustomFieldDefinition {
  * rule set: a number field takes a number, …). Fields not among the definitions are sent
  * as given, for SalesCaptain to judge.
  */
-export function checkCustomFieldValues(customFields: IDataObject[], definitions: CustomFieldDefinition[]): IDataObject[] {
+export function checkCustomFieldValues(
+	customFields: IDataObject[],
+	definitions: CustomFieldDefinition[],
+): IDataObject[] {
 	const byId = new Map(definitions.map((definition) => [definition.cf_id, definition]));
 	return customFields.map((field) => {
 		const definition = byId.get(String(field.cf_id));
 		if (!definition?.cf_datatype) return field;
 		const label = `Custom field "${definition.cf_label ?? definition.cf_name ?? definition.cf_id}"`;
-		return { ...field, cf_value: checkTypedValue(String(definition.cf_datatype), String(field.cf_value), label) };
+		return {
+			...field,
+			cf_value: checkTypedValue(String(definition.cf_datatype), String(field.cf_value), label),
+		};
 	});
 }
 
@@ -65,7 +88,9 @@ export function checkCustomFieldValues(customFields: IDataObject[], definitions:
 export function matchContact(contacts: IDataObject[], body: IDataObject): IDataObject | undefined {
 	return contacts.find(
 		(contact) =>
-			[contact.phone, contact.contact_phone].some((value) => samePhone(body.contact_phone, value)) ||
+			[contact.phone, contact.contact_phone].some((value) =>
+				samePhone(body.contact_phone, value),
+			) ||
 			[contact.email, contact.contact_email].some((value) => sameEmail(body.contact_email, value)),
 	);
 }

@@ -2,19 +2,38 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { createOrReturnExisting } from '../../../shared/contact';
 import { countryOptions } from '../../../shared/countries';
-import { customFieldsField, emailField, fullNameField, phoneField, tagsField } from '../../../shared/fields';
+import {
+	customFieldsField,
+	emailField,
+	fullNameField,
+	phoneField,
+	tagsField,
+} from '../../../shared/fields';
 import { findList } from '../../../shared/lists';
 import type { Operation, OperationRun } from '../../../shared/operations';
 import { createOptions, readIfContactExists } from '../../../shared/properties';
 import { isDuplicateContactError, thoughtlyPacing } from '../../api';
-import { CONTACT_LIST_PATHS, CONTACT_PAGE_LIMIT, CREATED_CONTACT, createdContact, matchContact, toCreateContactRequest } from './mapping';
+import {
+	CONTACT_LIST_PATHS,
+	CONTACT_PAGE_LIMIT,
+	CREATED_CONTACT,
+	createdContact,
+	matchContact,
+	toCreateContactRequest,
+} from './mapping';
 
 export const create: Operation = {
-	option: { name: 'Create', value: 'create', description: 'Create a new contact', action: 'Create a contact' },
+	option: {
+		name: 'Create',
+		value: 'create',
+		description: 'Create a new contact',
+		action: 'Create a contact',
+	},
 	properties: [
 		phoneField({
 			required: true,
-			description: 'The agent calls this number. When Country Code below is set, a number without a country code is read in that country instead.',
+			description:
+				'The agent calls this number. When Country Code below is set, a number without a country code is read in that country instead.',
 		}),
 		fullNameField({ placeholder: 'John Doe', description: 'Full name of the contact' }),
 		emailField(),
@@ -34,7 +53,8 @@ export const create: Operation = {
 		customFieldsField({
 			displayName: 'Attributes',
 			rowName: 'Attribute',
-			description: "Custom values stored on the contact; the agent's script can use each one as a variable by its key",
+			description:
+				"Custom values stored on the contact; the agent's script can use each one as a variable by its key",
 			key: {
 				displayName: 'Key',
 				type: 'string',
@@ -46,14 +66,26 @@ export const create: Operation = {
 		createOptions('Thoughtly', thoughtlyPacing),
 	],
 
-	async execute(this: IExecuteFunctions, run: OperationRun, parameters: IDataObject): Promise<IDataObject> {
+	async execute(
+		this: IExecuteFunctions,
+		run: OperationRun,
+		parameters: IDataObject,
+	): Promise<IDataObject> {
 		const { client } = run;
 		const { body, phoneNumber } = toCreateContactRequest(parameters);
 
 		const { contact, outcome } = await createOrReturnExisting(
 			this,
 			readIfContactExists(parameters.options),
-			async () => createdContact(await client.request({ method: 'POST', path: '/contact/create', body, expect: CREATED_CONTACT })),
+			async () =>
+				createdContact(
+					await client.request({
+						method: 'POST',
+						path: '/contact/create',
+						body,
+						expect: CREATED_CONTACT,
+					}),
+				),
 			async () => {
 				const found = await client.request({
 					method: 'GET',

@@ -5,7 +5,15 @@ import { countryByIso } from '../../../shared/countries';
 import { CUSTOM_FIELD_ROWS } from '../../../shared/fields';
 import { readRows } from '../../../shared/rows';
 import type { ExpectedAnswer } from '../../../shared/transport';
-import { checkEmail, InputError, optionalText, requireText, samePhone, toDefaultCountry, toE164 } from '../../../shared/validate';
+import {
+	checkEmail,
+	InputError,
+	optionalText,
+	requireText,
+	samePhone,
+	toDefaultCountry,
+	toE164,
+} from '../../../shared/validate';
 import { envelopeData, isRecord } from '../../api';
 
 /** The create request for one item, checked before anything is sent. */
@@ -24,7 +32,10 @@ export function toCountryCode(value: unknown): string | undefined {
 	if (countryByIso(code)) return code;
 	const hint = 'Use the two-letter ISO 3166-1 code of the country, for example US, GB or DE.';
 	if (/^\+?\d{1,4}$/.test(text)) {
-		throw new InputError(`Country Code "${text}" looks like a dialling code; Thoughtly expects a two-letter country code`, hint);
+		throw new InputError(
+			`Country Code "${text}" looks like a dialling code; Thoughtly expects a two-letter country code`,
+			hint,
+		);
 	}
 	throw new InputError(`Country Code "${text}" is not a two-letter ISO 3166-1 country code`, hint);
 }
@@ -35,11 +46,20 @@ export function toCountryCode(value: unknown): string | undefined {
  * (exact) removed, order kept.
  */
 export function toTagNames(value: unknown): string[] {
-	const entries = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : value === undefined || value === null ? [] : [value];
+	const entries = Array.isArray(value)
+		? value
+		: typeof value === 'string'
+			? value.split(',')
+			: value === undefined || value === null
+				? []
+				: [value];
 	const names: string[] = [];
 	for (const entry of entries) {
 		if (entry !== null && typeof entry === 'object') {
-			throw new InputError('Tags must be names (text); an object was given', 'Give tag names, for example ["VIP", "Webinar 2024"].');
+			throw new InputError(
+				'Tags must be names (text); an object was given',
+				'Give tag names, for example ["VIP", "Webinar 2024"].',
+			);
 		}
 		const name = optionalText(entry, 'Tag');
 		if (name !== undefined && !names.includes(name)) names.push(name);
@@ -53,17 +73,27 @@ export function toTagNames(value: unknown): string[] {
  * numbers and booleans keep their JSON type.
  */
 export function toAttributes(collection: unknown): IDataObject | undefined {
-	const rows = readRows(collection, CUSTOM_FIELD_ROWS.group, { label: 'Attribute', keyName: CUSTOM_FIELD_ROWS.keyName, keepTypes: true });
+	const rows = readRows(collection, CUSTOM_FIELD_ROWS.group, {
+		label: 'Attribute',
+		keyName: CUSTOM_FIELD_ROWS.keyName,
+		keepTypes: true,
+	});
 	return rows.length ? Object.fromEntries(rows.map(({ key, value }) => [key, value])) : undefined;
 }
 
 /** Node parameters of one item -> Thoughtly's create body. Throws InputError on bad input. */
 export function toCreateContactRequest(params: IDataObject): CreateContactRequest {
 	const countryCode = toCountryCode(params.countryCode);
-	const defaultCountry = toDefaultCountry((params.options as IDataObject | undefined)?.defaultCountry);
+	const defaultCountry = toDefaultCountry(
+		(params.options as IDataObject | undefined)?.defaultCountry,
+	);
 	// Thoughtly's country_code is the country of the phone number, so a national number is read in it first.
 	const ownCountry = countryCode ? countryByIso(countryCode) : undefined;
-	const phoneNumber = toE164(requireText(params.phone, 'Phone Number'), 'Phone Number', ownCountry?.callingCode ? ownCountry : defaultCountry);
+	const phoneNumber = toE164(
+		requireText(params.phone, 'Phone Number'),
+		'Phone Number',
+		ownCountry?.callingCode ? ownCountry : defaultCountry,
+	);
 	const body: IDataObject = { phone_number: phoneNumber };
 	const name = optionalText(params.fullName, 'Full Name');
 	if (name !== undefined) body.name = name;
@@ -94,9 +124,16 @@ export const CREATED_CONTACT: ExpectedAnswer = {
 };
 
 /** The listed contact with this phone number (compared by digits), if any. */
-export function matchContact(contacts: IDataObject[], phoneNumber: string): IDataObject | undefined {
+export function matchContact(
+	contacts: IDataObject[],
+	phoneNumber: string,
+): IDataObject | undefined {
 	return contacts.find(
-		(contact) => isRecord(contact) && [contact.phone_number, contact.phoneNumber, contact.phone].some((value) => samePhone(phoneNumber, value)),
+		(contact) =>
+			isRecord(contact) &&
+			[contact.phone_number, contact.phoneNumber, contact.phone].some((value) =>
+				samePhone(phoneNumber, value),
+			),
 	);
 }
 

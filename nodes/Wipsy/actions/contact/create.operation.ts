@@ -1,13 +1,26 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { createOrReturnExisting } from '../../../shared/contact';
-import { customFieldsField, emailField, firstNameField, lastNameField, phoneField, tagsField } from '../../../shared/fields';
+import {
+	customFieldsField,
+	emailField,
+	firstNameField,
+	lastNameField,
+	phoneField,
+	tagsField,
+} from '../../../shared/fields';
 import type { Operation, OperationRun } from '../../../shared/operations';
 import { createOptions, readIfContactExists } from '../../../shared/properties';
 import { CONTACT_SCAN_LIMIT, wipsyPacing } from '../../api';
 import type { WipsyField } from '../../catalog';
 import { contactsFromList, readCatalog } from '../../catalog';
-import { CREATED_CONTACT, createdContact, matchContact, toCreateContactRequest, toCustomFields } from './mapping';
+import {
+	CREATED_CONTACT,
+	createdContact,
+	matchContact,
+	toCreateContactRequest,
+	toCustomFields,
+} from './mapping';
 
 /** The custom-field definitions the listed contacts carry, read once per run when an item first needs them. */
 async function fieldDefinitions(run: OperationRun): Promise<WipsyField[]> {
@@ -16,7 +29,12 @@ async function fieldDefinitions(run: OperationRun): Promise<WipsyField[]> {
 }
 
 export const create: Operation = {
-	option: { name: 'Create', value: 'create', description: 'Create a new contact', action: 'Create a contact' },
+	option: {
+		name: 'Create',
+		value: 'create',
+		description: 'Create a new contact',
+		action: 'Create a contact',
+	},
 	properties: [
 		{
 			displayName:
@@ -25,7 +43,11 @@ export const create: Operation = {
 			type: 'notice',
 			default: '',
 		},
-		firstNameField({ required: true, placeholder: 'John', description: "The contact's first name" }),
+		firstNameField({
+			required: true,
+			placeholder: 'John',
+			description: "The contact's first name",
+		}),
 		lastNameField(),
 		phoneField({ description: 'It is sent in E.164 form (+ and digits).' }),
 		emailField(),
@@ -43,22 +65,22 @@ export const create: Operation = {
 			'Tags given to the contact as it is created. Wipsy has no endpoint that lists tags, so the node reads the first 500 contacts Wipsy returns and lists only values those contacts already use.',
 		),
 		customFieldsField({
-				displayName: 'Custom Fields',
-				rowName: 'Field',
-				placeholder: 'Add Custom Field',
+			displayName: 'Custom Fields',
+			rowName: 'Field',
+			placeholder: 'Add Custom Field',
+			description:
+				"Values are checked against the field's Wipsy type before anything is sent. Fields given by an ID the node cannot find on any contact are sent unchecked.",
+			key: {
+				displayName: 'Field Name or ID',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getCustomFields' },
+				default: '',
 				description:
-					"Values are checked against the field's Wipsy type before anything is sent. Fields given by an ID the node cannot find on any contact are sent unchecked.",
-				key: {
-					displayName: 'Field Name or ID',
-					type: 'options',
-					typeOptions: { loadOptionsMethod: 'getCustomFields' },
-					default: '',
-					description:
-						'A custom field, listed by name with its type. Wipsy has no endpoint that lists custom fields, so the node reads the first 500 contacts Wipsy returns and lists only values those contacts already use. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-				},
-				valueDescription:
-					'Must suit the field type: a valid email, a phone number (sent as E.164), a number, a date (YYYY-MM-DD; a date-time keeps its date), or one of the options of a select field',
-			}),
+					'A custom field, listed by name with its type. Wipsy has no endpoint that lists custom fields, so the node reads the first 500 contacts Wipsy returns and lists only values those contacts already use. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			valueDescription:
+				'Must suit the field type: a valid email, a phone number (sent as E.164), a number, a date (YYYY-MM-DD; a date-time keeps its date), or one of the options of a select field',
+		}),
 		{
 			displayName: 'Additional Fields',
 			name: 'additionalFields',
@@ -75,7 +97,13 @@ export const create: Operation = {
 					default: '',
 					description: 'Name of the company the contact works for',
 				},
-				{ displayName: 'Notes', name: 'notes', type: 'string', typeOptions: { rows: 3 }, default: '' },
+				{
+					displayName: 'Notes',
+					name: 'notes',
+					type: 'string',
+					typeOptions: { rows: 3 },
+					default: '',
+				},
 				{
 					displayName: 'Profile Picture URL',
 					name: 'profilePictureUrl',
@@ -84,14 +112,21 @@ export const create: Operation = {
 					placeholder: 'https://example.com/photo.jpg',
 					description: "Full http(s) address of the contact's picture",
 				},
-				{ displayName: 'Province', name: 'province', type: 'string', default: '', description: 'Province or state' },
+				{
+					displayName: 'Province',
+					name: 'province',
+					type: 'string',
+					default: '',
+					description: 'Province or state',
+				},
 				{
 					displayName: 'WhatsApp ID',
 					name: 'whatsappId',
 					type: 'string',
 					default: '',
 					placeholder: '+14155551234',
-					description: "The contact's WhatsApp number, sent in E.164 form. Leave empty and Wipsy uses the phone.",
+					description:
+						"The contact's WhatsApp number, sent in E.164 form. Leave empty and Wipsy uses the phone.",
 				},
 			],
 		},
@@ -102,26 +137,49 @@ export const create: Operation = {
 		),
 	],
 
-	async execute(this: IExecuteFunctions, run: OperationRun, parameters: IDataObject): Promise<IDataObject> {
+	async execute(
+		this: IExecuteFunctions,
+		run: OperationRun,
+		parameters: IDataObject,
+	): Promise<IDataObject> {
 		const { client } = run;
 		const request = toCreateContactRequest(parameters);
 		const body: IDataObject = { ...request.body };
 		if (request.customFields.length) {
-			body.custom_fields = toCustomFields(request.customFields, await fieldDefinitions(run), request.defaultCountry);
+			body.custom_fields = toCustomFields(
+				request.customFields,
+				await fieldDefinitions(run),
+				request.defaultCountry,
+			);
 		}
 
-		const searchable = body.phone !== undefined || body.whatsapp_id !== undefined || body.email !== undefined;
+		const searchable =
+			body.phone !== undefined || body.whatsapp_id !== undefined || body.email !== undefined;
 		const identity = searchable
-			? [body.phone, body.whatsapp_id, body.email].filter((value) => value !== undefined).join(' / ')
+			? [body.phone, body.whatsapp_id, body.email]
+					.filter((value) => value !== undefined)
+					.join(' / ')
 			: 'this item (it has no phone, WhatsApp ID or email to search by)';
 
 		const { contact, outcome } = await createOrReturnExisting(
 			this,
 			readIfContactExists(parameters.options),
-			async () => createdContact(await client.request({ method: 'POST', path: '/api-create-contact', body, expect: CREATED_CONTACT })),
+			async () =>
+				createdContact(
+					await client.request({
+						method: 'POST',
+						path: '/api-create-contact',
+						body,
+						expect: CREATED_CONTACT,
+					}),
+				),
 			async () => {
 				if (!searchable) return undefined;
-				const found = await client.request({ method: 'GET', path: '/api-get-contacts', qs: { limit: CONTACT_SCAN_LIMIT } });
+				const found = await client.request({
+					method: 'GET',
+					path: '/api-get-contacts',
+					qs: { limit: CONTACT_SCAN_LIMIT },
+				});
 				return matchContact(contactsFromList(found), body);
 			},
 			identity,

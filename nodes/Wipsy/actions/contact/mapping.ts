@@ -49,7 +49,9 @@ const OPTIONAL_TEXT_FIELDS: Array<[param: string, key: string, label: string]> =
 /** Node parameters of one item -> Wipsy's create body (without `custom_fields`). Throws InputError on bad input. */
 export function toCreateContactRequest(params: IDataObject): CreateContactRequest {
 	const additional = (params.additionalFields as IDataObject | undefined) ?? {};
-	const defaultCountry = toDefaultCountry((params.options as IDataObject | undefined)?.defaultCountry);
+	const defaultCountry = toDefaultCountry(
+		(params.options as IDataObject | undefined)?.defaultCountry,
+	);
 	const body: IDataObject = { name: requireText(params.firstName, 'First Name') };
 	const lastName = optionalText(params.lastName, 'Last Name');
 	if (lastName !== undefined) body.last_name = lastName;
@@ -71,9 +73,10 @@ export function toCreateContactRequest(params: IDataObject): CreateContactReques
 	const tagIds = idList(params.tags, 'Tag Names or IDs');
 	if (tagIds.length) body.tags = tagIds.map((id) => checkUuid(id, 'Tag'));
 
-	const customFields = readRows(params.customFields, CUSTOM_FIELD_ROWS.group, { label: 'Custom field', keyName: CUSTOM_FIELD_ROWS.keyName }).map(
-		({ key, value }) => ({ fieldId: checkUuid(key, 'Custom field'), value: String(value) }),
-	);
+	const customFields = readRows(params.customFields, CUSTOM_FIELD_ROWS.group, {
+		label: 'Custom field',
+		keyName: CUSTOM_FIELD_ROWS.keyName,
+	}).map(({ key, value }) => ({ fieldId: checkUuid(key, 'Custom field'), value: String(value) }));
 	return { body, customFields, defaultCountry };
 }
 
@@ -82,7 +85,11 @@ export function toCreateContactRequest(params: IDataObject): CreateContactReques
  * dates as YYYY-MM-DD, select values as the option's own spelling. Number, email and phone
  * follow the rules every node shares; text and types the node does not know pass unchanged.
  */
-export function checkFieldValue(field: WipsyField, value: string, defaultCountry?: Country): string {
+export function checkFieldValue(
+	field: WipsyField,
+	value: string,
+	defaultCountry?: Country,
+): string {
 	const label = `Custom field "${field.name}"`;
 	switch (field.type) {
 		case 'date':
@@ -94,7 +101,9 @@ export function checkFieldValue(field: WipsyField, value: string, defaultCountry
 				field.options.find((candidate) => candidate === value) ??
 				field.options.find((candidate) => candidate.trim().toLowerCase() === value.toLowerCase());
 			if (option === undefined) {
-				throw new InputError(`${label} accepts only one of: ${field.options.join(', ')}; ${quote(value)} is not among them`);
+				throw new InputError(
+					`${label} accepts only one of: ${field.options.join(', ')}; ${quote(value)} is not among them`,
+				);
 			}
 			return option;
 		}
@@ -109,7 +118,11 @@ export function checkFieldValue(field: WipsyField, value: string, defaultCountry
  * required is not demanded: Wipsy's document does not say its API refuses a contact without
  * it, and which definitions the node can see depends on which contacts Wipsy lists first.
  */
-export function toCustomFields(inputs: CustomFieldInput[], fields: WipsyField[], defaultCountry?: Country): IDataObject {
+export function toCustomFields(
+	inputs: CustomFieldInput[],
+	fields: WipsyField[],
+	defaultCountry?: Country,
+): IDataObject {
 	const byId = new Map(fields.map((field) => [field.id, field]));
 	const customFields: IDataObject = {};
 	for (const { fieldId, value } of inputs) {
@@ -124,8 +137,9 @@ export function matchContact(contacts: IDataObject[], body: IDataObject): IDataO
 	const numbers = [body.phone, body.whatsapp_id];
 	return contacts.find(
 		(contact) =>
-			[contact.phone, contact.whatsapp_id].some((value) => numbers.some((number) => samePhone(number, value))) ||
-			sameEmail(body.email, contact.email),
+			[contact.phone, contact.whatsapp_id].some((value) =>
+				numbers.some((number) => samePhone(number, value)),
+			) || sameEmail(body.email, contact.email),
 	);
 }
 
