@@ -98,9 +98,19 @@ export function createOptions(
 				options: [
 					{ name: 'Second', value: 'second' },
 					{ name: 'Minute', value: 'minute' },
+					{ name: 'Hour', value: 'hour' },
 				],
 				default: intervalDefault,
 				description: 'The interval Max Requests counts over',
+			},
+			{
+				displayName: 'Max Requests Interval Length',
+				name: 'rateIntervalLength',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 1,
+				description:
+					'How many of those intervals Max Requests counts over, e.g. 10 with Second for a vendor that allows 100 requests per 10 seconds',
 			},
 			{
 				displayName: 'Max Wait on Rate Limits (Seconds)',
@@ -114,7 +124,7 @@ export function createOptions(
 	};
 }
 
-const INTERVAL_MS: Record<string, number> = { second: 1000, minute: 60_000 };
+const INTERVAL_MS: Record<string, number> = { second: 1000, minute: 60_000, hour: 3_600_000 };
 
 /** Reads the pacing the user set (or the defaults) from the "Options" collection. */
 export function readPacing(options: IDataObject, defaults: PacingDefaults): Pacing {
@@ -131,7 +141,20 @@ export function readPacing(options: IDataObject, defaults: PacingDefaults): Paci
 			? defaults.rateLimit?.requests
 			: Math.floor(Number(options.maxRequests));
 	if (!requests || requests < 1) return { concurrency, waitBudgetMs };
-	const interval = options.rateInterval as string | undefined;
-	const perMs = interval ? (INTERVAL_MS[interval] ?? 1000) : (defaults.rateLimit?.perMs ?? 1000);
-	return { concurrency, rateLimit: { requests, perMs }, waitBudgetMs };
+	return {
+		concurrency,
+		rateLimit: { requests, perMs: readWindow(options, defaults) },
+		waitBudgetMs,
+	};
+}
+
+/** The window Max Requests counts over: a number of seconds, minutes or hours (the vendor's default when unset). */
+function readWindow(options: IDataObject, defaults: PacingDefaults): number {
+	const defaultMs = defaults.rateLimit?.perMs ?? 1000;
+	if (options.rateInterval === undefined && options.rateIntervalLength === undefined)
+		return defaultMs;
+	const unitMs =
+		INTERVAL_MS[String(options.rateInterval)] ?? (defaultMs === 60_000 ? 60_000 : 1000);
+	const length = Number(options.rateIntervalLength ?? 1);
+	return unitMs * (Number.isFinite(length) && length >= 1 ? length : 1);
 }

@@ -339,6 +339,7 @@ describe('node description', () => {
 			['maxConcurrency', 5],
 			['maxRequests', 10],
 			['rateInterval', 'second'],
+			['rateIntervalLength', 1],
 			['maxRateLimitWait', 120],
 			['responseStructure', 'NESTED'],
 		]);

@@ -269,6 +269,7 @@ describe('node description', () => {
 			maxRequests: 100,
 			maxRateLimitWait: 120,
 			rateInterval: 'minute',
+			rateIntervalLength: 1,
 		});
 	});
 });

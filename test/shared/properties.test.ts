@@ -21,6 +21,22 @@ describe('readPacing', () => {
 			readPacing({ maxConcurrency: 2, maxRequests: 10, rateInterval: 'second' }, defaults),
 		).toEqual({ concurrency: 2, rateLimit: { requests: 10, perMs: 1000 }, waitBudgetMs: 120_000 });
 	});
+	test('any window: a number of seconds, minutes or hours', () => {
+		const window = (options: object) =>
+			readPacing({ maxRequests: 100, ...options }, defaults).rateLimit;
+		expect(window({ rateInterval: 'second', rateIntervalLength: 10 })).toEqual({
+			requests: 100,
+			perMs: 10_000,
+		});
+		expect(window({ rateInterval: 'hour' })).toEqual({ requests: 100, perMs: 3_600_000 });
+		// Only the length set: it counts in the vendor's default unit (minutes here).
+		expect(window({ rateIntervalLength: 5 })).toEqual({ requests: 100, perMs: 300_000 });
+		// Nonsense from an expression falls back to one interval.
+		expect(window({ rateInterval: 'second', rateIntervalLength: 'soon' })).toEqual({
+			requests: 100,
+			perMs: 1000,
+		});
+	});
 	test('0 requests means no fixed bound', () => {
 		expect(readPacing({ maxRequests: 0 }, defaults)).toEqual({
 			concurrency: 5,
@@ -65,6 +81,7 @@ test('createOptions shows the vendor defaults in the UI', () => {
 		maxRequests: 100,
 		maxRateLimitWait: 120,
 		rateInterval: 'minute',
+		rateIntervalLength: 1,
 	});
 });
 
