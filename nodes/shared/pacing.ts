@@ -506,7 +506,7 @@ export class PaceRegistry {
 	}
 }
 
-/** Every account pace of this process. */
+/** Every account pace this n8n process holds, by account key. */
 export const accountPaces = new PaceRegistry();
 
 /**
