@@ -226,8 +226,9 @@ export const contactshipE2e: E2eVendor = {
 				},
 				{
 					json: {
-						error: 'Phone Number "030 1234567" has no country code [item 1]',
-						details: {
+						message: 'Phone Number "030 1234567" has no country code [item 1]',
+						error: {
+							message: 'Phone Number "030 1234567" has no country code [item 1]',
 							description:
 								'Write it with its country code (+1 415 555 2671 or 001 415 555 2671), or set Options → Default Country to the country your numbers are from.',
 						},
@@ -260,8 +261,9 @@ export const contactshipE2e: E2eVendor = {
 				{
 					json: {
 						// "Contact <the new id> is saved in Contactship, but tag … could not be added: Contactship answered 404: Tag not found [item 4]"
-						error: '<any>',
-						details: {
+						message: '<any>',
+						error: {
+							message: '<any>',
 							httpCode: '404',
 							description:
 								'The contact exists. Add the remaining tags in Contactship, or run this item again with "If Contact Exists" set to "Return Existing".',

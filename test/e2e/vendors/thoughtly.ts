@@ -224,15 +224,19 @@ export const thoughtlyE2e: E2eVendor = {
 				},
 				{
 					json: {
-						error: 'Attribute "plan" is given twice; keep one value per field [item 1]',
-						details: { description: 'Remove or merge one of the rows.' },
+						message: 'Attribute "plan" is given twice; keep one value per field [item 1]',
+						error: {
+							message: 'Attribute "plan" is given twice; keep one value per field [item 1]',
+							description: 'Remove or merge one of the rows.',
+						},
 					},
 					pairedItem: 1,
 				},
 				{
 					json: {
-						error: `Thoughtly answered 200: ${THOUGHTLY_DUPLICATE_MESSAGE} [item 2]`,
-						details: {
+						message: `Thoughtly answered 200: ${THOUGHTLY_DUPLICATE_MESSAGE} [item 2]`,
+						error: {
+							message: `Thoughtly answered 200: ${THOUGHTLY_DUPLICATE_MESSAGE} [item 2]`,
 							httpCode: '200',
 							description:
 								'The contact already exists. Set "If Contact Exists" to "Return Existing" in the node options to output the existing contact instead.',
