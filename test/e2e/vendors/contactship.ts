@@ -237,9 +237,11 @@ export const contactshipE2e: E2eVendor = {
 				},
 				{
 					json: {
-						error:
+						message:
 							'Additional data "lead_score" is a number field, but "forty-two" is not a number [item 2]',
-						details: {
+						error: {
+							message:
+								'Additional data "lead_score" is a number field, but "forty-two" is not a number [item 2]',
 							description:
 								'Use digits with a dot for decimals, for example 42 or 1499.90 (no thousands separators, no decimal comma).',
 						},
@@ -248,9 +250,11 @@ export const contactshipE2e: E2eVendor = {
 				},
 				{
 					json: {
-						error:
+						message:
 							'Contactship answered 409: Contact with this phone number already exists [item 3]',
-						details: {
+						error: {
+							message:
+								'Contactship answered 409: Contact with this phone number already exists [item 3]',
 							httpCode: '409',
 							description:
 								'A record with these details already exists. Set "If Contact Exists" to "Return Existing" to output it instead. (POST /v1/contacts)',

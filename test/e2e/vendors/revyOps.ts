@@ -424,9 +424,11 @@ export const revyOpsE2e: E2eVendor = {
 				},
 				{
 					json: {
-						error:
+						message:
 							'Company ID "acme" is not a RevyOps company ID: a whole number such as 1042 is expected [item 1]',
-						details: {
+						error: {
+							message:
+								'Company ID "acme" is not a RevyOps company ID: a whole number such as 1042 is expected [item 1]',
 							description:
 								'Pick the company from the list, or choose "Domain" to give its domain instead.',
 						},
@@ -483,9 +485,11 @@ export const revyOpsE2e: E2eVendor = {
 				},
 				{
 					json: {
-						error:
+						message:
 							'Give an email or a LinkedIn URL: RevyOps identifies a contact by at least one of them [item 6]',
-						details: {
+						error: {
+							message:
+								'Give an email or a LinkedIn URL: RevyOps identifies a contact by at least one of them [item 6]',
 							description: 'Fill Email, LinkedIn URL, or both.',
 						},
 					},

@@ -329,9 +329,11 @@ export const salesCaptainE2e: E2eVendor = {
 					json: {
 						name: 'During Maintenance',
 						phone: '+1 415 555 0199',
-						error:
+						message:
 							'SalesCaptain answered 200 but not with a contact (an HTML page: "Down for maintenance Down for maintenance We will be back soon.") [item 0]',
-						details: {
+						error: {
+							message:
+								'SalesCaptain answered 200 but not with a contact (an HTML page: "Down for maintenance Down for maintenance We will be back soon.") [item 0]',
 							httpCode: '200',
 							description:
 								'The request reached something that answered with success but not as SalesCaptain documents, so it is unknown whether it took effect. It was not sent again; check in SalesCaptain before running this item again. (POST /v1/create-contact)',

@@ -246,9 +246,11 @@ export const thoughtlyE2e: E2eVendor = {
 				},
 				{
 					json: {
-						error:
+						message:
 							'Country Code "+44" looks like a dialling code; Thoughtly expects a two-letter country code [item 3]',
-						details: {
+						error: {
+							message:
+								'Country Code "+44" looks like a dialling code; Thoughtly expects a two-letter country code [item 3]',
 							description:
 								'Use the two-letter ISO 3166-1 code of the country, for example US, GB or DE.',
 						},

@@ -362,8 +362,12 @@ export const wipsyE2e: E2eVendor = {
 				},
 				{
 					json: {
-						error:
+						message:
 							'Custom field "Plan" accepts only one of: Bronze, Silver, Gold; "Platinum" is not among them [item 3]',
+						error: {
+							message:
+								'Custom field "Plan" accepts only one of: Bronze, Silver, Gold; "Platinum" is not among them [item 3]',
+						},
 					},
 					pairedItem: 3,
 				},
