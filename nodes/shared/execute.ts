@@ -57,21 +57,21 @@ export function toItemError(ctx: IExecuteFunctions, error: unknown, itemIndex: n
 }
 
 /**
- * A failed item's JSON: `{error, details}`. With "Continue (using error output)" n8n moves an
- * item to the error output only when all its keys are among `error`, `message` and `details`
- * (handleNodeErrorOutput in n8n-core), so everything besides the message rides in `details`:
- * the HTTP status, the hint, and what was already done (e.g. the ID of a contact whose tags
- * failed). The same shape goes to the main output with "Continue (regular output)".
+ * A failed item's JSON: `{message, error: {message, httpCode?, description?, ...}}`. `error`
+ * mirrors n8n's own error JSON (as the HTTP Request node's) and also carries what was already
+ * done (e.g. the ID of a contact whose tags failed); `message` on top repeats the text so the
+ * item reads at a glance. With "Continue (using error output)" n8n 2.x moves an item to the
+ * error output when all its keys are among `error`, `message` and `details`, n8n 1.x only when
+ * they are exactly `error` and `message` (handleNodeErrorOutput in n8n-core): this shape suits
+ * both. The same shape goes to the main output with "Continue (regular output)".
  */
 export function errorOutput(error: ItemError): IDataObject {
-	const details: IDataObject = {};
-	if (error instanceof NodeApiError && error.httpCode) details.httpCode = error.httpCode;
-	if (error.description) details.description = error.description;
+	const json: IDataObject = { message: error.message };
+	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
+	if (error.description) json.description = error.description;
 	const partial = error.context[PARTIAL_RESULT];
-	if (partial) Object.assign(details, partial as IDataObject);
-	return Object.keys(details).length > 0
-		? { error: error.message, details }
-		: { error: error.message };
+	if (partial) Object.assign(json, partial as IDataObject);
+	return { message: error.message, error: json };
 }
 
 /**

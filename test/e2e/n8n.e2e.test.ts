@@ -110,30 +110,10 @@ afterAll(async () => {
 	await stopAll();
 });
 
-/**
- * Known to fail on n8n 1.x until the package changes: 1.x moves an item to the error output
- * only when its JSON is `{error}` or `{error, message}` (or it has `item.error`, whose JSON
- * n8n then replaces by `{error}`, losing `details`); 2.x also takes `{error, details}`, the
- * nodes' shape. On 1.x those items stay on the main output. `test.failing` keeps the check
- * whole: it turns red the day they route on 1.x too.
- */
-const knownToFailOnThisN8n = (workflow: E2eWorkflow) =>
-	choice.n8nVersion.startsWith('1.') && workflow.errorOutput === true;
-
 describe.each(e2eVendors.map((vendor) => [vendor.displayName, vendor] as const))(
 	'%s: n8n execute',
 	(_name, vendor) => {
-		const cases = (known: boolean) =>
-			vendor.workflows
-				.filter((workflow) => knownToFailOnThisN8n(workflow) === known)
-				.map((workflow) => [workflow.name, workflow] as const);
-		const knownFailures = cases(true);
-		if (knownFailures.length)
-			test.failing.each(knownFailures)(
-				'%s (n8n 1.x: error output, see knownToFailOnThisN8n)',
-				async (_workflowName, workflow) => await runWorkflow(vendor, workflow),
-			);
-		test.each(cases(false))(
+		test.each(vendor.workflows.map((workflow) => [workflow.name, workflow] as const))(
 			'%s',
 			async (_workflowName, workflow) => await runWorkflow(vendor, workflow),
 		);

@@ -482,8 +482,12 @@ describe('vendor errors', () => {
 		expect(run.items).toEqual([
 			{
 				json: {
-					error: 'Contactship answered 500: Internal server error [item 0]',
-					details: { httpCode: '500', description: expect.stringMatching(/not sent again/) },
+					message: 'Contactship answered 500: Internal server error [item 0]',
+					error: {
+						message: 'Contactship answered 500: Internal server error [item 0]',
+						httpCode: '500',
+						description: expect.stringMatching(/not sent again/),
+					},
 				},
 				pairedItem: { item: 0 },
 			},
@@ -513,7 +517,7 @@ describe('vendor errors', () => {
 			{},
 			{ continueOnFail: true },
 		);
-		expect(run.items?.map((item) => item.json.outcome ?? item.json.error)).toEqual([
+		expect(run.items?.map((item) => item.json.outcome ?? item.json.message)).toEqual([
 			'created',
 			'Email "nope" is not a valid email address [item 1]',
 			'Contactship answered 409: Contact with this phone number already exists [item 2]',
@@ -537,7 +541,7 @@ describe('vendor errors', () => {
 			{ tags: [HOT_LEAD, MISSING_TAG, CUSTOMER] },
 			{ continueOnFail: true },
 		);
-		expect(kept.items?.[0].json.details).toMatchObject({
+		expect(kept.items?.[0].json.error).toMatchObject({
 			contactId: state().contacts[0].id,
 			appliedTags: [HOT_LEAD],
 			httpCode: '404',
@@ -678,12 +682,17 @@ describe('a 2xx that is not the documented answer', () => {
 			expect(run.items).toEqual([
 				{
 					json: {
-						error: expect.stringMatching(
+						message: expect.stringMatching(
 							new RegExp(
 								`^Contactship answered ${fault.status} but not with a contact ${what.source} \\[item 0\\]$`,
 							),
 						),
-						details: {
+						error: {
+							message: expect.stringMatching(
+								new RegExp(
+									`^Contactship answered ${fault.status} but not with a contact ${what.source} \\[item 0\\]$`,
+								),
+							),
 							httpCode: String(fault.status),
 							description: expect.stringMatching(/not sent again.*check in Contactship/),
 						},
@@ -700,12 +709,22 @@ describe('a 2xx that is not the documented answer', () => {
 		const run = await create([juan], { tags: [HOT_LEAD] }, { continueOnFail: true });
 		const contactId = state().contacts[0].id;
 		expect(run.items?.[0].json).toEqual({
-			error: expect.stringMatching(
+			message: expect.stringMatching(
 				new RegExp(
 					`^Contact ${contactId} is saved in Contactship, but tag ${HOT_LEAD} could not be added: Contactship answered 200 but not with JSON \\(an HTML page: "Down for maintenance`,
 				),
 			),
-			details: { description: expect.any(String), httpCode: '200', contactId, appliedTags: [] },
+			error: {
+				message: expect.stringMatching(
+					new RegExp(
+						`^Contact ${contactId} is saved in Contactship, but tag ${HOT_LEAD} could not be added: Contactship answered 200 but not with JSON \\(an HTML page: "Down for maintenance`,
+					),
+				),
+				description: expect.any(String),
+				httpCode: '200',
+				contactId,
+				appliedTags: [],
+			},
 		});
 	});
 

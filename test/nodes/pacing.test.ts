@@ -76,7 +76,7 @@ function busiestWindow(requests: SandboxRequest[], perMs: number): number {
 }
 
 const outcomes = (run: Awaited<ReturnType<typeof contactship>>) =>
-	run.items?.map((item) => item.json.outcome ?? item.json.error);
+	run.items?.map((item) => item.json.outcome ?? item.json.message);
 
 describe('never more than Max Requests per window, as the vendor sees it', () => {
 	test('30 items at the default 10 per second against a 10-per-second vendor: no 429, no window over 10', async () => {

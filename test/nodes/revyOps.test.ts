@@ -629,11 +629,14 @@ describe('many items', () => {
 		]);
 		expect(items[0].json).toMatchObject({ email: 'first@example.org', outcome: 'created' });
 		expect(items[1].json).toMatchObject({
-			error: 'Email "broken" is not a valid email address [item 1]',
+			message: 'Email "broken" is not a valid email address [item 1]',
 		});
 		expect(items[2].json).toMatchObject({
-			error: 'RevyOps answered 409: Contact with this email already exists. [item 2]',
-			details: { httpCode: '409' },
+			message: 'RevyOps answered 409: Contact with this email already exists. [item 2]',
+			error: {
+				message: 'RevyOps answered 409: Contact with this email already exists. [item 2]',
+				httpCode: '409',
+			},
 		});
 		expect(items[3].json).toMatchObject({ email: 'last@example.org', outcome: 'created' });
 		expect(creates()).toHaveLength(3);
@@ -820,12 +823,17 @@ describe('a 2xx that is not the documented answer', () => {
 			expect(result.items).toEqual([
 				{
 					json: {
-						error: expect.stringMatching(
+						message: expect.stringMatching(
 							new RegExp(
 								`^RevyOps answered ${fault.status} but not with a contact ${what.source} \\[item 0\\]$`,
 							),
 						),
-						details: {
+						error: {
+							message: expect.stringMatching(
+								new RegExp(
+									`^RevyOps answered ${fault.status} but not with a contact ${what.source} \\[item 0\\]$`,
+								),
+							),
 							httpCode: String(fault.status),
 							description: expect.stringMatching(/not sent again.*check in RevyOps/),
 						},

@@ -404,8 +404,13 @@ describe('vendor errors', () => {
 		const run = await create([ann], {}, { continueOnFail: true });
 		expect(run.items?.[0]).toEqual({
 			json: {
-				error: 'SalesCaptain answered 500: Problem encountered while creating contact! [item 0]',
-				details: { httpCode: '500', description: expect.stringMatching(/not sent again/) },
+				message: 'SalesCaptain answered 500: Problem encountered while creating contact! [item 0]',
+				error: {
+					message:
+						'SalesCaptain answered 500: Problem encountered while creating contact! [item 0]',
+					httpCode: '500',
+					description: expect.stringMatching(/not sent again/),
+				},
 			},
 			pairedItem: { item: 0 },
 		});
@@ -445,8 +450,12 @@ describe('vendor errors', () => {
 			);
 			expect(run.items?.map((item) => item.json)).toEqual([
 				{
-					error: `SalesCaptain answered ${status}: ${body.error} [item 0]`,
-					details: { httpCode: String(status), description: expect.any(String) },
+					message: `SalesCaptain answered ${status}: ${body.error} [item 0]`,
+					error: {
+						message: `SalesCaptain answered ${status}: ${body.error} [item 0]`,
+						httpCode: String(status),
+						description: expect.any(String),
+					},
 				},
 				expect.objectContaining({ name: 'Next', outcome: 'created' }),
 			]);
@@ -509,7 +518,7 @@ describe('vendor errors', () => {
 			{},
 			{ continueOnFail: true },
 		);
-		expect(run.items?.map((item) => item.json.outcome ?? item.json.error)).toEqual([
+		expect(run.items?.map((item) => item.json.outcome ?? item.json.message)).toEqual([
 			'created',
 			'Email "nope" is not a valid email address [item 1]',
 			'SalesCaptain answered 409: Contact with this phone already exists! [item 2]',
@@ -539,7 +548,7 @@ describe('vendor errors', () => {
 			body: { error: 'Problem encountered while adding tag!' },
 		});
 		const kept = await create([ann], { tags: [VIP, NEWSLETTER] }, { continueOnFail: true });
-		expect(kept.items?.[0].json.details).toMatchObject({
+		expect(kept.items?.[0].json.error).toMatchObject({
 			contactId: sandbox.state<SalesCaptainState>('salescaptain').contacts[0].contact_id,
 			appliedTags: [],
 			httpCode: '500',
@@ -572,12 +581,17 @@ describe('a 2xx that is not the documented answer', () => {
 			expect(run.items).toEqual([
 				{
 					json: {
-						error: expect.stringMatching(
+						message: expect.stringMatching(
 							new RegExp(
 								`^SalesCaptain answered ${status} but not with a contact ${what.source} \\[item 0\\]$`,
 							),
 						),
-						details: {
+						error: {
+							message: expect.stringMatching(
+								new RegExp(
+									`^SalesCaptain answered ${status} but not with a contact ${what.source} \\[item 0\\]$`,
+								),
+							),
 							httpCode: String(status),
 							description: expect.stringMatching(/not sent again.*check in SalesCaptain/),
 						},
@@ -732,22 +746,30 @@ describe('"Continue (using error output)"', () => {
 		expect(run.errorItems).toEqual([
 			{
 				json: {
-					error: 'Email "nope" is not a valid email address [item 1]',
-					details: { description: 'Use the form name@example.com.' },
+					message: 'Email "nope" is not a valid email address [item 1]',
+					error: {
+						message: 'Email "nope" is not a valid email address [item 1]',
+						description: 'Use the form name@example.com.',
+					},
 				},
 				pairedItem: { item: 1 },
 			},
 			{
 				json: {
-					error: 'SalesCaptain answered 409: Contact with this phone already exists! [item 2]',
-					details: { httpCode: '409', description: expect.stringMatching(/Return Existing/) },
+					message: 'SalesCaptain answered 409: Contact with this phone already exists! [item 2]',
+					error: {
+						message: 'SalesCaptain answered 409: Contact with this phone already exists! [item 2]',
+						httpCode: '409',
+						description: expect.stringMatching(/Return Existing/),
+					},
 				},
 				pairedItem: { item: 2 },
 			},
 			{
 				json: {
-					error: `Contact ${tagless.contact_id} is saved in SalesCaptain, but tag ${VIP} could not be added: SalesCaptain answered 404: Tag not found! [item 3]`,
-					details: {
+					message: `Contact ${tagless.contact_id} is saved in SalesCaptain, but tag ${VIP} could not be added: SalesCaptain answered 404: Tag not found! [item 3]`,
+					error: {
+						message: `Contact ${tagless.contact_id} is saved in SalesCaptain, but tag ${VIP} could not be added: SalesCaptain answered 404: Tag not found! [item 3]`,
 						httpCode: '404',
 						description: expect.stringMatching(/Return Existing/),
 						contactId: tagless.contact_id,
@@ -768,12 +790,19 @@ describe('"Continue (using error output)"', () => {
 		expect(run.items?.map((item) => item.json)).toEqual([
 			expect.objectContaining({ name: 'Good 1', outcome: 'created' }),
 			{
-				error: 'Email "nope" is not a valid email address [item 1]',
-				details: { description: 'Use the form name@example.com.' },
+				message: 'Email "nope" is not a valid email address [item 1]',
+				error: {
+					message: 'Email "nope" is not a valid email address [item 1]',
+					description: 'Use the form name@example.com.',
+				},
 			},
 			{
-				error: 'SalesCaptain answered 409: Contact with this phone already exists! [item 2]',
-				details: { httpCode: '409', description: expect.any(String) },
+				message: 'SalesCaptain answered 409: Contact with this phone already exists! [item 2]',
+				error: {
+					message: 'SalesCaptain answered 409: Contact with this phone already exists! [item 2]',
+					httpCode: '409',
+					description: expect.any(String),
+				},
 			},
 		]);
 	});

@@ -401,8 +401,12 @@ describe('vendor errors', () => {
 		expect(run.items).toEqual([
 			{
 				json: {
-					error: 'Thoughtly answered 500: Internal server error [item 0]',
-					details: { httpCode: '500', description: expect.stringMatching(/not sent again/) },
+					message: 'Thoughtly answered 500: Internal server error [item 0]',
+					error: {
+						message: 'Thoughtly answered 500: Internal server error [item 0]',
+						httpCode: '500',
+						description: expect.stringMatching(/not sent again/),
+					},
 				},
 				pairedItem: { item: 0 },
 			},
@@ -433,7 +437,7 @@ describe('vendor errors', () => {
 			{},
 			{ continueOnFail: true },
 		);
-		expect(run.items?.map((item) => item.json.outcome ?? item.json.error)).toEqual([
+		expect(run.items?.map((item) => item.json.outcome ?? item.json.message)).toEqual([
 			'created',
 			'Email "nope" is not a valid email address [item 1]',
 			`Thoughtly answered 200: ${THOUGHTLY_DUPLICATE_MESSAGE} [item 2]`,
@@ -660,12 +664,17 @@ describe('a 2xx that is not the documented answer', () => {
 			expect(run.items).toEqual([
 				{
 					json: {
-						error: expect.stringMatching(
+						message: expect.stringMatching(
 							new RegExp(
 								`^Thoughtly answered ${fault.status} but not with a contact ${what.source} \\[item 0\\]$`,
 							),
 						),
-						details: {
+						error: {
+							message: expect.stringMatching(
+								new RegExp(
+									`^Thoughtly answered ${fault.status} but not with a contact ${what.source} \\[item 0\\]$`,
+								),
+							),
 							httpCode: String(fault.status),
 							description: expect.stringMatching(/not sent again.*check in Thoughtly/),
 						},

@@ -273,11 +273,11 @@ describe('custom-field values are checked against their Wipsy type before the cr
 			customFields([WIPSY_FIELDS.budget.id, '5']),
 			{ continueOnFail: true },
 		);
-		expect(run.items?.map((item) => item.json.error)).toEqual([
+		expect(run.items?.map((item) => item.json.message)).toEqual([
 			"Reading Wipsy's custom-field definitions (needed to check the values) failed: Wipsy answered 500: Internal server error [item 0]",
 			"Reading Wipsy's custom-field definitions (needed to check the values) failed: Wipsy answered 500: Internal server error [item 1]",
 		]);
-		expect(run.items?.[0].json.details).toMatchObject({ httpCode: '500' });
+		expect(run.items?.[0].json.error).toMatchObject({ httpCode: '500' });
 		expect(requestLines()).toEqual(['GET /api-get-contacts']);
 	});
 });
@@ -439,11 +439,11 @@ describe('Wipsy errors', () => {
 			{},
 			{ continueOnFail: true },
 		);
-		expect(run.items?.map((item) => (item.json.details as IDataObject).httpCode)).toEqual([
+		expect(run.items?.map((item) => (item.json.error as IDataObject).httpCode)).toEqual([
 			'429',
 			'429',
 		]);
-		expect(run.items?.[1].json.error).toMatch(/monthly contact quota is used up.*\[item 1\]$/);
+		expect(run.items?.[1].json.message).toMatch(/monthly contact quota is used up.*\[item 1\]$/);
 		expect(creates()).toHaveLength(2);
 	});
 
@@ -452,7 +452,7 @@ describe('Wipsy errors', () => {
 		const people = [1, 2, 3].map((n) => ({ name: `P${n}`, phone: `+1555999000${n}`, email: '' }));
 		const run = await create(people, { options: { maxConcurrency: 1 } }, { continueOnFail: true });
 		expect(
-			run.items?.map((item) => item.json.outcome ?? (item.json.details as IDataObject).httpCode),
+			run.items?.map((item) => item.json.outcome ?? (item.json.error as IDataObject).httpCode),
 		).toEqual(['created', 'created', '429']);
 		expect(creates()).toHaveLength(3);
 	});
@@ -466,8 +466,12 @@ describe('Wipsy errors', () => {
 		const run = await create([ann], {}, { continueOnFail: true });
 		expect(run.items?.[0]).toEqual({
 			json: {
-				error: 'Wipsy answered 500: Failed to create contact [item 0]',
-				details: { httpCode: '500', description: expect.stringMatching(/not sent again/) },
+				message: 'Wipsy answered 500: Failed to create contact [item 0]',
+				error: {
+					message: 'Wipsy answered 500: Failed to create contact [item 0]',
+					httpCode: '500',
+					description: expect.stringMatching(/not sent again/),
+				},
 			},
 			pairedItem: { item: 0 },
 		});
@@ -503,7 +507,7 @@ describe('Wipsy errors', () => {
 			customFields([WIPSY_FIELDS.plan.id, '={{ $json.name === "Good 2" ? "Gold" : "Silver" }}']),
 			{ continueOnFail: true },
 		);
-		expect(run.items?.map((item) => item.json.outcome ?? item.json.error)).toEqual([
+		expect(run.items?.map((item) => item.json.outcome ?? item.json.message)).toEqual([
 			'created',
 			'Email "nope" is not a valid email address [item 1]',
 			'Wipsy answered 409: Contact with this phone number already exists [item 2]',
@@ -669,12 +673,17 @@ describe('a 2xx that is not the documented answer', () => {
 			expect(run.items).toEqual([
 				{
 					json: {
-						error: expect.stringMatching(
+						message: expect.stringMatching(
 							new RegExp(
 								`^Wipsy answered ${fault.status} but not with a contact ${what.source} \\[item 0\\]$`,
 							),
 						),
-						details: {
+						error: {
+							message: expect.stringMatching(
+								new RegExp(
+									`^Wipsy answered ${fault.status} but not with a contact ${what.source} \\[item 0\\]$`,
+								),
+							),
 							httpCode: String(fault.status),
 							description: expect.stringMatching(/not sent again.*check in Wipsy/),
 						},

@@ -50,9 +50,8 @@ describe.each(e2eVendors.map((vendor) => [vendor.displayName, vendor] as const))
 				);
 				if (workflow.errorOutput) {
 					// In a whole workflow n8n adds the input item's fields to an error item; here no node
-					// comes before, so only the node's own `error` and `details` are there.
-					const ownFields = ({ error, details }: IDataObject) =>
-						details === undefined ? { error } : { error, details };
+					// comes before, so only the node's own `message` and `error` are there.
+					const ownFields = ({ message, error }: IDataObject) => ({ message, error });
 					expect(
 						run.errorItems?.map((item) => ({ json: item.json, pairedItem: item.pairedItem })),
 					).toEqual(

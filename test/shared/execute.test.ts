@@ -88,16 +88,23 @@ test('continueOnFail: failed items carry the error, the HTTP status and partial 
 	expect(items.map((item) => item.json)).toEqual([
 		{ ok: true },
 		{
-			error: 'Email "x" is not a valid email address [item 1]',
-			details: { description: 'Use the form name@example.com.' },
+			message: 'Email "x" is not a valid email address [item 1]',
+			error: {
+				message: 'Email "x" is not a valid email address [item 1]',
+				description: 'Use the form name@example.com.',
+			},
 		},
 		{
-			error: 'SalesCaptain answered 409: Contact with this phone already exists! [item 2]',
-			details: { httpCode: '409', description: 'Contact with this phone already exists!' },
+			message: 'SalesCaptain answered 409: Contact with this phone already exists! [item 2]',
+			error: {
+				message: 'SalesCaptain answered 409: Contact with this phone already exists! [item 2]',
+				httpCode: '409',
+				description: 'Contact with this phone already exists!',
+			},
 		},
 		{
-			error: 'Tag failed [item 3]',
-			details: { httpCode: '500', contactId: 'c-1', appliedTags: [] },
+			message: 'Tag failed [item 3]',
+			error: { message: 'Tag failed [item 3]', httpCode: '500', contactId: 'c-1', appliedTags: [] },
 		},
 	]);
 	expect(items.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3].map((item) => ({ item })));

@@ -219,7 +219,7 @@ function failureOf(answer: BurstCall): string | undefined {
 	try {
 		const item = JSON.parse(answer.body) as { error?: unknown };
 		if (item.error === undefined) return undefined;
-		// n8n's own nodes give an error object (with a timestamp): its message groups alike failures.
+		// n8n's nodes and ours give an error object: its message (and hint) groups alike failures.
 		const error = item.error as { message?: unknown; description?: unknown };
 		const text =
 			typeof error === 'object' && error !== null

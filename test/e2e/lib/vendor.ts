@@ -50,7 +50,7 @@ export interface E2eWorkflow {
 	expectedOutput: Array<{ json: IDataObject; pairedItem: number }>;
 	/**
 	 * With `errorOutput`: the error output's items, in order. n8n puts the input item's fields
-	 * under the node's `{error, details}` there.
+	 * under the node's `{message, error}` there.
 	 */
 	expectedErrorOutput?: Array<{ json: IDataObject; pairedItem: number }>;
 }

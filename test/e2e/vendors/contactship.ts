@@ -226,8 +226,9 @@ export const contactshipE2e: E2eVendor = {
 				},
 				{
 					json: {
-						error: 'Phone Number "030 1234567" has no country code [item 1]',
-						details: {
+						message: 'Phone Number "030 1234567" has no country code [item 1]',
+						error: {
+							message: 'Phone Number "030 1234567" has no country code [item 1]',
 							description:
 								'Write it with its country code (+1 415 555 2671 or 001 415 555 2671), or set Options → Default Country to the country your numbers are from.',
 						},
@@ -236,9 +237,11 @@ export const contactshipE2e: E2eVendor = {
 				},
 				{
 					json: {
-						error:
+						message:
 							'Additional data "lead_score" is a number field, but "forty-two" is not a number [item 2]',
-						details: {
+						error: {
+							message:
+								'Additional data "lead_score" is a number field, but "forty-two" is not a number [item 2]',
 							description:
 								'Use digits with a dot for decimals, for example 42 or 1499.90 (no thousands separators, no decimal comma).',
 						},
@@ -247,9 +250,11 @@ export const contactshipE2e: E2eVendor = {
 				},
 				{
 					json: {
-						error:
+						message:
 							'Contactship answered 409: Contact with this phone number already exists [item 3]',
-						details: {
+						error: {
+							message:
+								'Contactship answered 409: Contact with this phone number already exists [item 3]',
 							httpCode: '409',
 							description:
 								'A record with these details already exists. Set "If Contact Exists" to "Return Existing" to output it instead. (POST /v1/contacts)',
@@ -260,8 +265,9 @@ export const contactshipE2e: E2eVendor = {
 				{
 					json: {
 						// "Contact <the new id> is saved in Contactship, but tag … could not be added: Contactship answered 404: Tag not found [item 4]"
-						error: '<any>',
-						details: {
+						message: '<any>',
+						error: {
+							message: '<any>',
 							httpCode: '404',
 							description:
 								'The contact exists. Add the remaining tags in Contactship, or run this item again with "If Contact Exists" set to "Return Existing".',

@@ -424,9 +424,11 @@ export const revyOpsE2e: E2eVendor = {
 				},
 				{
 					json: {
-						error:
+						message:
 							'Company ID "acme" is not a RevyOps company ID: a whole number such as 1042 is expected [item 1]',
-						details: {
+						error: {
+							message:
+								'Company ID "acme" is not a RevyOps company ID: a whole number such as 1042 is expected [item 1]',
 							description:
 								'Pick the company from the list, or choose "Domain" to give its domain instead.',
 						},
@@ -435,8 +437,9 @@ export const revyOpsE2e: E2eVendor = {
 				},
 				{
 					json: {
-						error: 'RevyOps answered 404: Company not found. (company ID 4242) [item 2]',
-						details: {
+						message: 'RevyOps answered 404: Company not found. (company ID 4242) [item 2]',
+						error: {
+							message: 'RevyOps answered 404: Company not found. (company ID 4242) [item 2]',
 							httpCode: '404',
 							description:
 								'RevyOps has no company with ID 4242. Pick the company from the list, or give its domain instead.',
@@ -446,8 +449,9 @@ export const revyOpsE2e: E2eVendor = {
 				},
 				{
 					json: {
-						error: `RevyOps answered 401: Company does not belong to this client. (company ID ${RO_FOREIGN_COMPANY.id}) [item 3]`,
-						details: {
+						message: `RevyOps answered 401: Company does not belong to this client. (company ID ${RO_FOREIGN_COMPANY.id}) [item 3]`,
+						error: {
+							message: `RevyOps answered 401: Company does not belong to this client. (company ID ${RO_FOREIGN_COMPANY.id}) [item 3]`,
 							httpCode: '401',
 							description:
 								"The company belongs to another RevyOps client (workspace) than the credential opens. Pick the company from the list, which shows only this workspace's companies, or use the credential of the company's workspace.",
@@ -457,8 +461,9 @@ export const revyOpsE2e: E2eVendor = {
 				},
 				{
 					json: {
-						error: 'RevyOps answered 409: Contact with this email already exists. [item 4]',
-						details: {
+						message: 'RevyOps answered 409: Contact with this email already exists. [item 4]',
+						error: {
+							message: 'RevyOps answered 409: Contact with this email already exists. [item 4]',
 							httpCode: '409',
 							description:
 								'A record with these details already exists. Set "If Contact Exists" to "Return Existing" to output it instead. (POST /public/v2/contacts)',
@@ -468,8 +473,9 @@ export const revyOpsE2e: E2eVendor = {
 				},
 				{
 					json: {
-						error: 'RevyOps answered 400: email: Enter a valid email address. [item 5]',
-						details: {
+						message: 'RevyOps answered 400: email: Enter a valid email address. [item 5]',
+						error: {
+							message: 'RevyOps answered 400: email: Enter a valid email address. [item 5]',
 							httpCode: '400',
 							description:
 								'The vendor rejected the data sent. Check the fields named in the message. (POST /public/v2/contacts)',
@@ -479,9 +485,11 @@ export const revyOpsE2e: E2eVendor = {
 				},
 				{
 					json: {
-						error:
+						message:
 							'Give an email or a LinkedIn URL: RevyOps identifies a contact by at least one of them [item 6]',
-						details: {
+						error: {
+							message:
+								'Give an email or a LinkedIn URL: RevyOps identifies a contact by at least one of them [item 6]',
 							description: 'Fill Email, LinkedIn URL, or both.',
 						},
 					},

@@ -223,22 +223,34 @@ export const salesCaptainE2e: E2eVendor = {
 				},
 				{
 					json: {
-						error: 'Email "not-an-email" is not a valid email address [item 1]',
-						details: { description: 'Use the form name@example.com.' },
+						message: 'Email "not-an-email" is not a valid email address [item 1]',
+						error: {
+							message: 'Email "not-an-email" is not a valid email address [item 1]',
+							description: 'Use the form name@example.com.',
+						},
 					},
 					pairedItem: 1,
 				},
 				{
 					json: {
-						error: 'SalesCaptain answered 409: Contact with this phone already exists! [item 2]',
-						details: { httpCode: '409', description: '<any>' },
+						message: 'SalesCaptain answered 409: Contact with this phone already exists! [item 2]',
+						error: {
+							message:
+								'SalesCaptain answered 409: Contact with this phone already exists! [item 2]',
+							httpCode: '409',
+							description: '<any>',
+						},
 					},
 					pairedItem: 2,
 				},
 				{
 					json: {
-						error: "SalesCaptain answered 403: You don't have access to this company! [item 3]",
-						details: { httpCode: '403', description: '<any>' },
+						message: "SalesCaptain answered 403: You don't have access to this company! [item 3]",
+						error: {
+							message: "SalesCaptain answered 403: You don't have access to this company! [item 3]",
+							httpCode: '403',
+							description: '<any>',
+						},
 					},
 					pairedItem: 3,
 				},
@@ -317,9 +329,11 @@ export const salesCaptainE2e: E2eVendor = {
 					json: {
 						name: 'During Maintenance',
 						phone: '+1 415 555 0199',
-						error:
+						message:
 							'SalesCaptain answered 200 but not with a contact (an HTML page: "Down for maintenance Down for maintenance We will be back soon.") [item 0]',
-						details: {
+						error: {
+							message:
+								'SalesCaptain answered 200 but not with a contact (an HTML page: "Down for maintenance Down for maintenance We will be back soon.") [item 0]',
 							httpCode: '200',
 							description:
 								'The request reached something that answered with success but not as SalesCaptain documents, so it is unknown whether it took effect. It was not sent again; check in SalesCaptain before running this item again. (POST /v1/create-contact)',
@@ -331,8 +345,11 @@ export const salesCaptainE2e: E2eVendor = {
 					json: {
 						name: 'Bad Email',
 						email: 'not-an-email',
-						error: 'Email "not-an-email" is not a valid email address [item 2]',
-						details: { description: 'Use the form name@example.com.' },
+						message: 'Email "not-an-email" is not a valid email address [item 2]',
+						error: {
+							message: 'Email "not-an-email" is not a valid email address [item 2]',
+							description: 'Use the form name@example.com.',
+						},
 					},
 					pairedItem: 2,
 				},
@@ -340,8 +357,13 @@ export const salesCaptainE2e: E2eVendor = {
 					json: {
 						name: 'Ada again',
 						phone: '+14155550101',
-						error: 'SalesCaptain answered 409: Contact with this phone already exists! [item 3]',
-						details: { httpCode: '409', description: '<any>' },
+						message: 'SalesCaptain answered 409: Contact with this phone already exists! [item 3]',
+						error: {
+							message:
+								'SalesCaptain answered 409: Contact with this phone already exists! [item 3]',
+							httpCode: '409',
+							description: '<any>',
+						},
 					},
 					pairedItem: 3,
 				},
@@ -351,8 +373,9 @@ export const salesCaptainE2e: E2eVendor = {
 						email: 'grace@example.com',
 						tags: [TAG_UNKNOWN],
 						// "Contact <the new id> is saved in SalesCaptain, but tag … could not be added: SalesCaptain answered 400: Invalid tag for this company [item 4]"
-						error: '<any>',
-						details: {
+						message: '<any>',
+						error: {
+							message: '<any>',
 							httpCode: '400',
 							description:
 								'The contact exists. Add the remaining tags in SalesCaptain, or run this item again with "If Contact Exists" set to "Return Existing".',

@@ -224,15 +224,19 @@ export const thoughtlyE2e: E2eVendor = {
 				},
 				{
 					json: {
-						error: 'Attribute "plan" is given twice; keep one value per field [item 1]',
-						details: { description: 'Remove or merge one of the rows.' },
+						message: 'Attribute "plan" is given twice; keep one value per field [item 1]',
+						error: {
+							message: 'Attribute "plan" is given twice; keep one value per field [item 1]',
+							description: 'Remove or merge one of the rows.',
+						},
 					},
 					pairedItem: 1,
 				},
 				{
 					json: {
-						error: `Thoughtly answered 200: ${THOUGHTLY_DUPLICATE_MESSAGE} [item 2]`,
-						details: {
+						message: `Thoughtly answered 200: ${THOUGHTLY_DUPLICATE_MESSAGE} [item 2]`,
+						error: {
+							message: `Thoughtly answered 200: ${THOUGHTLY_DUPLICATE_MESSAGE} [item 2]`,
 							httpCode: '200',
 							description:
 								'The contact already exists. Set "If Contact Exists" to "Return Existing" in the node options to output the existing contact instead.',
@@ -242,9 +246,11 @@ export const thoughtlyE2e: E2eVendor = {
 				},
 				{
 					json: {
-						error:
+						message:
 							'Country Code "+44" looks like a dialling code; Thoughtly expects a two-letter country code [item 3]',
-						details: {
+						error: {
+							message:
+								'Country Code "+44" looks like a dialling code; Thoughtly expects a two-letter country code [item 3]',
 							description:
 								'Use the two-letter ISO 3166-1 code of the country, for example US, GB or DE.',
 						},

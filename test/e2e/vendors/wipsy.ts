@@ -338,8 +338,10 @@ export const wipsyE2e: E2eVendor = {
 				},
 				{
 					json: {
-						error: 'Custom field "Budget" is a number field, but "lots" is not a number [item 1]',
-						details: {
+						message: 'Custom field "Budget" is a number field, but "lots" is not a number [item 1]',
+						error: {
+							message:
+								'Custom field "Budget" is a number field, but "lots" is not a number [item 1]',
 							description:
 								'Use digits with a dot for decimals, for example 42 or 1499.90 (no thousands separators, no decimal comma).',
 						},
@@ -348,8 +350,9 @@ export const wipsyE2e: E2eVendor = {
 				},
 				{
 					json: {
-						error: 'Wipsy answered 409: Contact with this email already exists [item 2]',
-						details: {
+						message: 'Wipsy answered 409: Contact with this email already exists [item 2]',
+						error: {
+							message: 'Wipsy answered 409: Contact with this email already exists [item 2]',
 							httpCode: '409',
 							description:
 								'A record with these details already exists. Set "If Contact Exists" to "Return Existing" to output it instead. (POST /api-create-contact)',
@@ -359,15 +362,20 @@ export const wipsyE2e: E2eVendor = {
 				},
 				{
 					json: {
-						error:
+						message:
 							'Custom field "Plan" accepts only one of: Bronze, Silver, Gold; "Platinum" is not among them [item 3]',
+						error: {
+							message:
+								'Custom field "Plan" accepts only one of: Bronze, Silver, Gold; "Platinum" is not among them [item 3]',
+						},
 					},
 					pairedItem: 3,
 				},
 				{
 					json: {
-						error: 'Wipsy answered 400: Invalid pipeline_stage_id [item 4]',
-						details: {
+						message: 'Wipsy answered 400: Invalid pipeline_stage_id [item 4]',
+						error: {
+							message: 'Wipsy answered 400: Invalid pipeline_stage_id [item 4]',
 							httpCode: '400',
 							description:
 								'The vendor rejected the data sent. Check the fields named in the message. (POST /api-create-contact)',
