@@ -662,48 +662,6 @@ describe('credential test', () => {
 });
 
 describe('a 2xx that is not the documented answer', () => {
-	test.each([
-		[
-			'an HTML maintenance page',
-			notTheAnswer.html,
-			/\(an HTML page: "Down for maintenance.*We will be back soon\."\)/,
-		],
-		['an empty body', notTheAnswer.empty, /\(an empty body\)/],
-		[
-			'JSON without the contact',
-			{ status: 201, body: { message: 'Contact created' } },
-			/\(JSON: .*\)/,
-		],
-	])(
-		'create answered by %s: the item fails, never "created", and is not sent again',
-		async (_case, fault, what) => {
-			sandbox.addFault({ path: '/v1/contacts', ...fault });
-			const run = await create([juan], {}, { continueOnFail: true });
-			expect(run.items).toEqual([
-				{
-					json: {
-						message: expect.stringMatching(
-							new RegExp(
-								`^Contactship answered ${fault.status} but not with a contact ${what.source} \\[item 0\\]$`,
-							),
-						),
-						error: {
-							message: expect.stringMatching(
-								new RegExp(
-									`^Contactship answered ${fault.status} but not with a contact ${what.source} \\[item 0\\]$`,
-								),
-							),
-							httpCode: String(fault.status),
-							description: expect.stringMatching(/not sent again.*check in Contactship/),
-						},
-					},
-					pairedItem: { item: 0 },
-				},
-			]);
-			expect(creates()).toHaveLength(1);
-		},
-	);
-
 	test('a tag call answered by a maintenance page fails the item, naming the saved contact', async () => {
 		sandbox.addFault({ method: 'POST', path: '/v1/contacts/', ...notTheAnswer.html });
 		const run = await create([juan], { tags: [HOT_LEAD] }, { continueOnFail: true });

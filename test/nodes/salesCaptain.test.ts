@@ -560,53 +560,6 @@ describe('vendor errors', () => {
 describe('a 2xx that is not the documented answer', () => {
 	const ann = { name: 'Ann', phone: '+14155551234', email: '' };
 
-	test.each([
-		[
-			'an HTML maintenance page',
-			notTheAnswer.html,
-			/\(an HTML page: "Down for maintenance.*We will be back soon\."\)/,
-		],
-		['an empty body', notTheAnswer.empty, /\(an empty body\)/],
-		[
-			'JSON without the contact',
-			{ status: 201, body: { message: 'Contact created successfully!' } },
-			/\(JSON: \{"message":"Contact created successfully!"\}\)/,
-		],
-	])(
-		'create answered by %s: the item fails, never "created", and is not sent again',
-		async (_case, fault, what) => {
-			sandbox.addFault({ path: '/v1/create-contact', ...fault });
-			const run = await create([ann], { tags: [VIP] }, { continueOnFail: true });
-			const status = fault.status;
-			expect(run.items).toEqual([
-				{
-					json: {
-						message: expect.stringMatching(
-							new RegExp(
-								`^SalesCaptain answered ${status} but not with a contact ${what.source} \\[item 0\\]$`,
-							),
-						),
-						error: {
-							message: expect.stringMatching(
-								new RegExp(
-									`^SalesCaptain answered ${status} but not with a contact ${what.source} \\[item 0\\]$`,
-								),
-							),
-							httpCode: String(status),
-							description: expect.stringMatching(/not sent again.*check in SalesCaptain/),
-						},
-					},
-					pairedItem: { item: 0 },
-				},
-			]);
-			expect(JSON.stringify(run.items)).not.toContain('"0":"<"');
-			// No tag call for a contact that may not exist.
-			expect(sandbox.requests('salescaptain').map((request) => request.path)).toEqual([
-				'/v1/create-contact',
-			]);
-		},
-	);
-
 	test('a tag call answered by a maintenance page fails the item, naming the saved contact', async () => {
 		sandbox.addFault({ path: '/v1/add-tag-to-contact', ...notTheAnswer.html });
 		const run = await create([ann], { tags: [VIP] });

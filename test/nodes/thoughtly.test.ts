@@ -644,48 +644,6 @@ describe('credential test', () => {
 });
 
 describe('a 2xx that is not the documented answer', () => {
-	test.each([
-		[
-			'an HTML maintenance page',
-			notTheAnswer.html,
-			/\(an HTML page: "Down for maintenance.*We will be back soon\."\)/,
-		],
-		['an empty body', notTheAnswer.empty, /\(an empty body\)/],
-		[
-			'JSON without the contact',
-			{ status: 200, body: { data: null, error: null } },
-			/\(JSON: .*\)/,
-		],
-	])(
-		'create answered by %s: the item fails, never "created", and is not sent again',
-		async (_case, fault, what) => {
-			sandbox.addFault({ path: '/contact/create', ...fault });
-			const run = await create([ann], {}, { continueOnFail: true });
-			expect(run.items).toEqual([
-				{
-					json: {
-						message: expect.stringMatching(
-							new RegExp(
-								`^Thoughtly answered ${fault.status} but not with a contact ${what.source} \\[item 0\\]$`,
-							),
-						),
-						error: {
-							message: expect.stringMatching(
-								new RegExp(
-									`^Thoughtly answered ${fault.status} but not with a contact ${what.source} \\[item 0\\]$`,
-								),
-							),
-							httpCode: String(fault.status),
-							description: expect.stringMatching(/not sent again.*check in Thoughtly/),
-						},
-					},
-					pairedItem: { item: 0 },
-				},
-			]);
-			expect(creates()).toHaveLength(1);
-		},
-	);
-
 	test('a dropdown answered by a maintenance page is an error, not an empty list', async () => {
 		sandbox.addFault({ path: '/contact', ...notTheAnswer.html });
 		await expect(

@@ -4,6 +4,8 @@
  * team_id) through n8n-core's engine against the sandbox:
  *  - follow a redirect: a second loopback server on another port stands where a 3xx points
  *    and must receive nothing, neither the credential nor a re-posted contact;
+ *  - report a contact as created from a 2xx that is not the vendor's documented answer (a
+ *    maintenance page, an empty body, JSON without the contact), or send anything after it;
  *  - show a secret: over every error path the sandbox can produce, no 6-character run of
  *    any credential value (raw, URL-encoded, JSON-escaped or in Basic form) appears in any
  *    message, description or output item.
@@ -13,6 +15,7 @@ import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workfl
 import { loadOptions, runNode, testCredential } from '../harness/n8n';
 import { createSandbox } from '../sandbox';
 import type { Fault } from '../sandbox/server';
+import { notTheAnswer } from '../sandbox/server';
 import { CONTACTSHIP_API_KEY } from '../sandbox/vendors/contactship';
 import { REVYOPS_CLIENT } from '../sandbox/vendors/revyOps';
 import { SALESCAPTAIN_TOKEN, SC_COMPANIES } from '../sandbox/vendors/salesCaptain';
@@ -46,6 +49,8 @@ interface VendorCase {
 	oddCredential: ICredentialDataDecryptedObject;
 	createPath: string;
 	createParameters: INodeParameters;
+	/** A 2xx body shaped like the vendor's answers but without the created contact. */
+	answerWithoutContact: object;
 	dropdown: { method: string; path: string };
 }
 
@@ -61,6 +66,7 @@ const vendors: VendorCase[] = [
 		credential: { accessToken: SALESCAPTAIN_TOKEN },
 		oddCredential: { accessToken: odd('eyJhbGciOiJIUzI1NiJ9.sc') },
 		createPath: '/v1/create-contact',
+		answerWithoutContact: { message: 'Contact created successfully!' },
 		createParameters: {
 			company: SC_COMPANIES[0].company_id,
 			fullName: 'Ann Lee',
@@ -76,6 +82,7 @@ const vendors: VendorCase[] = [
 		credential: { apiKey: CONTACTSHIP_API_KEY },
 		oddCredential: { apiKey: odd('cs-live') },
 		createPath: '/v1/contacts',
+		answerWithoutContact: { message: 'Contact created' },
 		createParameters: { phone: '+14155550102', fullName: 'Ann Lee' },
 		dropdown: { method: 'getTags', path: '/v1/tags' },
 	},
@@ -87,6 +94,7 @@ const vendors: VendorCase[] = [
 		credential: { apiKey: REVYOPS_CLIENT.apiKey, clientId: REVYOPS_CLIENT.clientId },
 		oddCredential: { apiKey: odd('rvo-key'), clientId: odd('rvo-client') },
 		createPath: '/public/v2/contacts',
+		answerWithoutContact: {},
 		createParameters: { resource: 'contact', operation: 'create', email: 'ann@example.com' },
 		dropdown: { method: 'getCustomFieldNames', path: '/public/v2/contacts' },
 	},
@@ -98,6 +106,7 @@ const vendors: VendorCase[] = [
 		credential: { apiKey: WIPSY_API_KEY },
 		oddCredential: { apiKey: odd('wipsy-live') },
 		createPath: '/api-create-contact',
+		answerWithoutContact: { success: true, message: 'Contact created successfully' },
 		createParameters: { firstName: 'Ann', phone: '+14155550104' },
 		dropdown: { method: 'getTags', path: '/api-get-contacts' },
 	},
@@ -109,6 +118,7 @@ const vendors: VendorCase[] = [
 		credential: { apiToken: THOUGHTLY_TOKEN, teamId: THOUGHTLY_TEAM_ID },
 		oddCredential: { apiToken: odd('th-live'), teamId: odd('team') },
 		createPath: '/contact/create',
+		answerWithoutContact: { data: null, error: null },
 		createParameters: { phone: '+14155550105', fullName: 'Ann Lee' },
 		dropdown: { method: 'getTags', path: '/contact' },
 	},
@@ -140,6 +150,70 @@ async function dropdownFailure(
 	}
 	throw new Error(`${vendor.dropdown.method} did not fail`);
 }
+
+describe.each(cases)('%s: a 2xx that is not the documented answer', (_name, vendor) => {
+	const answers: Array<[string, Fault, RegExp]> = [
+		[
+			'an HTML maintenance page',
+			notTheAnswer.html,
+			/an HTML page: "Down for maintenance.*We will be back soon\."/,
+		],
+		['an empty body', notTheAnswer.empty, /an empty body/],
+		[
+			'JSON without the contact',
+			{
+				status: vendor.createPath === '/contact/create' ? 200 : 201,
+				body: vendor.answerWithoutContact,
+			},
+			/JSON: .*/,
+		],
+	];
+
+	test.each(answers)(
+		'create answered by %s: the item fails, never "created", and nothing more is sent',
+		async (_case, fault, what) => {
+			sandbox.addFault({
+				vendor: vendor.sandboxVendor,
+				method: 'POST',
+				path: vendor.createPath,
+				...fault,
+			});
+			const run = await runNode({
+				type: vendor.type,
+				parameters: vendor.createParameters,
+				items: [{}],
+				credentials: credentials(vendor, vendor.credential),
+				continueOnFail: true,
+			});
+			const message = expect.stringMatching(
+				new RegExp(
+					`^${vendor.displayName} answered ${fault.status} but not with a contact \\(${what.source}\\) \\[item 0\\]$`,
+				),
+			);
+			expect(run.items).toEqual([
+				{
+					json: {
+						message,
+						error: {
+							message,
+							httpCode: String(fault.status),
+							description: expect.stringMatching(
+								new RegExp(`not sent again.*check in ${vendor.displayName}`),
+							),
+						},
+					},
+					pairedItem: { item: 0 },
+				},
+			]);
+			// The create once, and nothing after it (no tag call, no look-up) for a contact that may not exist.
+			expect(
+				sandbox
+					.requests(vendor.sandboxVendor)
+					.map((request) => `${request.method} ${request.path}`),
+			).toEqual([`POST ${vendor.createPath}`]);
+		},
+	);
+});
 
 describe.each(cases)('%s: redirects are not followed', (_name, vendor) => {
 	const target = (path: string) => `${elsewhere.baseUrl(vendor.sandboxVendor)}${path}`;

@@ -653,48 +653,6 @@ describe('what the editor shows', () => {
 });
 
 describe('a 2xx that is not the documented answer', () => {
-	test.each([
-		[
-			'an HTML maintenance page',
-			notTheAnswer.html,
-			/\(an HTML page: "Down for maintenance.*We will be back soon\."\)/,
-		],
-		['an empty body', notTheAnswer.empty, /\(an empty body\)/],
-		[
-			'JSON without the contact',
-			{ status: 201, body: { success: true, message: 'Contact created successfully' } },
-			/\(JSON: .*\)/,
-		],
-	])(
-		'create answered by %s: the item fails, never "created", and is not sent again',
-		async (_case, fault, what) => {
-			sandbox.addFault({ path: '/api-create-contact', ...fault });
-			const run = await create([ann], {}, { continueOnFail: true });
-			expect(run.items).toEqual([
-				{
-					json: {
-						message: expect.stringMatching(
-							new RegExp(
-								`^Wipsy answered ${fault.status} but not with a contact ${what.source} \\[item 0\\]$`,
-							),
-						),
-						error: {
-							message: expect.stringMatching(
-								new RegExp(
-									`^Wipsy answered ${fault.status} but not with a contact ${what.source} \\[item 0\\]$`,
-								),
-							),
-							httpCode: String(fault.status),
-							description: expect.stringMatching(/not sent again.*check in Wipsy/),
-						},
-					},
-					pairedItem: { item: 0 },
-				},
-			]);
-			expect(creates()).toHaveLength(1);
-		},
-	);
-
 	test('a dropdown answered by a maintenance page is an error, not an empty list', async () => {
 		sandbox.addFault({ path: '/api-get-contacts', ...notTheAnswer.html });
 		await expect(
