@@ -6,6 +6,14 @@ import type { INodeProperties } from 'n8n-workflow';
  * version). A node passes what differs: whether it is required, its placeholder, a sentence
  * about the vendor. `displayOptions` are added by `describeResources`, once per operation.
  */
+/** Contact → Create in the Operation dropdown, worded the same in every node. */
+export const createContactOption = {
+	name: 'Create',
+	value: 'create',
+	description: 'Create a new contact',
+	action: 'Create a contact',
+};
+
 export interface FieldText {
 	required?: boolean;
 	placeholder?: string;

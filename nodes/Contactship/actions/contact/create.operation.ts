@@ -3,6 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { addTags, createOrReturnExisting } from '../../../shared/contact';
 import {
+	createContactOption,
 	customFieldsField,
 	emailField,
 	fullNameField,
@@ -16,12 +17,7 @@ import { contactshipPacing } from '../../api';
 import { CREATED_CONTACT, readContact, toCreateContactRequest } from './mapping';
 
 export const create: Operation = {
-	option: {
-		name: 'Create',
-		value: 'create',
-		description: 'Create a new contact',
-		action: 'Create a contact',
-	},
+	option: createContactOption,
 	properties: [
 		phoneField({
 			required: true,

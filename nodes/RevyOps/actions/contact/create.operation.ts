@@ -3,6 +3,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { createOrReturnExisting } from '../../../shared/contact';
 import {
+	createContactOption,
 	customFieldsField,
 	emailField,
 	firstNameField,
@@ -114,12 +115,7 @@ async function findExistingContact(
 }
 
 export const create: Operation = {
-	option: {
-		name: 'Create',
-		value: 'create',
-		description: 'Create a new contact',
-		action: 'Create a contact',
-	},
+	option: createContactOption,
 	properties: [
 		{
 			displayName: 'Company',

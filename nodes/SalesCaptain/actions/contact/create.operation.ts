@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { addTags, createOrReturnExisting } from '../../../shared/contact';
 import {
+	createContactOption,
 	customFieldsField,
 	emailField,
 	fullNameField,
@@ -44,12 +45,7 @@ async function customFieldDefinitions(
 }
 
 export const create: Operation = {
-	option: {
-		name: 'Create',
-		value: 'create',
-		description: 'Create a new contact',
-		action: 'Create a contact',
-	},
+	option: createContactOption,
 	properties: [
 		{
 			displayName: 'Company Name or ID',

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { createOrReturnExisting } from '../../../shared/contact';
 import { countryOptions } from '../../../shared/countries';
 import {
+	createContactOption,
 	customFieldsField,
 	emailField,
 	fullNameField,
@@ -23,12 +24,7 @@ import {
 } from './mapping';
 
 export const create: Operation = {
-	option: {
-		name: 'Create',
-		value: 'create',
-		description: 'Create a new contact',
-		action: 'Create a contact',
-	},
+	option: createContactOption,
 	properties: [
 		phoneField({
 			required: true,

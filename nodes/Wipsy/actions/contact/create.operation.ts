@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { createOrReturnExisting } from '../../../shared/contact';
 import {
+	createContactOption,
 	customFieldsField,
 	emailField,
 	firstNameField,
@@ -29,12 +30,7 @@ async function fieldDefinitions(run: OperationRun): Promise<WipsyField[]> {
 }
 
 export const create: Operation = {
-	option: {
-		name: 'Create',
-		value: 'create',
-		description: 'Create a new contact',
-		action: 'Create a contact',
-	},
+	option: createContactOption,
 	properties: [
 		{
 			displayName:
