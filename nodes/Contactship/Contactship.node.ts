@@ -8,14 +8,9 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { withReadableErrors } from '../shared/lists';
 import { describeResources, runOperation } from '../shared/operations';
-import { toolDescriptionField } from '../shared/tool';
 import { resources } from './actions/resources';
 import { contactshipApi, contactshipPacing } from './api';
 import { getTags } from './methods/loadOptions';
-
-/** What an AI Agent reads about this node as a tool: the rules the node checks (see shared/tool.ts). */
-const TOOL_DESCRIPTION =
-	"Creates one contact in Contactship and returns it. Requires the contact's full name and phone number; the email is optional. Write the phone number with its country code, such as +12124567890; a number without one is read in the node's Default Country. Leave a field empty rather than guess it. IDs (company, tags, stages) are chosen in the node; never invent one. If the contact already exists, the existing contact may be returned.";
 
 export class Contactship implements INodeType {
 	description: INodeTypeDescription = {
@@ -31,7 +26,7 @@ export class Contactship implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'contactshipApi', required: true }],
-		properties: [...describeResources(resources), toolDescriptionField(TOOL_DESCRIPTION)],
+		properties: describeResources(resources),
 	};
 
 	methods = {

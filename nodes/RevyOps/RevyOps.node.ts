@@ -8,15 +8,10 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { withReadableErrors } from '../shared/lists';
 import { describeResources, runOperation } from '../shared/operations';
-import { toolDescriptionField } from '../shared/tool';
 import { resources } from './actions/resources';
 import { revyOpsApi, revyOpsPacing } from './api';
 import { searchCompanies } from './methods/listSearch';
 import { getCustomFieldNames } from './methods/loadOptions';
-
-/** What an AI Agent reads about this node as a tool: the rules the node checks (see shared/tool.ts). */
-const TOOL_DESCRIPTION =
-	'Creates one contact in RevyOps and returns it. Requires at least an email or a LinkedIn profile URL (both if known); first and last name are optional. Leave a field empty rather than guess it. IDs (company, tags, stages) are chosen in the node; never invent one. If the contact already exists, the existing contact may be returned.';
 
 export class RevyOps implements INodeType {
 	description: INodeTypeDescription = {
@@ -32,7 +27,7 @@ export class RevyOps implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'revyOpsApi', required: true }],
-		properties: [...describeResources(resources), toolDescriptionField(TOOL_DESCRIPTION)],
+		properties: describeResources(resources),
 	};
 
 	methods = {

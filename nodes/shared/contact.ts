@@ -2,11 +2,14 @@ import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { withPartialResult } from './execute';
+import type { ContactLocatorMode } from './fields';
 import type { IfContactExists } from './properties';
 import type { ExpectedAnswer } from './transport';
+import type { Country } from './countries';
+import { checkEmail, InputError, requireText, toE164 } from './validate';
 
-/** Tells users, in every node's output, whether the node made the contact or found it. */
-export type Outcome = 'created' | 'existing';
+/** Tells users, in every node's output, whether the node made the contact, found it or updated it. */
+export type Outcome = 'created' | 'existing' | 'updated';
 
 /**
  * A create answer that holds the new contact: `read` finds the contact in the body (the
@@ -33,40 +36,54 @@ function isConflict(error: unknown): error is NodeApiError {
 	return error instanceof NodeApiError && String(error.httpCode) === '409';
 }
 
+/** How Contact → Create meets a contact that already exists. */
+export interface CreateOrUseExisting {
+	ifContactExists: IfContactExists;
+	/** Sends the create request (once) and reads the new contact. */
+	create: () => Promise<IDataObject>;
+	/** Finds the contact the vendor called a duplicate, given its answer (which may name it). */
+	findExisting: (duplicate: NodeApiError) => Promise<IDataObject | undefined>;
+	/** "Update Existing": updates the contact found with the item's fields and reads it back. */
+	updateExisting?: (existing: IDataObject) => Promise<IDataObject>;
+	/** What the contact is known by in messages (its phone or email). */
+	identity: string;
+	/** For vendors that report duplicates otherwise than with a 409. */
+	isDuplicate?: (error: NodeApiError) => boolean;
+}
+
 /**
- * Creates a contact; when the vendor reports a duplicate (a 409 unless `isDuplicate` says
- * otherwise, for vendors that report duplicates another way) and the user chose
- * "Return Existing", looks the contact up instead, given the duplicate answer (a vendor may
- * name the existing contact in it). The create request is never sent twice.
+ * Creates a contact; when the vendor reports a duplicate and the user chose "Return Existing"
+ * or "Update Existing", looks the contact up instead (and updates it). The create request is
+ * never sent twice, so an item makes one contact at most.
  */
-export async function createOrReturnExisting(
+export async function createOrUseExisting(
 	ctx: IExecuteFunctions,
-	ifContactExists: IfContactExists,
-	create: () => Promise<IDataObject>,
-	findExisting: (duplicate: NodeApiError) => Promise<IDataObject | undefined>,
-	identity: string,
-	isDuplicate: (error: NodeApiError) => boolean = isConflict,
+	how: CreateOrUseExisting,
 ): Promise<{ contact: IDataObject; outcome: Outcome }> {
+	const isDuplicate = how.isDuplicate ?? isConflict;
 	try {
-		return { contact: await create(), outcome: 'created' };
+		return { contact: await how.create(), outcome: 'created' };
 	} catch (error) {
 		if (!(error instanceof NodeApiError))
 			throw new NodeOperationError(ctx.getNode(), error as Error);
 		// NodeApiError hands an already wrapped error back unchanged.
-		if (ifContactExists !== 'returnExisting' || !isDuplicate(error)) {
+		if (how.ifContactExists === 'fail' || !isDuplicate(error)) {
 			const failure = new NodeApiError(ctx.getNode(), error as unknown as JsonObject);
 			// A 409 already says how to fix it; a duplicate reported another way (inside a 200) would read as a generic refusal.
 			if (isDuplicate(error) && !isConflict(error)) failure.description = DUPLICATE_ADVICE;
 			throw failure;
 		}
-		const existing = await findExisting(error);
+		const existing = await how.findExisting(error);
 		if (!existing) {
 			throw new NodeApiError(ctx.getNode(), { message: error.message } as JsonObject, {
-				message: `${error.message}; but no existing contact matching ${identity} was found to return`,
+				message: `${error.message}; but no existing contact matching ${how.identity} was found to return`,
 				description:
 					'The vendor reported a duplicate that its search does not show. Check the contact in the vendor app.',
 				httpCode: error.httpCode ?? '409',
 			});
+		}
+		if (how.ifContactExists === 'updateExisting' && how.updateExisting) {
+			return { contact: await how.updateExisting(existing), outcome: 'updated' };
 		}
 		return { contact: existing, outcome: 'existing' };
 	}
@@ -105,4 +122,57 @@ export async function addTags(
 		applied.push(tagId);
 	}
 	return applied;
+}
+
+/** The contact a `contactLocatorField` points at: how, and the value checked for that mode. */
+export interface ContactRef {
+	by: Exclude<ContactLocatorMode, 'list'>;
+	value: string;
+}
+
+/**
+ * Reads the `contact` locator (or a plain ID given by expression): an email or phone number is
+ * checked as on create, so a bad one fails before anything is sent.
+ */
+export function readContactRef(locator: unknown, defaultCountry?: Country): ContactRef {
+	const { mode, value } =
+		locator !== null && typeof locator === 'object'
+			? (locator as { mode?: string; value?: unknown })
+			: { mode: 'id', value: locator };
+	if (mode === 'email')
+		return { by: 'email', value: checkEmail(requireText(value, 'Contact email')) };
+	if (mode === 'phone')
+		return {
+			by: 'phone',
+			value: toE164(
+				requireText(value, 'Contact phone number'),
+				'Contact phone number',
+				defaultCountry,
+			),
+		};
+	return { by: 'id', value: requireText(value, 'Contact') };
+}
+
+/** Get Many's Return All and Limit: how many records to read at most; undefined for all. */
+export function readLimit(parameters: IDataObject): number | undefined {
+	if (parameters.returnAll === true) return undefined;
+	const limit = Number(parameters.limit ?? 50);
+	if (!Number.isInteger(limit) || limit < 1)
+		throw new InputError(
+			`Limit must be a whole number of at least 1, not ${String(parameters.limit)}`,
+		);
+	return limit;
+}
+
+/** What Delete outputs for each contact deleted, as n8n's own nodes do. */
+export const DELETED: IDataObject = { deleted: true };
+
+/** An update with no field to change fails before anything is sent. */
+export function requireChanges(body: IDataObject, fields: string): IDataObject {
+	if (Object.keys(body).length === 0)
+		throw new InputError(
+			'Nothing to update: every field is empty',
+			`Fill at least one of ${fields}. Empty fields leave the contact's values as they are.`,
+		);
+	return body;
 }

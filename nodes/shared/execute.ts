@@ -7,8 +7,12 @@ import type { VendorApi } from './transport';
 import { ApiClient } from './transport';
 import { InputError } from './validate';
 
-/** What one item's run returns: the output item's JSON. */
-export type ItemOperation = (itemIndex: number) => Promise<IDataObject>;
+/**
+ * What one item's run returns: the output item's JSON, or a list of them for an operation
+ * that finds many records (Get Many): each becomes an output item paired with the input item.
+ */
+export type ItemResult = IDataObject | IDataObject[];
+export type ItemOperation = (itemIndex: number) => Promise<ItemResult>;
 
 type ItemError = NodeApiError | NodeOperationError;
 
@@ -99,7 +103,8 @@ export function createdBeforeStop(created: CreatedContact[]): string | undefined
 
 /**
  * Runs `operation` for every input item, at most `concurrency` at a time, and returns
- * exactly one output item per input item, in input order, each paired with its input.
+ * one output item per input item (or the records an item found), in input order, each
+ * paired with its input.
  * With "Continue On Fail" a failed item becomes an item holding the error; otherwise the
  * first failure (by item order) stops the node once the items already started finish, and
  * its error names the contacts the other items created (read from `outputIdKey`).
@@ -111,7 +116,7 @@ export async function runForEachItem(
 	outputIdKey = 'id',
 ): Promise<INodeExecutionData[][]> {
 	const itemCount = ctx.getInputData().length;
-	const results: INodeExecutionData[] = new Array(itemCount);
+	const results: INodeExecutionData[][] = new Array(itemCount);
 	const continueOnFail = ctx.continueOnFail();
 	let next = 0;
 	// Failures by item index; without continueOnFail the first one stops new items starting.
@@ -121,12 +126,15 @@ export async function runForEachItem(
 		while (next < itemCount && failures.size === 0) {
 			const itemIndex = next++;
 			try {
-				const json = await operation(itemIndex);
-				results[itemIndex] = { json, pairedItem: { item: itemIndex } };
+				const result = await operation(itemIndex);
+				results[itemIndex] = (Array.isArray(result) ? result : [result]).map((json) => ({
+					json,
+					pairedItem: { item: itemIndex },
+				}));
 			} catch (error) {
 				const itemError = toItemError(ctx, error, itemIndex);
 				if (continueOnFail) {
-					results[itemIndex] = { json: errorOutput(itemError), pairedItem: { item: itemIndex } };
+					results[itemIndex] = [{ json: errorOutput(itemError), pairedItem: { item: itemIndex } }];
 				} else {
 					failures.set(itemIndex, itemError);
 				}
@@ -141,7 +149,7 @@ export async function runForEachItem(
 		const error = failures.get(stoppedAt)!;
 		const created: CreatedContact[] = [];
 		for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
-			const json = results[itemIndex]?.json;
+			const json = results[itemIndex]?.[0]?.json;
 			const partial = failures.get(itemIndex)?.context[PARTIAL_RESULT] as IDataObject | undefined;
 			if (json?.outcome === 'created') created.push({ itemIndex, id: json[outputIdKey] });
 			else if (itemIndex !== stoppedAt && partial?.contactId !== undefined)
@@ -151,7 +159,7 @@ export async function runForEachItem(
 		if (note) error.description = error.description ? `${error.description} ${note}` : note;
 		throw error;
 	}
-	return [results];
+	return [results.flat()];
 }
 
 /**
@@ -164,7 +172,7 @@ export async function runWithClient(
 	ctx: IExecuteFunctions,
 	api: RunVendor,
 	pacingDefaults: PacingDefaults,
-	operation: (client: ApiClient, itemIndex: number) => Promise<IDataObject>,
+	operation: (client: ApiClient, itemIndex: number) => Promise<ItemResult>,
 ): Promise<INodeExecutionData[][]> {
 	if (ctx.getInputData().length === 0) return [[]];
 	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;

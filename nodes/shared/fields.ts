@@ -6,12 +6,51 @@ import type { INodeProperties } from 'n8n-workflow';
  * version). A node passes what differs: whether it is required, its placeholder, a sentence
  * about the vendor. `displayOptions` are added by `describeResources`, once per operation.
  */
-/** Contact → Create in the Operation dropdown, worded the same in every node. */
+/** Contact's operations in the Operation dropdown, worded and named the same in every node. */
 export const createContactOption = {
 	name: 'Create',
 	value: 'create',
 	description: 'Create a new contact',
 	action: 'Create a contact',
+};
+export const getContactOption = {
+	name: 'Get',
+	value: 'get',
+	description: 'Get one contact',
+	action: 'Get a contact',
+};
+export const getManyContactsOption = {
+	name: 'Get Many',
+	value: 'getAll',
+	description: 'Get a list of contacts, filtered or all',
+	action: 'Get many contacts',
+};
+export const updateContactOption = {
+	name: 'Update',
+	value: 'update',
+	description: 'Change fields of an existing contact',
+	action: 'Update a contact',
+};
+export const deleteContactOption = {
+	name: 'Delete',
+	value: 'delete',
+	description: 'Delete a contact',
+	action: 'Delete a contact',
+};
+
+/** The Tag resource: tags added to or removed from a contact that exists. */
+export const tagResourceOption = { name: 'Tag', value: 'tag' };
+export const addTagOption = {
+	name: 'Add',
+	value: 'add',
+	description: 'Add tags to a contact',
+	action: 'Add tags to a contact',
+};
+export const removeTagOption = {
+	name: 'Remove',
+	value: 'remove',
+	description: 'Remove tags from a contact',
+	action: 'Remove tags from a contact',
 };
 
 export interface FieldText {
@@ -135,3 +174,107 @@ export function customFieldsField(text: CustomFieldsText): INodeProperties {
 
 /** Where `readRows` finds the rows of `customFieldsField`. */
 export const CUSTOM_FIELD_ROWS = { group: 'field', keyName: 'key' } as const;
+
+/** How a user may point at one contact; `list` needs the vendor's search method. */
+export interface ContactLocatorText {
+	/** A listSearch method: the contact is picked from a searchable list. */
+	searchListMethod?: string;
+	/** The ID's form, e.g. "e.g. 3f2c…"; and a pattern the editor checks it against. */
+	idPlaceholder: string;
+	idPattern?: { regex: string; errorMessage: string };
+	/** The vendor finds a contact by its email / phone number. */
+	byEmail?: boolean;
+	byPhone?: boolean;
+	description?: string;
+}
+
+/** Modes of `contactLocatorField`, as stored in workflows. */
+export type ContactLocatorMode = 'list' | 'id' | 'email' | 'phone';
+
+/** The contact an operation acts on: `contact`, a resource locator, in every node. */
+export function contactLocatorField(text: ContactLocatorText): INodeProperties {
+	return {
+		displayName: 'Contact',
+		name: 'contact',
+		type: 'resourceLocator',
+		required: true,
+		default: { mode: text.searchListMethod ? 'list' : 'id', value: '' },
+		description: text.description ?? 'The contact to act on',
+		modes: [
+			...(text.searchListMethod
+				? [
+						{
+							displayName: 'From List',
+							name: 'list',
+							type: 'list' as const,
+							placeholder: 'Select a contact...',
+							typeOptions: { searchListMethod: text.searchListMethod, searchable: true },
+						},
+					]
+				: []),
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string' as const,
+				placeholder: text.idPlaceholder,
+				...(text.idPattern && {
+					validation: [{ type: 'regex' as const, properties: text.idPattern }],
+				}),
+			},
+			...(text.byEmail
+				? [
+						{
+							displayName: 'By Email',
+							name: 'email',
+							type: 'string' as const,
+							placeholder: 'name@email.com',
+						},
+					]
+				: []),
+			...(text.byPhone
+				? [
+						{
+							displayName: 'By Phone Number',
+							name: 'phone',
+							type: 'string' as const,
+							placeholder: '+14155551234',
+						},
+					]
+				: []),
+		],
+	};
+}
+
+/** Get Many's Return All, as in n8n's own nodes. */
+export const returnAllField: INodeProperties = {
+	displayName: 'Return All',
+	name: 'returnAll',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to return all results or only up to a given limit',
+};
+
+/** Get Many's Limit, shown while Return All is off; `max` is what the node can read at most. */
+export function limitField(max?: number): INodeProperties {
+	return {
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1, ...(max && { maxValue: max }) },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	};
+}
+
+/** Whether to output a trimmed record instead of the vendor's whole answer (say what is kept in a hint). */
+export function simplifyField(keeps: string): INodeProperties {
+	return {
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to return a simplified version of the response instead of the raw data',
+		hint: keeps,
+	};
+}

@@ -147,29 +147,54 @@ export interface Paging {
 	maxPages?: number;
 }
 
+/** How far `fetchAllPages` reads. */
+export interface PagesWanted {
+	/** Stop once this many records are read (Get Many's Limit); all when undefined. */
+	limit?: number;
+	/**
+	 * A record's identity: records seen before are dropped, and a page that brings nothing new
+	 * ends the reading (a vendor that repeats a page instead of running out).
+	 */
+	idOf?: (record: IDataObject) => unknown;
+}
+
 /**
  * Every record of a paged list: pages are read until one comes back empty, the reported
- * total is reached (or, with no total, a page comes back short), or `maxPages` were read.
- * With a total, a short page does not stop the reading: the vendor may cap the page size.
+ * total is reached (or, with no total, a page comes back short), `limit` records are read,
+ * a page repeats what was read (`idOf`), or `maxPages` were read. With a total, a short page
+ * does not stop the reading: the vendor may cap the page size.
  */
 export async function fetchAllPages(
 	client: ApiClient,
 	request: ApiRequest,
 	paging: Paging,
 	readPage: (body: unknown) => IDataObject[],
+	wanted: PagesWanted = {},
 ): Promise<IDataObject[]> {
 	const records: IDataObject[] = [];
+	const seen = new Set<unknown>();
 	const maxPages = paging.maxPages ?? 100;
+	const { limit, idOf } = wanted;
 	for (let pageIndex = 0; pageIndex < maxPages; pageIndex++) {
 		const body = await client.request({
 			...request,
 			qs: { ...request.qs, ...paging.query(pageIndex, paging.pageSize, records.length) },
 		});
 		const page = readPage(body);
-		records.push(...page);
+		const fresh = idOf
+			? page.filter((record) => {
+					const id = idOf(record);
+					if (id === undefined || id === null) return true;
+					if (seen.has(id)) return false;
+					seen.add(id);
+					return true;
+				})
+			: page;
+		records.push(...fresh);
+		if (limit !== undefined && records.length >= limit) return records.slice(0, limit);
 		const total = paging.total?.(body);
 		const done = total === undefined ? page.length < paging.pageSize : records.length >= total;
-		if (page.length === 0 || done) break;
+		if (page.length === 0 || fresh.length === 0 || done) break;
 	}
 	return records;
 }

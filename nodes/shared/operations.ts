@@ -10,8 +10,9 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { runWithClient } from './execute';
-import type { RunVendor } from './execute';
+import type { ItemResult, RunVendor } from './execute';
 import type { PacingDefaults } from './properties';
+import { toolDescriptionField } from './tool';
 import type { ApiClient } from './transport';
 
 /**
@@ -25,13 +26,21 @@ export interface Operation {
 	option: INodePropertyOptions & { value: string; action: string };
 	/** Its fields, without `displayOptions` for resource and operation: `describeResources` adds them. */
 	properties: INodeProperties[];
-	/** Runs one item; `parameters` holds the item's value of every field in `properties`. */
+	/**
+	 * What an AI Agent reads about the node as a tool when this operation is chosen: what it
+	 * does and the rules the node checks (see shared/tool.ts).
+	 */
+	toolDescription: string;
+	/**
+	 * Runs one item; `parameters` holds the item's value of every field in `properties`.
+	 * Returns the output item's JSON, or the list of records found (Get Many).
+	 */
 	execute(
 		this: IExecuteFunctions,
 		run: OperationRun,
 		parameters: IDataObject,
 		itemIndex: number,
-	): Promise<IDataObject>;
+	): Promise<ItemResult>;
 }
 
 /** What the items of one node run share. */
@@ -64,7 +73,10 @@ function shownOn(
 	};
 }
 
-/** The node's properties: the Resource and Operation dropdowns, then every operation's fields shown only on it. */
+/**
+ * The node's properties: the Resource and Operation dropdowns, then every operation's fields
+ * shown only on it, and for the AI tool variant each operation's own Tool Description.
+ */
 export function describeResources(resources: Resource[]): INodeProperties[] {
 	const firstResource = resources[0].option.value;
 	const resourceSelector: INodeProperties = {
@@ -89,7 +101,7 @@ export function describeResources(resources: Resource[]): INodeProperties[] {
 	});
 	const fields = resources.flatMap((resource) =>
 		resource.operations.flatMap((operation) =>
-			operation.properties.map((property) =>
+			[...operation.properties, toolDescriptionField(operation.toolDescription)].map((property) =>
 				shownOn(property, {
 					resource: [resource.option.value],
 					operation: [operation.option.value],

@@ -4,13 +4,14 @@ import { callingCodeOptions } from './countries';
 import type { Pacing, RateLimit } from './pacing';
 import { DEFAULT_WAIT_BUDGET_MS, MAX_CONCURRENCY } from './pacing';
 
-export type IfContactExists = 'fail' | 'returnExisting';
+export type IfContactExists = 'fail' | 'returnExisting' | 'updateExisting';
+
+const IF_CONTACT_EXISTS: IfContactExists[] = ['fail', 'returnExisting', 'updateExisting'];
 
 /** The Options collection's If Contact Exists choice (Fail unless set). */
 export function readIfContactExists(options: unknown): IfContactExists {
-	return (options as IDataObject | undefined)?.ifContactExists === 'returnExisting'
-		? 'returnExisting'
-		: 'fail';
+	const chosen = (options as IDataObject | undefined)?.ifContactExists as IfContactExists;
+	return IF_CONTACT_EXISTS.includes(chosen) ? chosen : 'fail';
 }
 
 /** How a run's requests are paced when the user changes nothing. */
@@ -33,17 +34,68 @@ export const defaultCountryOption: INodeProperties = {
 		"Country of phone numbers written without a country code, such as (415) 555-2671 or 030 1234567: they are sent with this country's calling code and without the national 0 (or 1) in front. With None, such a number fails the item.",
 };
 
+/** How Contact → Create's Options differ by vendor. */
+export interface CreateOptionsText {
+	/** How far "Return Existing" searches, when the vendor's search reaches only part of the contacts. */
+	lookupScope?: string;
+	/** Offer Default Country (nodes that send a phone number). Default true. */
+	sendsPhoneNumbers?: boolean;
+	/** Offer "Update Existing" (vendors with an update endpoint). */
+	canUpdate?: boolean;
+}
+
 /**
- * The "Options" collection: duplicate handling, request pacing and (for nodes that send a
- * phone number) the Default Country, same names in every node. `lookupScope` (optional)
- * says how far "Return Existing" searches, e.g. when the vendor's search only reaches part
- * of the contacts; it is added to that choice's description.
+ * Contact → Create's "Options" collection: duplicate handling, then what every operation has
+ * (`operationOptions`), same names in every node.
  */
 export function createOptions(
 	vendor: string,
 	pacing: PacingDefaults,
-	lookupScope?: string,
-	sendsPhoneNumbers = true,
+	text: CreateOptionsText = {},
+): INodeProperties {
+	const lookupScope = text.lookupScope ? `. ${text.lookupScope}` : '';
+	const ifContactExists: INodeProperties = {
+		displayName: 'If Contact Exists',
+		name: 'ifContactExists',
+		type: 'options',
+		options: [
+			{
+				name: 'Fail',
+				value: 'fail',
+				description: `Fail the item with ${vendor}'s duplicate message`,
+			},
+			{
+				name: 'Return Existing',
+				value: 'returnExisting',
+				description: `Look the existing contact up and output it, marked as already existing${lookupScope}`,
+			},
+			...(text.canUpdate
+				? [
+						{
+							name: 'Update Existing',
+							value: 'updateExisting',
+							description: `Look the existing contact up and update it with the fields given here (empty fields leave its values as they are), marked as updated${lookupScope}`,
+						},
+					]
+				: []),
+		],
+		default: 'fail',
+		description: `What to do when ${vendor} says the contact already exists`,
+	};
+	return operationOptions(vendor, pacing, [
+		...(text.sendsPhoneNumbers === false ? [] : [defaultCountryOption]),
+		ifContactExists,
+	]);
+}
+
+/**
+ * An operation's "Options" collection: its own `first` entries, then request pacing, which
+ * every operation has under the same names (it is read once per run, see execute.ts).
+ */
+export function operationOptions(
+	vendor: string,
+	pacing: PacingDefaults,
+	first: INodeProperties[] = [],
 ): INodeProperties {
 	const concurrencyDefault = pacing.concurrency;
 	const maxRequestsDefault = pacing.rateLimit?.requests ?? 0;
@@ -55,26 +107,7 @@ export function createOptions(
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			...(sendsPhoneNumbers ? [defaultCountryOption] : []),
-			{
-				displayName: 'If Contact Exists',
-				name: 'ifContactExists',
-				type: 'options',
-				options: [
-					{
-						name: 'Fail',
-						value: 'fail',
-						description: `Fail the item with ${vendor}'s duplicate message`,
-					},
-					{
-						name: 'Return Existing',
-						value: 'returnExisting',
-						description: `Look the existing contact up and output it, marked as already existing${lookupScope ? `. ${lookupScope}` : ''}`,
-					},
-				],
-				default: 'fail',
-				description: `What to do when ${vendor} says the contact already exists`,
-			},
+			...first,
 			{
 				displayName: 'Max Concurrent Requests',
 				name: 'maxConcurrency',

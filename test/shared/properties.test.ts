@@ -99,7 +99,9 @@ test('createOptions: the "Return Existing" description says how far the lookup r
 		'Look the existing contact up and output it, marked as already existing',
 	);
 	expect(
-		returnExisting(createOptions('Acme', defaults, 'Only the newest 100 contacts are searched')),
+		returnExisting(
+			createOptions('Acme', defaults, { lookupScope: 'Only the newest 100 contacts are searched' }),
+		),
 	).toBe(
 		'Look the existing contact up and output it, marked as already existing. Only the newest 100 contacts are searched',
 	);
@@ -116,8 +118,8 @@ test('createOptions: Default Country, a dropdown of countries with their calling
 	expect(choices).toContainEqual({ name: 'United States (+1)', value: 'US' });
 	expect(choices.some((choice) => choice.value === 'AQ')).toBe(false); // no calling code
 	expect(
-		(createOptions('Acme', defaults, undefined, false).options as INodeProperties[]).some(
-			(candidate) => candidate.name === 'defaultCountry',
-		),
+		(
+			createOptions('Acme', defaults, { sendsPhoneNumbers: false }).options as INodeProperties[]
+		).some((candidate) => candidate.name === 'defaultCountry'),
 	).toBe(false);
 });

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { addTags, createOrReturnExisting } from '../../../shared/contact';
+import { addTags, createOrUseExisting } from '../../../shared/contact';
 import {
 	createContactOption,
 	customFieldsField,
@@ -18,6 +18,8 @@ import { CREATED_CONTACT, readContact, toCreateContactRequest } from './mapping'
 
 export const create: Operation = {
 	option: createContactOption,
+	toolDescription:
+		"Creates one contact in Contactship and returns it. Requires the contact's full name and phone number; the email is optional. Write the phone number with its country code, such as +12124567890; a number without one is read in the node's Default Country. Leave a field empty rather than guess it. IDs (company, tags, stages) are chosen in the node; never invent one. If the contact already exists, the existing contact may be returned.",
 	properties: [
 		phoneField({
 			required: true,
@@ -85,10 +87,9 @@ export const create: Operation = {
 		const request = toCreateContactRequest(parameters);
 		const phone = String(request.body.phone_number);
 
-		const { contact, outcome } = await createOrReturnExisting(
-			this,
-			readIfContactExists(parameters.options),
-			async () =>
+		const { contact, outcome } = await createOrUseExisting(this, {
+			ifContactExists: readIfContactExists(parameters.options),
+			create: async () =>
 				readContact(
 					await client.request({
 						method: 'POST',
@@ -98,7 +99,7 @@ export const create: Operation = {
 					}),
 				),
 			// Contactship's 409 names no contact; the phone number it concerns finds it.
-			async () => {
+			findExisting: async () => {
 				try {
 					const found = await client.request({
 						method: 'GET',
@@ -111,8 +112,8 @@ export const create: Operation = {
 					throw new NodeApiError(this.getNode(), error as JsonObject);
 				}
 			},
-			phone,
-		);
+			identity: phone,
+		});
 
 		const contactId =
 			contact.id === undefined || contact.id === null || contact.id === ''

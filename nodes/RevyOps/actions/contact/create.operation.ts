@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { createOrReturnExisting } from '../../../shared/contact';
+import { createOrUseExisting } from '../../../shared/contact';
 import {
 	createContactOption,
 	customFieldsField,
@@ -27,7 +27,7 @@ import {
 const MAX_LOOKUP_PAGES = 5;
 const CONTACTS_PATH = '/public/v2/contacts';
 
-const sharedOptions = createOptions('RevyOps', revyOpsPacing, undefined, false);
+const sharedOptions = createOptions('RevyOps', revyOpsPacing, { sendsPhoneNumbers: false });
 
 /** The shared Options, then RevyOps' Response Structure. */
 const options: INodeProperties = {
@@ -116,6 +116,8 @@ async function findExistingContact(
 
 export const create: Operation = {
 	option: createContactOption,
+	toolDescription:
+		'Creates one contact in RevyOps and returns it. Requires at least an email or a LinkedIn profile URL (both if known); first and last name are optional. Leave a field empty rather than guess it. IDs (company, tags, stages) are chosen in the node; never invent one. If the contact already exists, the existing contact may be returned.',
 	properties: [
 		{
 			displayName: 'Company',
@@ -221,10 +223,10 @@ export const create: Operation = {
 		const { client } = run;
 		const { body, structure, company } = toCreateContactRequest(parameters);
 
-		const { contact, outcome } = await createOrReturnExisting(
-			this,
-			readIfContactExists(parameters.options),
-			async () => {
+		const { contact, outcome } = await createOrUseExisting(this, {
+			ifContactExists: readIfContactExists(parameters.options),
+			// Hands the same NodeApiError on (the transport only throws those).
+			create: async () => {
 				try {
 					return createdContact(
 						await client.request({
@@ -237,13 +239,12 @@ export const create: Operation = {
 					);
 				} catch (error) {
 					if (error instanceof NodeApiError) explainCompanyError(error, company);
-					// Hands the same NodeApiError on (the transport only throws those).
 					throw new NodeApiError(this.getNode(), error as JsonObject);
 				}
 			},
-			async () => await findExistingContact(this, client, body, structure),
-			String(body.email ?? body.linkedin_url),
-		);
+			findExisting: async () => await findExistingContact(this, client, body, structure),
+			identity: String(body.email ?? body.linkedin_url),
+		});
 		return { ...contact, outcome };
 	},
 };

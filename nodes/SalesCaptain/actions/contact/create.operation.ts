@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { addTags, createOrReturnExisting } from '../../../shared/contact';
+import { addTags, createOrUseExisting } from '../../../shared/contact';
 import {
 	createContactOption,
 	customFieldsField,
@@ -46,6 +46,8 @@ async function customFieldDefinitions(
 
 export const create: Operation = {
 	option: createContactOption,
+	toolDescription:
+		"Creates one contact in SalesCaptain and returns it. Requires the contact's full name and at least a phone number or an email (both if known). Write a phone number with its country code, such as +14155551234; a number without one is read in the node's Default Country. Leave a field empty rather than guess it. IDs (company, tags, stages) are chosen in the node; never invent one. If the contact already exists, the existing contact may be returned.",
 	properties: [
 		{
 			displayName: 'Company Name or ID',
@@ -102,10 +104,9 @@ export const create: Operation = {
 		}
 		const searchKey = String(body.contact_phone ?? body.contact_email);
 
-		const { contact, outcome } = await createOrReturnExisting(
-			this,
-			readIfContactExists(parameters.options),
-			async () =>
+		const { contact, outcome } = await createOrUseExisting(this, {
+			ifContactExists: readIfContactExists(parameters.options),
+			create: async () =>
 				createdContact(
 					await client.request({
 						method: 'POST',
@@ -114,7 +115,7 @@ export const create: Operation = {
 						expect: CREATED_CONTACT,
 					}),
 				),
-			async () => {
+			findExisting: async () => {
 				const found = await client.request({
 					method: 'GET',
 					path: apiPath`/v1/list-contacts/${companyId}`,
@@ -122,8 +123,8 @@ export const create: Operation = {
 				});
 				return matchContact(findList(found, ['contacts.data', 'contacts', 'data.contacts']), body);
 			},
-			searchKey,
-		);
+			identity: searchKey,
+		});
 
 		const contactId = String(contact.contact_id ?? contact.id);
 		const appliedTags = await addTags(

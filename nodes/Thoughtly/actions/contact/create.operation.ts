@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { createOrReturnExisting } from '../../../shared/contact';
+import { createOrUseExisting } from '../../../shared/contact';
 import { countryOptions } from '../../../shared/countries';
 import {
 	createContactOption,
@@ -25,6 +25,8 @@ import {
 
 export const create: Operation = {
 	option: createContactOption,
+	toolDescription:
+		"Creates one contact in Thoughtly and returns it. Requires the contact's phone number; full name and email are optional. Write the phone number with its country code, such as +14155551234; a number without one is read in the node's Default Country. Leave a field empty rather than guess it. IDs (company, tags, stages) are chosen in the node; never invent one. If the contact already exists, the existing contact may be returned.",
 	properties: [
 		phoneField({
 			required: true,
@@ -70,10 +72,9 @@ export const create: Operation = {
 		const { client } = run;
 		const { body, phoneNumber } = toCreateContactRequest(parameters);
 
-		const { contact, outcome } = await createOrReturnExisting(
-			this,
-			readIfContactExists(parameters.options),
-			async () =>
+		const { contact, outcome } = await createOrUseExisting(this, {
+			ifContactExists: readIfContactExists(parameters.options),
+			create: async () =>
 				createdContact(
 					await client.request({
 						method: 'POST',
@@ -82,7 +83,7 @@ export const create: Operation = {
 						expect: CREATED_CONTACT,
 					}),
 				),
-			async () => {
+			findExisting: async () => {
 				const found = await client.request({
 					method: 'GET',
 					path: '/contact',
@@ -90,9 +91,9 @@ export const create: Operation = {
 				});
 				return matchContact(findList(found, CONTACT_LIST_PATHS), phoneNumber);
 			},
-			phoneNumber,
-			isDuplicateContactError,
-		);
+			identity: phoneNumber,
+			isDuplicate: isDuplicateContactError,
+		});
 		return { ...contact, outcome };
 	},
 };

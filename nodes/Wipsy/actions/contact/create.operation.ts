@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { createOrReturnExisting } from '../../../shared/contact';
+import { createOrUseExisting } from '../../../shared/contact';
 import {
 	createContactOption,
 	customFieldsField,
@@ -31,6 +31,8 @@ async function fieldDefinitions(run: OperationRun): Promise<WipsyField[]> {
 
 export const create: Operation = {
 	option: createContactOption,
+	toolDescription:
+		"Creates one contact in Wipsy and returns it. Requires the contact's first name; last name, phone number and email are optional. Write a phone number with its country code, such as +14155551234; a number without one is read in the node's Default Country. Leave a field empty rather than guess it. IDs (company, tags, stages) are chosen in the node; never invent one. If the contact already exists, the existing contact may be returned.",
 	properties: [
 		{
 			displayName:
@@ -126,11 +128,9 @@ export const create: Operation = {
 				},
 			],
 		},
-		createOptions(
-			'Wipsy',
-			wipsyPacing,
-			`The search looks for the phone, WhatsApp ID or email among the first ${CONTACT_SCAN_LIMIT} contacts Wipsy lists (it offers no search or further pages); a contact beyond them is not found and the item fails`,
-		),
+		createOptions('Wipsy', wipsyPacing, {
+			lookupScope: `The search looks for the phone, WhatsApp ID or email among the first ${CONTACT_SCAN_LIMIT} contacts Wipsy lists (it offers no search or further pages); a contact beyond them is not found and the item fails`,
+		}),
 	],
 
 	async execute(
@@ -157,10 +157,9 @@ export const create: Operation = {
 					.join(' / ')
 			: 'this item (it has no phone, WhatsApp ID or email to search by)';
 
-		const { contact, outcome } = await createOrReturnExisting(
-			this,
-			readIfContactExists(parameters.options),
-			async () =>
+		const { contact, outcome } = await createOrUseExisting(this, {
+			ifContactExists: readIfContactExists(parameters.options),
+			create: async () =>
 				createdContact(
 					await client.request({
 						method: 'POST',
@@ -169,7 +168,7 @@ export const create: Operation = {
 						expect: CREATED_CONTACT,
 					}),
 				),
-			async () => {
+			findExisting: async () => {
 				if (!searchable) return undefined;
 				const found = await client.request({
 					method: 'GET',
@@ -178,8 +177,8 @@ export const create: Operation = {
 				});
 				return matchContact(contactsFromList(found), body);
 			},
-			identity,
-		);
+			identity: identity,
+		});
 		return { ...contact, outcome };
 	},
 };
