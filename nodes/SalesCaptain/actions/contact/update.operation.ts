@@ -1,0 +1,88 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { emailField, fullNameField, phoneField, updateContactOption } from '../../../shared/fields';
+import type { Operation, OperationRun } from '../../../shared/operations';
+import { defaultCountryOption, operationOptions } from '../../../shared/properties';
+import { apiPath } from '../../../shared/transport';
+import { salesCaptainPacing } from '../../api';
+import {
+	aboutContact,
+	companyField,
+	contactField,
+	customFieldDefinitions,
+	customFieldsProperty,
+	readContactId,
+} from '../common';
+import { A_CONTACT, checkCustomFieldValues, contactOf, toUpdateContactBody } from './mapping';
+
+/**
+ * Sends PUT /v1/update-contact/{contact_id} (custom-field values checked against their types
+ * first) and outputs the contact. Its answer is not documented: when it holds no contact, the
+ * contact is read back with fetch-contact.
+ */
+export async function updateContact(
+	run: OperationRun,
+	contactId: string,
+	body: IDataObject,
+): Promise<IDataObject> {
+	const checked = { ...body };
+	if (Array.isArray(checked.custom_fields)) {
+		const definitions = await customFieldDefinitions(run, String(checked.company_id));
+		checked.custom_fields = checkCustomFieldValues(
+			checked.custom_fields as IDataObject[],
+			definitions,
+		);
+	}
+	return await aboutContact(contactId, async () => {
+		const answer = await run.client.request({
+			method: 'PUT',
+			path: apiPath`/v1/update-contact/${contactId}`,
+			body: checked,
+		});
+		if (A_CONTACT.matches(answer)) return contactOf(answer);
+		return contactOf(
+			await run.client.request({
+				method: 'GET',
+				path: apiPath`/v1/fetch-contact/${contactId}`,
+				expect: A_CONTACT,
+			}),
+		);
+	});
+}
+
+export const update: Operation = {
+	option: updateContactOption,
+	toolDescription:
+		'Changes an existing SalesCaptain contact and returns it. Needs the contact ID (a UUID) from an earlier search or create; never invent one. Give only the fields to change: an empty field leaves the stored value as it is. Write a phone number with its country code, such as +14155551234.',
+	properties: [
+		companyField('The SalesCaptain company the contact belongs to.'),
+		contactField,
+		fullNameField({ placeholder: 'John Doe', description: 'New full name; empty keeps it' }),
+		phoneField({ description: 'Empty keeps the stored number.' }),
+		emailField({ description: 'New email; empty keeps it (use Fields to Clear to remove it)' }),
+		customFieldsProperty(
+			'Values to set; custom fields not listed here keep their values. A value is checked against its field type before sending.',
+		),
+		operationOptions('SalesCaptain', salesCaptainPacing, [
+			defaultCountryOption,
+			{
+				displayName: 'Fields to Clear',
+				name: 'clearFields',
+				type: 'multiOptions',
+				options: [{ name: 'Email', value: 'email' }],
+				default: [],
+				description:
+					"Fields whose stored value is removed. SalesCaptain documents removing only the email (it reads an empty email as \"remove\"); an empty field in this node otherwise leaves the value as it is.",
+			},
+		]),
+	],
+
+	async execute(
+		this: IExecuteFunctions,
+		run: OperationRun,
+		parameters: IDataObject,
+	): Promise<IDataObject> {
+		const body = toUpdateContactBody(parameters);
+		return await updateContact(run, readContactId(parameters), body);
+	},
+};
