@@ -1,6 +1,6 @@
 /** What SalesCaptain's operations share: the company, the contact locator, custom fields and the reads behind them. */
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { readContactRef } from '../../shared/contact';
 import { contactLocatorField, customFieldsField } from '../../shared/fields';
@@ -11,17 +11,16 @@ import { checkUuid } from '../../shared/validate';
 import type { CustomFieldDefinition } from './contact/mapping';
 
 /** The company: every SalesCaptain contact belongs to one, and its lists (contacts, tags, fields) depend on it. */
-export function companyField(description: string): INodeProperties {
-	return {
-		displayName: 'Company Name or ID',
-		name: 'company',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getCompanies' },
-		required: true,
-		default: '',
-		description: `${description} Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
-	};
-}
+export const companyField: INodeProperties = {
+	displayName: 'Company Name or ID',
+	name: 'company',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getCompanies' },
+	required: true,
+	default: '',
+	description:
+		'The SalesCaptain company the contacts belong to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};
 
 /** The contact an operation acts on: picked from the chosen company's contacts (searchable), or by its ID. */
 export const contactField: INodeProperties = {
@@ -29,7 +28,8 @@ export const contactField: INodeProperties = {
 		searchListMethod: 'searchContacts',
 		idPlaceholder: 'e.g. f47ac10b-58cc-4372-a567-0e02b2c3d479',
 		idPattern: {
-			regex: '^\\s*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\s*$',
+			regex:
+				'^\\s*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\s*$',
 			errorMessage: 'A SalesCaptain contact ID is a UUID',
 		},
 		description:
@@ -93,16 +93,30 @@ export async function companyTags(run: OperationRun, companyId: string): Promise
 	);
 }
 
+/** An error passed on as n8n's own kind (n8n hands back an error of its kind unchanged). */
+export function asNodeError(
+	ctx: IExecuteFunctions,
+	error: unknown,
+): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError) return error;
+	return new NodeOperationError(ctx.getNode(), error as Error);
+}
+
 /**
  * Runs a request about one contact; a 404 names the contact in the message, since
  * SalesCaptain's own words ("Contact not found!") do not say which.
  */
-export async function aboutContact<T>(contactId: string, request: () => Promise<T>): Promise<T> {
+export async function aboutContact<T>(
+	ctx: IExecuteFunctions,
+	contactId: string,
+	request: () => Promise<T>,
+): Promise<T> {
 	try {
 		return await request();
 	} catch (error) {
-		if (error instanceof NodeApiError && String(error.httpCode) === '404')
-			error.message = `${error.message} (contact ${contactId})`;
-		throw error;
+		const failure = asNodeError(ctx, error);
+		if (failure instanceof NodeApiError && String(failure.httpCode) === '404')
+			failure.message = `${failure.message} (contact ${contactId})`;
+		throw failure;
 	}
 }

@@ -198,10 +198,7 @@ function createContact(request: SandboxRequest, state: SalesCaptainState): Sandb
 		return failure(400, 'At least one of contact_phone or contact_email must be provided');
 	if (phone !== undefined && typeof phone !== 'string')
 		return failure(400, 'contact_phone must be a string');
-	if (
-		email !== undefined &&
-		(typeof email !== 'string' || !EMAIL.test(email))
-	) {
+	if (email !== undefined && (typeof email !== 'string' || !EMAIL.test(email))) {
 		return failure(400, 'contact_email must be a valid email');
 	}
 	const allowed = ['company_id', 'contact_name', 'contact_phone', 'contact_email', 'custom_fields'];
@@ -475,8 +472,7 @@ export const salesCaptainSandbox: SandboxVendor<SalesCaptainState> = {
 		if (request.method === 'GET' && action === 'list-contacts' && companyId)
 			return listContacts(request, state, companyId);
 		if (request.method === 'POST' && action === 'create-contact') {
-			if (readOnly)
-				return failure(403, "You don't have permission to create contact!");
+			if (readOnly) return failure(403, "You don't have permission to create contact!");
 			return createContact(request, state);
 		}
 		if (request.method === 'GET' && action === 'fetch-contact' && segment)

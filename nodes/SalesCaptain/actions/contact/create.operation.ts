@@ -29,7 +29,7 @@ export const create: Operation = {
 	toolDescription:
 		"Creates one contact in SalesCaptain and returns it. Requires the contact's full name and at least a phone number or an email (both if known). Write a phone number with its country code, such as +14155551234; a number without one is read in the node's Default Country. Leave a field empty rather than guess it. IDs (company, tags, stages) are chosen in the node; never invent one. If a contact with the same phone number already exists, the node may return it, or update it with the fields given, as set in the node.",
 	properties: [
-		companyField('The SalesCaptain company the contact belongs to.'),
+		companyField,
 		fullNameField({
 			required: true,
 			placeholder: 'John Doe',
@@ -82,7 +82,7 @@ export const create: Operation = {
 				return matchContact(findList(found, ['contacts.data', 'contacts', 'data.contacts']), body);
 			},
 			updateExisting: async (existing) =>
-				await updateContact(run, String(existing.contact_id), toUpdateFromCreate(body)),
+				await updateContact(this, run, String(existing.contact_id), toUpdateFromCreate(body)),
 			identity: searchKey,
 		});
 

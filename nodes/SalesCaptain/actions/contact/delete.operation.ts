@@ -14,11 +14,7 @@ export const deleteContact: Operation = {
 	option: deleteContactOption,
 	toolDescription:
 		'Deletes one SalesCaptain contact by its ID (a UUID) and returns {deleted: true}. This cannot be undone: delete only the contact the user asked for, with an ID from an earlier search or create; never invent or guess one.',
-	properties: [
-		companyField('The SalesCaptain company the contact belongs to.'),
-		contactField,
-		operationOptions('SalesCaptain', salesCaptainPacing),
-	],
+	properties: [companyField, contactField, operationOptions('SalesCaptain', salesCaptainPacing)],
 
 	async execute(
 		this: IExecuteFunctions,
@@ -27,7 +23,7 @@ export const deleteContact: Operation = {
 	): Promise<IDataObject> {
 		const companyId = readCompany(parameters);
 		const contactId = readContactId(parameters);
-		await aboutContact(contactId, async () =>
+		await aboutContact(this, contactId, async () =>
 			run.client.request({
 				method: 'DELETE',
 				path: apiPath`/v1/delete-contact/${companyId}/${contactId}`,

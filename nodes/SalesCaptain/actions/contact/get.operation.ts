@@ -13,11 +13,7 @@ export const get: Operation = {
 	option: getContactOption,
 	toolDescription:
 		'Reads one SalesCaptain contact by its ID (a UUID) and returns it. Use an ID from an earlier search or create; never invent one. To find a contact by name, phone or email, use the Get Many tool with a search instead.',
-	properties: [
-		companyField('The SalesCaptain company whose contacts From List searches.'),
-		contactField,
-		operationOptions('SalesCaptain', salesCaptainPacing),
-	],
+	properties: [companyField, contactField, operationOptions('SalesCaptain', salesCaptainPacing)],
 
 	async execute(
 		this: IExecuteFunctions,
@@ -26,7 +22,7 @@ export const get: Operation = {
 	): Promise<IDataObject> {
 		readCompany(parameters);
 		const contactId = readContactId(parameters);
-		return await aboutContact(contactId, async () =>
+		return await aboutContact(this, contactId, async () =>
 			contactOf(
 				await run.client.request({
 					method: 'GET',

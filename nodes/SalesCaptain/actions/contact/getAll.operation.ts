@@ -21,7 +21,7 @@ export const getAll: Operation = {
 	toolDescription:
 		"Lists a SalesCaptain company's contacts, or searches them: Search matches part of a name, phone number or email. Returns one result per contact found (none when nothing matches), each with its contact_id, tags and custom fields. Use it to check whether a person exists before creating them.",
 	properties: [
-		companyField('The SalesCaptain company whose contacts are listed.'),
+		companyField,
 		returnAllField,
 		limitField(),
 		{

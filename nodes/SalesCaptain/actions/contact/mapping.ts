@@ -71,7 +71,8 @@ export function toCreateContactRequest(params: IDataObject): CreateContactReques
 }
 
 /** The fields Update can change, named as in the node, for messages. */
-export const UPDATABLE_FIELDS = 'Full Name, Phone Number, Email, Custom Fields or Options → Fields to Clear';
+export const UPDATABLE_FIELDS =
+	'Full Name, Phone Number, Email, Custom Fields or Options → Fields to Clear';
 
 /**
  * Node parameters of one item -> the body of PUT /v1/update-contact/{contact_id}: only the
@@ -138,8 +139,7 @@ export function contactsOfPage(body: unknown): IDataObject[] {
 export function totalContacts(body: unknown): number | undefined {
 	const contacts = (body as IDataObject | undefined)?.contacts as IDataObject | undefined;
 	const pagination = (contacts?.pagination ?? (body as IDataObject | undefined)?.pagination) as
-		| IDataObject
-		| undefined;
+		IDataObject | undefined;
 	const total = Number(pagination?.total_count);
 	return Number.isFinite(total) && total >= 0 ? total : undefined;
 }

@@ -21,6 +21,7 @@ import { A_CONTACT, checkCustomFieldValues, contactOf, toUpdateContactBody } fro
  * contact is read back with fetch-contact.
  */
 export async function updateContact(
+	ctx: IExecuteFunctions,
 	run: OperationRun,
 	contactId: string,
 	body: IDataObject,
@@ -33,7 +34,7 @@ export async function updateContact(
 			definitions,
 		);
 	}
-	return await aboutContact(contactId, async () => {
+	return await aboutContact(ctx, contactId, async () => {
 		const answer = await run.client.request({
 			method: 'PUT',
 			path: apiPath`/v1/update-contact/${contactId}`,
@@ -55,7 +56,7 @@ export const update: Operation = {
 	toolDescription:
 		'Changes an existing SalesCaptain contact and returns it. Needs the contact ID (a UUID) from an earlier search or create; never invent one. Give only the fields to change: an empty field leaves the stored value as it is. Write a phone number with its country code, such as +14155551234.',
 	properties: [
-		companyField('The SalesCaptain company the contact belongs to.'),
+		companyField,
 		contactField,
 		fullNameField({ placeholder: 'John Doe', description: 'New full name; empty keeps it' }),
 		phoneField({ description: 'Empty keeps the stored number.' }),
@@ -72,7 +73,7 @@ export const update: Operation = {
 				options: [{ name: 'Email', value: 'email' }],
 				default: [],
 				description:
-					"Fields whose stored value is removed. SalesCaptain documents removing only the email (it reads an empty email as \"remove\"); an empty field in this node otherwise leaves the value as it is.",
+					'Fields whose stored value is removed. SalesCaptain documents removing only the email (it reads an empty email as "remove"); an empty field in this node otherwise leaves the value as it is.',
 			},
 		]),
 	],
@@ -83,6 +84,6 @@ export const update: Operation = {
 		parameters: IDataObject,
 	): Promise<IDataObject> {
 		const body = toUpdateContactBody(parameters);
-		return await updateContact(run, readContactId(parameters), body);
+		return await updateContact(this, run, readContactId(parameters), body);
 	},
 };

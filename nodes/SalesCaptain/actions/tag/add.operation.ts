@@ -1,3 +1,5 @@
+import type { NodeApiError } from 'n8n-workflow';
+
 import { addTagOption } from '../../../shared/fields';
 import { apiPath } from '../../../shared/transport';
 import { tagChangeOperation } from './change';
@@ -6,19 +8,19 @@ import { tagChangeOperation } from './change';
 export const addTag = tagChangeOperation({
 	option: addTagOption,
 	toolDescription:
-		"Adds tags to an existing SalesCaptain contact and returns {contactId, appliedTags}. Needs the contact ID (a UUID) from an earlier search or create; never invent one. Tags are given by their names as shown in SalesCaptain (any case) or their IDs; a name the company does not have fails. A tag the contact already has counts as added.",
+		'Adds tags to an existing SalesCaptain contact and returns {contactId, appliedTags}. Needs the contact ID (a UUID) from an earlier search or create; never invent one. Tags are given by their names as shown in SalesCaptain (any case) or their IDs; a name the company does not have fails. A tag the contact already has counts as added.',
 	verb: 'added to',
 	outputKey: 'appliedTags',
 	async send(run, companyId, contactId, tagId) {
-		try {
-			await run.client.request({
+		await run.client
+			.request({
 				method: 'POST',
 				path: apiPath`/v1/add-tag-to-contact/${companyId}`,
 				body: { contact_id: contactId, tag_id: tagId },
-			});
-		} catch (error) {
+			})
 			// 409: the contact has this tag already, which is what was asked.
-			if ((error as { httpCode?: unknown }).httpCode !== '409') throw error;
-		}
+			.catch((error: NodeApiError) => {
+				if (error.httpCode !== '409') throw error;
+			});
 	},
 });

@@ -7,9 +7,16 @@ import { tagsField } from '../../../shared/fields';
 import type { Operation, OperationRun } from '../../../shared/operations';
 import { operationOptions } from '../../../shared/properties';
 import { salesCaptainPacing } from '../../api';
-import { aboutContact, companyField, companyTags, contactField, readContactId } from '../common';
+import {
+	aboutContact,
+	asNodeError,
+	companyField,
+	companyTags,
+	contactField,
+	readContactId,
+} from '../common';
 import { readCompany } from '../contact/mapping';
-import { resolveTagIds } from './mapping';
+import { readTags, resolveTagIds } from './mapping';
 
 export interface TagChange {
 	option: Operation['option'];
@@ -27,7 +34,7 @@ export function tagChangeOperation(change: TagChange): Operation {
 		option: change.option,
 		toolDescription: change.toolDescription,
 		properties: [
-			companyField('The SalesCaptain company the contact and the tags belong to.'),
+			companyField,
 			contactField,
 			{
 				...tagsField(
@@ -48,22 +55,27 @@ export function tagChangeOperation(change: TagChange): Operation {
 		): Promise<IDataObject> {
 			const companyId = readCompany(parameters);
 			const contactId = readContactId(parameters);
-			const tagIds = resolveTagIds(parameters.tags, await companyTags(run, companyId));
+			const given = readTags(parameters.tags);
+			const tagIds = resolveTagIds(given, await companyTags(run, companyId));
 			const changed: string[] = [];
 			for (const tagId of tagIds) {
 				try {
-					await aboutContact(contactId, async () =>
+					await aboutContact(this, contactId, async () =>
 						change.send(run, companyId, contactId, tagId),
 					);
 				} catch (error) {
-					if (changed.length === 0) throw error;
+					const cause = asNodeError(this, error);
+					if (changed.length === 0) throw cause;
 					// Some tags changed already: say which, so a re-run is not a guess.
-					const cause = error as NodeApiError;
-					const failure = new NodeApiError(this.getNode(), { message: cause.message } as JsonObject, {
-						message: `Tag ${tagId} could not be ${change.verb} contact ${contactId} (${changed.length} of ${tagIds.length} tags were): ${cause.message}`,
-						description: cause.description ?? undefined,
-						httpCode: cause.httpCode ?? undefined,
-					});
+					const failure = new NodeApiError(
+						this.getNode(),
+						{ message: cause.message } as JsonObject,
+						{
+							message: `Tag ${tagId} could not be ${change.verb} contact ${contactId} (${changed.length} of ${tagIds.length} tags were): ${cause.message}`,
+							description: cause.description ?? undefined,
+							httpCode: cause instanceof NodeApiError ? (cause.httpCode ?? undefined) : undefined,
+						},
+					);
 					throw withPartialResult(failure, { contactId, [change.outputKey]: changed });
 				}
 				changed.push(tagId);

@@ -7,18 +7,23 @@ import { idList, InputError, quote } from '../../../shared/validate';
 const idOf = (tag: IDataObject) => firstText(tag, ['tag_id', 'id']);
 const nameOf = (tag: IDataObject) => firstText(tag, ['tag_name', 'name', 'label']);
 
-/**
- * Each given tag as the ID of one of the company's tags: an ID is kept, a name is looked up
- * regardless of case. A tag the company does not have fails the item before anything is sent,
- * naming the company's tags so the user can fix it.
- */
-export function resolveTagIds(value: unknown, companyTags: IDataObject[]): string[] {
+/** The tags given (IDs picked, or names or IDs by expression); none fails the item. */
+export function readTags(value: unknown): string[] {
 	const given = idList(value, 'Tag Names or IDs');
 	if (given.length === 0)
 		throw new InputError(
 			'No tag given',
 			'Choose at least one tag in Tag Names or IDs, or give names or IDs by expression.',
 		);
+	return given;
+}
+
+/**
+ * Each given tag as the ID of one of the company's tags: an ID is kept, a name is looked up
+ * regardless of case. A tag the company does not have fails the item before anything is sent,
+ * naming the company's tags so the user can fix it.
+ */
+export function resolveTagIds(given: string[], companyTags: IDataObject[]): string[] {
 	const ids = given.map((tag) => {
 		const byId = companyTags.find((candidate) => idOf(candidate) === tag);
 		if (byId) return tag;

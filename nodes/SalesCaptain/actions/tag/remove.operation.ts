@@ -9,7 +9,7 @@ import { tagChangeOperation } from './change';
 export const removeTag = tagChangeOperation({
 	option: removeTagOption,
 	toolDescription:
-		"Removes tags from an existing SalesCaptain contact and returns {contactId, removedTags}. Needs the contact ID (a UUID) from an earlier search or create; never invent one. Tags are given by their names as shown in SalesCaptain (any case) or their IDs; a name the company does not have fails.",
+		'Removes tags from an existing SalesCaptain contact and returns {contactId, removedTags}. Needs the contact ID (a UUID) from an earlier search or create; never invent one. Tags are given by their names as shown in SalesCaptain (any case) or their IDs; a name the company does not have fails.',
 	verb: 'removed from',
 	outputKey: 'removedTags',
 	async send(run, companyId, contactId, tagId) {
