@@ -77,6 +77,7 @@ function storeAcmeContact(fields: Partial<SalesCaptainContact> = {}): SalesCapta
 		phone: '+14155551234',
 		email: 'ann@example.com',
 		custom_fields: [{ cf_name: 'Industry', cf_value: 'Outdoor' }],
+		tag_ids: [],
 		...fields,
 	};
 	state().contacts.push(contact);

@@ -50,7 +50,18 @@ export interface SalesCaptainContact {
 /** How many contacts Copper Kettle Cafe holds at the start: three pages of 100. */
 export const SC_SEEDED_CONTACTS = 230;
 
-/** The seeded contact number `n` (1-based) of Copper Kettle Cafe, as the vendor stores it. */
+/** Copper Kettle Cafe's custom fields and tags, for its seeded contacts. */
+export const SC_COPPER = {
+	favouriteDrink: '1b8c9d0e-f2a3-4b5c-8d7e-8f9a0b1c2d3e',
+	visits: '2c9d0e1f-a3b4-4c6d-9e8f-9a0b1c2d3e4f',
+	regularTag: '33333333-cccc-4ccc-8ccc-000000000001',
+	loyaltyCardTag: '33333333-cccc-4ccc-8ccc-000000000002',
+};
+
+/**
+ * The seeded contact number `n` (1-based) of Copper Kettle Cafe, as the vendor stores it:
+ * each has a favourite drink, every fifth is tagged Regular.
+ */
 export function seededContact(n: number): SalesCaptainContact {
 	const serial = String(n).padStart(3, '0');
 	const at = new Date(Date.UTC(2025, 0, 1) + n * 60_000).toISOString();
@@ -63,8 +74,8 @@ export function seededContact(n: number): SalesCaptainContact {
 		conversation_id: `c0ffee00-0000-4000-9000-000000000${serial}`,
 		created_at: at,
 		updated_at: at,
-		custom_fields: [],
-		tag_ids: [],
+		custom_fields: [{ cf_name: 'Favourite Drink', cf_value: n % 2 ? 'Latte' : 'Tea' }],
+		tag_ids: n % 5 === 0 ? [SC_COPPER.regularTag] : [],
 	};
 }
 
@@ -74,11 +85,29 @@ export interface SalesCaptainState {
 	contacts: SalesCaptainContact[];
 }
 
-const [ACME, BLUEBIRD] = SC_COMPANIES.map((company) => company.company_id);
+const [ACME, BLUEBIRD, COPPER] = SC_COMPANIES.map((company) => company.company_id);
 
 function seed(): SalesCaptainState {
 	return {
 		customFields: [
+			{
+				cf_id: SC_COPPER.favouriteDrink,
+				cf_name: 'favourite_drink',
+				cf_label: 'Favourite Drink',
+				cf_datatype: 'text',
+				cf_description: '',
+				company_id: COPPER,
+				active: true,
+			},
+			{
+				cf_id: SC_COPPER.visits,
+				cf_name: 'visits',
+				cf_label: 'Visits',
+				cf_datatype: 'number',
+				cf_description: 'Visits so far',
+				company_id: COPPER,
+				active: true,
+			},
 			{
 				cf_id: 'd4e5f6a7-b8c9-4d1e-8f3a-4b5c6d7e8f9a',
 				cf_name: 'industry',
@@ -117,6 +146,8 @@ function seed(): SalesCaptainState {
 			},
 		],
 		tags: [
+			{ tag_id: SC_COPPER.regularTag, tag_name: 'Regular', company_id: COPPER },
+			{ tag_id: SC_COPPER.loyaltyCardTag, tag_name: 'Loyalty Card', company_id: COPPER },
 			{ tag_id: '11111111-aaaa-4aaa-8aaa-000000000001', tag_name: 'VIP', company_id: ACME },
 			{ tag_id: '11111111-aaaa-4aaa-8aaa-000000000002', tag_name: 'Newsletter', company_id: ACME },
 			{ tag_id: '11111111-aaaa-4aaa-8aaa-000000000003', tag_name: 'Cold lead', company_id: ACME },
