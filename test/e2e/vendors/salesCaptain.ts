@@ -433,6 +433,7 @@ export const salesCaptainE2e: E2eVendor = {
 			id: 'e2eSalesCaptWf04',
 			name: 'SalesCaptain: get many contacts, all pages (example)',
 			example: true,
+			manyPerItem: true,
 			// Copper Kettle Cafe holds 230 contacts: Return All reads the three pages of 100 and
 			// outputs one item per contact.
 			items: [{ company: COPPER }],
