@@ -620,7 +620,7 @@ describe('Tag → Add / Remove', () => {
 			[{}],
 			{ continueOnFail: true },
 		);
-		const message = `Tag ${NEWSLETTER} could not be removed from contact ${stored.contact_id} (1 of 2 tags were): SalesCaptain answered 404: Tag is not added to this contact! (contact ${stored.contact_id}) [item 0]`;
+		const message = `1 of 2 tags were removed, then tag ${NEWSLETTER} could not be removed from contact ${stored.contact_id}: SalesCaptain answered 404: Tag is not added to this contact! (contact ${stored.contact_id}) [item 0]`;
 		expect(result.items?.[0].json).toEqual({
 			message,
 			error: expect.objectContaining({

@@ -9,7 +9,7 @@ export const addTag = tagChangeOperation({
 	option: addTagOption,
 	toolDescription:
 		'Adds tags to an existing SalesCaptain contact and returns {contactId, appliedTags}. Needs the contact ID (a UUID) from an earlier search or create; never invent one. Tags are given by their names as shown in SalesCaptain (any case) or their IDs; a name the company does not have fails. A tag the contact already has counts as added.',
-	verb: 'added to',
+	verb: { done: 'added', preposition: 'to' },
 	outputKey: 'appliedTags',
 	async send(run, companyId, contactId, tagId) {
 		await run.client

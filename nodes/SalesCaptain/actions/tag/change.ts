@@ -21,8 +21,8 @@ import { readTags, resolveTagIds } from './mapping';
 export interface TagChange {
 	option: Operation['option'];
 	toolDescription: string;
-	/** "added to" / "removed from", for the field's description and errors. */
-	verb: string;
+	/** What happens to a tag, for descriptions and errors: `added` … `to`, `removed` … `from`. */
+	verb: { done: string; preposition: string };
 	/** The output key listing the tags changed: `appliedTags` or `removedTags`. */
 	outputKey: string;
 	/** Sends the one request for one tag. */
@@ -39,7 +39,7 @@ export function tagChangeOperation(change: TagChange): Operation {
 			{
 				...tagsField(
 					'getTags',
-					`Tags ${change.verb} the contact, one request per tag. By expression, tag names (any case) work as well as IDs.`,
+					`Tags ${change.verb.done} ${change.verb.preposition} the contact, one request per tag. By expression, tag names (any case) work as well as IDs.`,
 					['company'],
 				),
 				required: true,
@@ -71,7 +71,7 @@ export function tagChangeOperation(change: TagChange): Operation {
 						this.getNode(),
 						{ message: cause.message } as JsonObject,
 						{
-							message: `Tag ${tagId} could not be ${change.verb} contact ${contactId} (${changed.length} of ${tagIds.length} tags were): ${cause.message}`,
+							message: `${changed.length} of ${tagIds.length} tags were ${change.verb.done}, then tag ${tagId} could not be ${change.verb.done} ${change.verb.preposition} contact ${contactId}: ${cause.message}`,
 							description: cause.description ?? undefined,
 							httpCode: cause instanceof NodeApiError ? (cause.httpCode ?? undefined) : undefined,
 						},
