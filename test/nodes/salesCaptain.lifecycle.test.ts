@@ -352,6 +352,23 @@ describe('Contact → Update', () => {
 		expect(result.items?.[0].json).toEqual(listed(stored));
 	});
 
+	test('an update done but not read back says it is done', async () => {
+		const stored = storeAcmeContact();
+		sandbox.addFault({ method: 'PUT', path: '/v1/update-contact', status: 200, body: {} });
+		sandbox.addFault({ path: '/v1/fetch-contact', status: 500, body: { error: 'Boom' } });
+		const result = await run('contact', 'update', {
+			company: ACME,
+			contact: byId(stored.contact_id),
+			fullName: 'Ann Lee',
+		});
+		expect(result.error?.message).toBe(
+			`Contact ${stored.contact_id} is updated in SalesCaptain, but reading it back failed: SalesCaptain answered 500: Boom [item 0]`,
+		);
+		expect(result.error?.description).toBe(
+			'The update took effect; do not run this item again to repeat it.',
+		);
+	});
+
 	test('a lost answer is reported as possibly applied, and not sent again', async () => {
 		const stored = storeAcmeContact();
 		sandbox.addFault({ method: 'PUT', path: '/v1/update-contact', drop: true });

@@ -1,4 +1,5 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { emailField, fullNameField, phoneField, updateContactOption } from '../../../shared/fields';
 import type { Operation, OperationRun } from '../../../shared/operations';
@@ -7,6 +8,7 @@ import { apiPath } from '../../../shared/transport';
 import { salesCaptainPacing } from '../../api';
 import {
 	aboutContact,
+	asNodeError,
 	companyField,
 	contactField,
 	customFieldDefinitions,
@@ -34,13 +36,15 @@ export async function updateContact(
 			definitions,
 		);
 	}
-	return await aboutContact(ctx, contactId, async () => {
-		const answer = await run.client.request({
+	const answer = await aboutContact(ctx, contactId, async () =>
+		run.client.request({
 			method: 'PUT',
 			path: apiPath`/v1/update-contact/${contactId}`,
 			body: checked,
-		});
-		if (A_CONTACT.matches(answer)) return contactOf(answer);
+		}),
+	);
+	if (A_CONTACT.matches(answer)) return contactOf(answer);
+	try {
 		return contactOf(
 			await run.client.request({
 				method: 'GET',
@@ -48,7 +52,15 @@ export async function updateContact(
 				expect: A_CONTACT,
 			}),
 		);
-	});
+	} catch (error) {
+		// The update is done: the failure must not read as if it were not.
+		const cause = asNodeError(ctx, error);
+		throw new NodeApiError(ctx.getNode(), { message: cause.message } as JsonObject, {
+			message: `Contact ${contactId} is updated in SalesCaptain, but reading it back failed: ${cause.message}`,
+			description: 'The update took effect; do not run this item again to repeat it.',
+			httpCode: cause instanceof NodeApiError ? (cause.httpCode ?? undefined) : undefined,
+		});
+	}
 }
 
 export const update: Operation = {
