@@ -880,7 +880,6 @@ export const salesCaptainE2e: E2eVendor = {
 		},
 		{
 			kind: 'listSearch',
-			openedInEditor: true,
 			methodName: 'searchContacts',
 			parameterPath: 'contact',
 			currentNodeParameters: { resource: 'contact', operation: 'get', company: COPPER },
