@@ -10,6 +10,7 @@ import { withReadableErrors } from '../shared/lists';
 import { describeResources, runOperation } from '../shared/operations';
 import { resources } from './actions/resources';
 import { contactshipApi, contactshipPacing } from './api';
+import { searchContacts } from './methods/listSearch';
 import { getTags } from './methods/loadOptions';
 
 export class Contactship implements INodeType {
@@ -20,7 +21,7 @@ export class Contactship implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Create contacts in Contactship',
+		description: 'Create, find, update, tag and delete contacts in Contactship',
 		defaults: { name: 'Contactship' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -31,6 +32,7 @@ export class Contactship implements INodeType {
 
 	methods = {
 		loadOptions: withReadableErrors({ getTags }),
+		listSearch: withReadableErrors({ searchContacts }),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -47,13 +47,13 @@ export function tagsToOptions(records: IDataObject[]): INodePropertyOptions[] {
 	);
 }
 
-export async function getTags(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const client = await ApiClient.create(this, contactshipApi);
-	const records = await fetchAllPages(
-		client,
-		{ method: 'GET', path: '/v1/tags' },
-		tagPaging,
-		(body) => findList(body, ['data']),
+/** Every tag of the organisation (GET /v1/tags, all pages). */
+export async function readAllTags(client: ApiClient): Promise<IDataObject[]> {
+	return await fetchAllPages(client, { method: 'GET', path: '/v1/tags' }, tagPaging, (body) =>
+		findList(body, ['data']),
 	);
-	return tagsToOptions(records);
+}
+
+export async function getTags(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return tagsToOptions(await readAllTags(await ApiClient.create(this, contactshipApi)));
 }

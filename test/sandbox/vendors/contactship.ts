@@ -225,6 +225,137 @@ function tagContact(state: ContactshipState, contactId: string, tagId: string): 
 	};
 }
 
+// ---- The contact lifecycle (issue 15): list, update, delete, tag removal -----------------
+// As documented: GET /v1/contacts (partial-match filters `full_name`, `email`, `phone_number`;
+// a bare array, no paging), PATCH /v1/contacts/{id} (partial; `additional_data` replaces the
+// whole array; 404 unknown; 409 when the phone is another contact's), DELETE /v1/contacts/{id}
+// (204), DELETE /v1/contacts/{id}/tags/{tagId} (`true`; 404 contact, tag or assignment).
+// Assumed like the rest: unknown query or body properties answer 400.
+
+const LIST_FILTERS = ['full_name', 'email', 'phone_number'];
+
+/** A stored contact for tests to seed with: `n` makes its ID, phone and creation date. */
+export function contactshipContact(
+	n: number,
+	fields: Partial<Omit<ContactshipContact, 'id' | 'organization_id'>> = {},
+): ContactshipContact {
+	return {
+		id: `c0de0000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+		created_at: new Date(Date.UTC(2025, 1, 1) + n * 60_000).toISOString(),
+		phone_number: `+1212555${String(n).padStart(4, '0')}`,
+		full_name: `Contact ${n}`,
+		country: null,
+		email: null,
+		description: null,
+		additional_data: [],
+		...fields,
+		organization_id: CONTACTSHIP_ORGANIZATION_ID,
+	};
+}
+
+function listContacts(request: SandboxRequest, state: ContactshipState): SandboxResponse {
+	const unknown = Object.keys(request.query).filter((key) => !LIST_FILTERS.includes(key));
+	if (unknown.length) return error(400, unknown.map((key) => `property ${key} should not exist`));
+	const matches = (value: string | null, filter: string | undefined) =>
+		filter === undefined || (value ?? '').toLowerCase().includes(filter.toLowerCase());
+	return {
+		status: 200,
+		body: state.contacts.filter(
+			(contact) =>
+				matches(contact.full_name, request.query.full_name) &&
+				matches(contact.email, request.query.email) &&
+				matches(contact.phone_number, request.query.phone_number),
+		),
+	};
+}
+
+function updateContact(
+	request: SandboxRequest,
+	state: ContactshipState,
+	contactId: string,
+): SandboxResponse {
+	if (!request.body || typeof request.body !== 'object' || Array.isArray(request.body))
+		return error(400, 'Request body must be a JSON object');
+	const body = request.body as Record<string, unknown>;
+	const problems: string[] = [];
+	for (const key of Object.keys(body))
+		if (!CREATE_FIELDS.includes(key)) problems.push(`property ${key} should not exist`);
+	if (body.phone_number !== undefined && !isE164(body.phone_number))
+		problems.push('phone_number must be a valid phone number in international format');
+	if (body.full_name !== undefined && (typeof body.full_name !== 'string' || !body.full_name.trim()))
+		problems.push('full_name should not be empty');
+	for (const key of ['country', 'description'])
+		if (body[key] !== undefined && typeof body[key] !== 'string')
+			problems.push(`${key} must be a string`);
+	if (body.email !== undefined && !isEmail(body.email)) problems.push('email must be an email');
+	const data = body.additional_data;
+	if (data !== undefined) {
+		if (!Array.isArray(data)) problems.push('additional_data must be an array');
+		else
+			data.forEach((entry: unknown, index) => {
+				const record = (entry && typeof entry === 'object' ? entry : {}) as Record<string, unknown>;
+				for (const key of Object.keys(record))
+					if (!DATA_FIELDS.includes(key))
+						problems.push(`additional_data.${index}.property ${key} should not exist`);
+				for (const key of DATA_FIELDS)
+					if (typeof record[key] !== 'string' || record[key] === '')
+						problems.push(`additional_data.${index}.${key} must be a non-empty string`);
+			});
+	}
+	if (problems.length) return error(400, problems);
+	const contact = state.contacts.find((candidate) => candidate.id === contactId);
+	if (!contact) return error(404, 'Contact not found');
+	if (
+		body.phone_number !== undefined &&
+		state.contacts.some((other) => other.id !== contactId && other.phone_number === body.phone_number)
+	)
+		return error(409, 'The update would create a duplicate phone number');
+	for (const key of ['phone_number', 'full_name', 'country', 'email', 'description'] as const)
+		if (body[key] !== undefined) (contact as unknown as Record<string, unknown>)[key] = body[key];
+	// Replaced wholesale, as documented: whatever is not sent again is gone.
+	if (Array.isArray(data))
+		contact.additional_data = (data as Array<Record<string, string>>).map(({ type, field, value }) => ({
+			type,
+			field,
+			value,
+		}));
+	return { status: 200, body: contact };
+}
+
+function deleteContact(state: ContactshipState, contactId: string): SandboxResponse {
+	const index = state.contacts.findIndex((contact) => contact.id === contactId);
+	if (index < 0) return error(404, 'Contact not found');
+	state.contacts.splice(index, 1);
+	delete state.contactTags[contactId];
+	return { status: 204 };
+}
+
+function untagContact(state: ContactshipState, contactId: string, tagId: string): SandboxResponse {
+	if (!state.contacts.some((contact) => contact.id === contactId))
+		return error(404, 'Contact not found');
+	if (!state.tags.some((tag) => tag.id === tagId)) return error(404, 'Tag not found');
+	const tags = state.contactTags[contactId] ?? [];
+	if (!tags.includes(tagId)) return error(404, 'Tag is not assigned to this contact');
+	state.contactTags[contactId] = tags.filter((tag) => tag !== tagId);
+	return { status: 200, body: true };
+}
+
+/** The lifecycle routes; undefined for any other request. */
+function contactLifecycle(
+	request: SandboxRequest,
+	state: ContactshipState,
+	segments: string[],
+): SandboxResponse | undefined {
+	const [, resource, id, sub, subId] = segments;
+	if (resource !== 'contacts') return undefined;
+	if (segments.length === 2 && request.method === 'GET') return listContacts(request, state);
+	if (segments.length === 3 && request.method === 'PATCH') return updateContact(request, state, id);
+	if (segments.length === 3 && request.method === 'DELETE') return deleteContact(state, id);
+	if (segments.length === 5 && sub === 'tags' && request.method === 'DELETE')
+		return untagContact(state, id, subId);
+	return undefined;
+}
+
 export const contactshipSandbox: SandboxVendor<ContactshipState> = {
 	name: 'contactship',
 	createState: seed,
@@ -237,6 +368,8 @@ export const contactshipSandbox: SandboxVendor<ContactshipState> = {
 			.map((segment) => decodeURIComponent(segment));
 		const [version, resource, id, sub, subId] = segments;
 		if (version !== 'v1') return error(404, `Cannot ${request.method} ${request.path}`);
+		const lifecycle = contactLifecycle(request, state, segments);
+		if (lifecycle) return lifecycle;
 		if (resource === 'tags' && id === undefined && request.method === 'GET')
 			return listTags(request, state);
 		if (resource === 'contacts') {

@@ -4,7 +4,6 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { addTags, createOrUseExisting } from '../../../shared/contact';
 import {
 	createContactOption,
-	customFieldsField,
 	emailField,
 	fullNameField,
 	phoneField,
@@ -14,12 +13,15 @@ import type { Operation, OperationRun } from '../../../shared/operations';
 import { createOptions, readIfContactExists } from '../../../shared/properties';
 import { apiPath } from '../../../shared/transport';
 import { contactshipPacing } from '../../api';
-import { CREATED_CONTACT, readContact, toCreateContactRequest } from './mapping';
+import { additionalDataField, countryField, descriptionField } from './fields';
+import { CREATED_CONTACT, readContact, toCreateContactRequest, toUpsertBody } from './mapping';
+import { resolveTagIds } from '../tag/tags';
+import { sendUpdate } from './update.operation';
 
 export const create: Operation = {
 	option: createContactOption,
 	toolDescription:
-		"Creates one contact in Contactship and returns it. Requires the contact's full name and phone number; the email is optional. Write the phone number with its country code, such as +12124567890; a number without one is read in the node's Default Country. Leave a field empty rather than guess it. IDs (company, tags, stages) are chosen in the node; never invent one. If the contact already exists, the existing contact may be returned.",
+		"Creates one contact in Contactship and returns it. Requires the contact's full name and phone number; the email is optional. Write the phone number with its country code, such as +12124567890; a number without one is read in the node's Default Country. Leave a field empty rather than guess it. IDs (company, tags, stages) are chosen in the node; never invent one. If the contact already exists, the existing contact may be returned or updated, as the node is set.",
 	properties: [
 		phoneField({
 			required: true,
@@ -28,53 +30,13 @@ export const create: Operation = {
 		}),
 		fullNameField({ required: true }),
 		emailField(),
-		{
-			displayName: 'Country',
-			name: 'country',
-			type: 'string',
-			default: '',
-			placeholder: 'Mexico',
-			description: 'Country of the contact, as you want it shown in Contactship',
-		},
-		{
-			displayName: 'Description',
-			name: 'description',
-			type: 'string',
-			typeOptions: { rows: 3 },
-			default: '',
-			description: 'Notes about the contact',
-		},
+		countryField,
+		descriptionField,
 		tagsField('getTags', 'Tags added to the contact once it exists, one request per tag.'),
-		customFieldsField({
-			displayName: 'Additional Data',
-			rowName: 'Data Field',
-			description:
-				'Free-form fields stored with the contact; Contactship has no list of them to choose from',
-			extraColumns: [
-				{
-					displayName: 'Type',
-					name: 'type',
-					type: 'options',
-					options: [
-						{ name: 'Date', value: 'date', description: 'An ISO 8601 date such as 2024-12-31' },
-						{ name: 'Location', value: 'location', description: 'An address or place' },
-						{ name: 'Number', value: 'number', description: 'Digits, with a dot for decimals' },
-						{ name: 'Text', value: 'text' },
-					],
-					default: 'text',
-					description:
-						'How Contactship treats the value. Another type can be set with an expression.',
-				},
-			],
-			key: {
-				displayName: 'Field',
-				type: 'string',
-				default: '',
-				placeholder: 'address',
-				description: 'Name of the data field',
-			},
-		}),
-		createOptions('Contactship', contactshipPacing),
+		additionalDataField(
+			'Free-form fields stored with the contact; Contactship has no list of them to choose from',
+		),
+		createOptions('Contactship', contactshipPacing, { canUpdate: true }),
 	],
 
 	async execute(
@@ -86,6 +48,8 @@ export const create: Operation = {
 		const { client } = run;
 		const request = toCreateContactRequest(parameters);
 		const phone = String(request.body.phone_number);
+		// A tag given by name is looked up before the create, so an unknown one creates nothing.
+		const tagIds = await resolveTagIds(run, request.tagIds);
 
 		const { contact, outcome } = await createOrUseExisting(this, {
 			ifContactExists: readIfContactExists(parameters.options),
@@ -112,6 +76,15 @@ export const create: Operation = {
 					throw new NodeApiError(this.getNode(), error as JsonObject);
 				}
 			},
+			// "Update Existing": the contact found by phone gets the item's fields, its data rows merged.
+			updateExisting: async (existing) =>
+				await sendUpdate(
+					this,
+					client,
+					{ by: 'phone', value: phone },
+					String(existing.id),
+					toUpsertBody(request.body, existing),
+				),
 			identity: phone,
 		});
 
@@ -119,7 +92,7 @@ export const create: Operation = {
 			contact.id === undefined || contact.id === null || contact.id === ''
 				? undefined
 				: String(contact.id);
-		if (!contactId && request.tagIds.length) {
+		if (!contactId && tagIds.length) {
 			throw new NodeOperationError(
 				this.getNode(),
 				`Contactship ${outcome === 'created' ? 'created' : 'found'} the contact but gave no ID for it, so its tags could not be added`,
@@ -133,7 +106,7 @@ export const create: Operation = {
 			this,
 			'Contactship',
 			contactId ?? '',
-			request.tagIds,
+			tagIds,
 			async (tagId) => {
 				await client.request({
 					method: 'POST',

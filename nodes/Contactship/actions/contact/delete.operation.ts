@@ -1,0 +1,35 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { DELETED } from '../../../shared/contact';
+import { deleteContactOption } from '../../../shared/fields';
+import type { Operation, OperationRun } from '../../../shared/operations';
+import { apiPath } from '../../../shared/transport';
+import {
+	aboutContact,
+	contactField,
+	contactIdOf,
+	contactOperationOptions,
+	readContactLocator,
+} from './lookup';
+
+export const deleteContact: Operation = {
+	option: deleteContactOption,
+	toolDescription:
+		'Deletes one Contactship contact for good. Give its ID, its email, or its phone number with country code, as the chosen mode asks. Only delete a contact the user clearly asked to delete; never invent an ID.',
+	properties: [contactField, contactOperationOptions],
+
+	async execute(
+		this: IExecuteFunctions,
+		run: OperationRun,
+		parameters: IDataObject,
+	): Promise<IDataObject> {
+		const { client } = run;
+		const ref = readContactLocator(parameters);
+		const contactId = await contactIdOf(this, client, ref);
+		// 204 and no body, as documented.
+		await aboutContact(this, ref, async () =>
+			await client.request({ method: 'DELETE', path: apiPath`/v1/contacts/${contactId}` }),
+		);
+		return { ...DELETED };
+	},
+};
