@@ -255,7 +255,11 @@ export function contactshipContact(
 
 function listContacts(request: SandboxRequest, state: ContactshipState): SandboxResponse {
 	const unknown = Object.keys(request.query).filter((key) => !LIST_FILTERS.includes(key));
-	if (unknown.length) return error(400, unknown.map((key) => `property ${key} should not exist`));
+	if (unknown.length)
+		return error(
+			400,
+			unknown.map((key) => `property ${key} should not exist`),
+		);
 	const matches = (value: string | null, filter: string | undefined) =>
 		filter === undefined || (value ?? '').toLowerCase().includes(filter.toLowerCase());
 	return {
@@ -282,7 +286,10 @@ function updateContact(
 		if (!CREATE_FIELDS.includes(key)) problems.push(`property ${key} should not exist`);
 	if (body.phone_number !== undefined && !isE164(body.phone_number))
 		problems.push('phone_number must be a valid phone number in international format');
-	if (body.full_name !== undefined && (typeof body.full_name !== 'string' || !body.full_name.trim()))
+	if (
+		body.full_name !== undefined &&
+		(typeof body.full_name !== 'string' || !body.full_name.trim())
+	)
 		problems.push('full_name should not be empty');
 	for (const key of ['country', 'description'])
 		if (body[key] !== undefined && typeof body[key] !== 'string')
@@ -307,18 +314,22 @@ function updateContact(
 	if (!contact) return error(404, 'Contact not found');
 	if (
 		body.phone_number !== undefined &&
-		state.contacts.some((other) => other.id !== contactId && other.phone_number === body.phone_number)
+		state.contacts.some(
+			(other) => other.id !== contactId && other.phone_number === body.phone_number,
+		)
 	)
 		return error(409, 'The update would create a duplicate phone number');
 	for (const key of ['phone_number', 'full_name', 'country', 'email', 'description'] as const)
 		if (body[key] !== undefined) (contact as unknown as Record<string, unknown>)[key] = body[key];
 	// Replaced wholesale, as documented: whatever is not sent again is gone.
 	if (Array.isArray(data))
-		contact.additional_data = (data as Array<Record<string, string>>).map(({ type, field, value }) => ({
-			type,
-			field,
-			value,
-		}));
+		contact.additional_data = (data as Array<Record<string, string>>).map(
+			({ type, field, value }) => ({
+				type,
+				field,
+				value,
+			}),
+		);
 	return { status: 200, body: contact };
 }
 

@@ -27,9 +27,8 @@ export const deleteContact: Operation = {
 		const ref = readContactLocator(parameters);
 		const contactId = await contactIdOf(this, client, ref);
 		// 204 and no body, as documented.
-		await aboutContact(this, ref, async () =>
-			await client.request({ method: 'DELETE', path: apiPath`/v1/contacts/${contactId}` }),
-		);
+		const path = apiPath`/v1/contacts/${contactId}`;
+		await aboutContact(this, ref, async () => await client.request({ method: 'DELETE', path }));
 		return { ...DELETED };
 	},
 };

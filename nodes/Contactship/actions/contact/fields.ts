@@ -38,7 +38,8 @@ export function additionalDataField(description: string): INodeProperties {
 					{ name: 'Text', value: 'text' },
 				],
 				default: 'text',
-				description: 'How Contactship treats the value. Another type can be set with an expression.',
+				description:
+					'How Contactship treats the value. Another type can be set with an expression.',
 			},
 		],
 		key: {

@@ -41,7 +41,9 @@ export async function aboutContact<T>(
 	try {
 		return await send();
 	} catch (error) {
-		if (!(error instanceof NodeApiError) || String(error.httpCode) !== '404') throw error;
+		// A NodeApiError is handed back as it is (paths are built before `send`, so nothing else is thrown here).
+		if (!(error instanceof NodeApiError) || String(error.httpCode) !== '404')
+			throw new NodeApiError(ctx.getNode(), error as JsonObject);
 		const notFound = new NodeApiError(ctx.getNode(), { message: error.message } as JsonObject, {
 			message: `Contactship has no contact with ${describeRef(ref)} (${error.message})`,
 			description:
@@ -58,11 +60,12 @@ export async function getContact(
 	client: ApiClient,
 	ref: ContactRef,
 ): Promise<IDataObject> {
+	const path = apiPath`/v1/contacts/${ref.value}`;
 	return await aboutContact(ctx, ref, async () =>
 		readContact(
 			await client.request({
 				method: 'GET',
-				path: apiPath`/v1/contacts/${ref.value}`,
+				path,
 				qs: { identifierType: IDENTIFIER_TYPE[ref.by] },
 				expect: CREATED_CONTACT,
 			}),

@@ -95,7 +95,8 @@ export const CREATED_CONTACT = contactWithId(readContact, 'id');
 export const IDENTIFIER_TYPE = { id: 'id', email: 'email', phone: 'phone_number' } as const;
 
 /** Update's fields, as named on the screen: an empty update fails with this list. */
-export const UPDATE_FIELDS = 'Phone Number, Full Name, Email, Country, Description or Additional Data';
+export const UPDATE_FIELDS =
+	'Phone Number, Full Name, Email, Country, Description or Additional Data';
 
 /** The update request for one item: the fields to send, and the data rows to merge into the stored ones. */
 export interface UpdateContactRequest {

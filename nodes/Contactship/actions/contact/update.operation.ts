@@ -2,12 +2,7 @@ import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { ContactRef } from '../../../shared/contact';
-import {
-	emailField,
-	fullNameField,
-	phoneField,
-	updateContactOption,
-} from '../../../shared/fields';
+import { emailField, fullNameField, phoneField, updateContactOption } from '../../../shared/fields';
 import type { Operation, OperationRun } from '../../../shared/operations';
 import type { ApiClient } from '../../../shared/transport';
 import { apiPath } from '../../../shared/transport';
@@ -37,19 +32,21 @@ export async function sendUpdate(
 	contactId: string,
 	body: IDataObject,
 ): Promise<IDataObject> {
+	const path = apiPath`/v1/contacts/${contactId}`;
 	try {
 		return await aboutContact(ctx, ref, async () =>
 			readContact(
 				await client.request({
 					method: 'PATCH',
-					path: apiPath`/v1/contacts/${contactId}`,
+					path,
 					body,
 					expect: CREATED_CONTACT,
 				}),
 			),
 		);
 	} catch (error) {
-		if (!(error instanceof NodeApiError) || String(error.httpCode) !== '409') throw error;
+		if (!(error instanceof NodeApiError) || String(error.httpCode) !== '409')
+			throw new NodeApiError(ctx.getNode(), error as JsonObject);
 		throw new NodeApiError(ctx.getNode(), { message: error.message } as JsonObject, {
 			message: `Contactship did not update contact ${contactId}: the phone number ${String(body.phone_number ?? '')} belongs to another contact (${error.message})`,
 			description:
@@ -67,8 +64,7 @@ export const update: Operation = {
 		contactField,
 		phoneField({
 			placeholder: '+12124567890',
-			description:
-				'Empty: unchanged. Contactship refuses a number another contact already has.',
+			description: 'Empty: unchanged. Contactship refuses a number another contact already has.',
 		}),
 		fullNameField({ description: 'Empty: unchanged' }),
 		emailField({ description: 'Empty: unchanged' }),

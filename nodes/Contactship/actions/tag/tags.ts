@@ -45,8 +45,10 @@ export function tagIdFor(given: string, tags: IDataObject[]): string {
  */
 export async function resolveTagIds(run: OperationRun, given: string[]): Promise<string[]> {
 	if (given.every((value) => UUID.test(value.trim()))) return given.map((value) => value.trim());
-	const tags = await run.once('contactship:tags', 'Reading the Contactship tags', async () =>
-		await readAllTags(run.client),
+	const tags = await run.once(
+		'contactship:tags',
+		'Reading the Contactship tags',
+		async () => await readAllTags(run.client),
 	);
 	return [...new Set(given.map((value) => tagIdFor(value, tags)))];
 }
@@ -100,6 +102,9 @@ export async function changeTags(
 /** The tags an item gives: at least one. */
 export function requireTags(tagIds: string[]): string[] {
 	if (tagIds.length === 0)
-		throw new InputError('No tag given', 'Choose at least one tag, or give names or IDs by expression.');
+		throw new InputError(
+			'No tag given',
+			'Choose at least one tag, or give names or IDs by expression.',
+		);
 	return tagIds;
 }
