@@ -31,6 +31,31 @@ const addTag = (tag: string): ExpectedRequest => ({
 	headers: auth,
 });
 
+/** Tag → Add / Remove by name read the tag list first (one page of 100 holds them all). */
+const listTags: ExpectedRequest = {
+	method: 'GET',
+	path: '/v1/tags',
+	query: { limit: '100', offset: '0', order: 'asc' },
+	headers: auth,
+};
+const removeTag = (tag: string): ExpectedRequest => ({
+	method: 'DELETE',
+	path: `/v1/contacts/<uuid>/tags/${tag}`,
+	headers: auth,
+});
+/** Get Many: the documented filters only, no paging (Contactship documents none). */
+const listContacts = (query: Record<string, string>): ExpectedRequest => ({
+	method: 'GET',
+	path: '/v1/contacts',
+	query,
+	headers: auth,
+});
+const LIST = {
+	ada: { phone_number: '+442079460018', full_name: 'Ada Lovelace', email: 'ada@example.com' },
+	grace: { phone_number: '+12125550142', full_name: 'Grace Hopper', email: 'grace@navy.example' },
+	linus: { phone_number: '+358401234567', full_name: 'Linus Torvalds', email: 'linus@example.com' },
+};
+
 const contact = (fields: {
 	phone_number: string;
 	full_name: string;
@@ -292,6 +317,352 @@ export const contactshipE2e: E2eVendor = {
 				},
 			],
 		},
+		{
+			id: 'e2eContactshWf03',
+			name: 'Contactship: create or update contacts (If Contact Exists → Update Existing)',
+			// Two new contacts; the third has the first one's phone number: Contactship answers 409,
+			// the node finds the contact by phone and updates it. Its stored data field `source` is
+			// kept (Contactship replaces additional_data wholesale, so the node sends it back merged).
+			items: [
+				{ name: 'Ada Lovelace', phone: '+44 20 7946 0018', score: '87.5', source: 'webinar' },
+				{ name: 'Grace Hopper', phone: '+1 212 555 0142', score: '64' },
+				{ name: 'Ada King', phone: '+442079460018', email: 'ada@example.com', score: '90' },
+			],
+			parameters: {
+				resource: 'contact',
+				operation: 'create',
+				phone: '={{ $json.phone }}',
+				fullName: '={{ $json.name }}',
+				email: "={{ $json.email ?? '' }}",
+				customFields: {
+					field: [
+						{ type: 'number', key: 'lead_score', value: "={{ $json.score ?? '' }}" },
+						{ type: 'text', key: 'source', value: "={{ $json.source ?? '' }}" },
+					],
+				},
+				options: { ifContactExists: 'updateExisting', maxConcurrency: 1 },
+			},
+			expectedRequests: [
+				create({
+					phone_number: '+442079460018',
+					full_name: 'Ada Lovelace',
+					additional_data: [
+						{ type: 'number', field: 'lead_score', value: '87.5' },
+						{ type: 'text', field: 'source', value: 'webinar' },
+					],
+				}),
+				create({
+					phone_number: '+12125550142',
+					full_name: 'Grace Hopper',
+					additional_data: [{ type: 'number', field: 'lead_score', value: '64' }],
+				}),
+				create({
+					phone_number: '+442079460018',
+					full_name: 'Ada King',
+					email: 'ada@example.com',
+					additional_data: [{ type: 'number', field: 'lead_score', value: '90' }],
+				}),
+				{
+					method: 'GET',
+					path: '/v1/contacts/%2B442079460018',
+					query: { identifierType: 'phone_number' },
+					headers: auth,
+				},
+				{
+					method: 'PATCH',
+					path: '/v1/contacts/<uuid>',
+					headers: auth,
+					body: {
+						full_name: 'Ada King',
+						email: 'ada@example.com',
+						additional_data: [
+							{ type: 'number', field: 'lead_score', value: '90' },
+							{ type: 'text', field: 'source', value: 'webinar' },
+						],
+					},
+				},
+			],
+			expectedOutput: [
+				{
+					json: {
+						...contact({
+							phone_number: '+442079460018',
+							full_name: 'Ada Lovelace',
+							additional_data: [
+								{ type: 'number', field: 'lead_score', value: '87.5' },
+								{ type: 'text', field: 'source', value: 'webinar' },
+							],
+						}),
+						appliedTags: [],
+						outcome: 'created',
+					},
+					pairedItem: 0,
+				},
+				{
+					json: {
+						...contact({
+							phone_number: '+12125550142',
+							full_name: 'Grace Hopper',
+							additional_data: [{ type: 'number', field: 'lead_score', value: '64' }],
+						}),
+						appliedTags: [],
+						outcome: 'created',
+					},
+					pairedItem: 1,
+				},
+				{
+					json: {
+						...contact({
+							phone_number: '+442079460018',
+							full_name: 'Ada King',
+							email: 'ada@example.com',
+							additional_data: [
+								{ type: 'number', field: 'lead_score', value: '90' },
+								{ type: 'text', field: 'source', value: 'webinar' },
+							],
+						}),
+						appliedTags: [],
+						outcome: 'updated',
+					},
+					pairedItem: 2,
+				},
+			],
+		},
+		{
+			id: 'e2eContactshWf04',
+			name: 'Contactship: update, tag by name, untag, get and delete contacts',
+			// Create → Update (a data field merged into the stored ones) → Tag → Add by name and
+			// label → Tag → Remove by name → Get by ID → Delete by email.
+			items: [
+				{ name: 'Ada Lovelace', phone: '+442079460018', email: 'ada@example.com' },
+				{ name: 'Grace Hopper', phone: '+12125550142', email: 'grace@navy.example' },
+			],
+			parameters: {
+				resource: 'contact',
+				operation: 'create',
+				phone: '={{ $json.phone }}',
+				fullName: '={{ $json.name }}',
+				email: '={{ $json.email }}',
+				customFields: { field: [{ type: 'text', key: 'source', value: 'n8n' }] },
+				options: { maxConcurrency: 1 },
+			},
+			then: [
+				{
+					name: 'Update',
+					parameters: {
+						resource: 'contact',
+						operation: 'update',
+						contact: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+						description: 'Called back',
+						customFields: { field: [{ type: 'number', key: 'lead_score', value: '50' }] },
+						options: { maxConcurrency: 1 },
+					},
+				},
+				{
+					name: 'Add Tags',
+					parameters: {
+						resource: 'tag',
+						operation: 'add',
+						contact: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+						tags: "={{ ['vip', 'Hot Lead'] }}",
+						options: { maxConcurrency: 1 },
+					},
+				},
+				{
+					name: 'Remove Tags',
+					parameters: {
+						resource: 'tag',
+						operation: 'remove',
+						contact: { __rl: true, mode: 'id', value: '={{ $json.contactId }}' },
+						tags: "={{ ['VIP'] }}",
+						options: { maxConcurrency: 1 },
+					},
+				},
+				{
+					name: 'Get',
+					parameters: {
+						resource: 'contact',
+						operation: 'get',
+						contact: { __rl: true, mode: 'id', value: '={{ $json.contactId }}' },
+						options: { maxConcurrency: 1 },
+					},
+				},
+				{
+					name: 'Delete',
+					parameters: {
+						resource: 'contact',
+						operation: 'delete',
+						contact: { __rl: true, mode: 'email', value: '={{ $json.email }}' },
+						options: { maxConcurrency: 1 },
+					},
+				},
+			],
+			expectedRequests: [
+				create({
+					phone_number: '+442079460018',
+					full_name: 'Ada Lovelace',
+					email: 'ada@example.com',
+					additional_data: [{ type: 'text', field: 'source', value: 'n8n' }],
+				}),
+				create({
+					phone_number: '+12125550142',
+					full_name: 'Grace Hopper',
+					email: 'grace@navy.example',
+					additional_data: [{ type: 'text', field: 'source', value: 'n8n' }],
+				}),
+				...[0, 1].flatMap((): ExpectedRequest[] => [
+					{ method: 'GET', path: '/v1/contacts/<uuid>', query: { identifierType: 'id' } },
+					{
+						method: 'PATCH',
+						path: '/v1/contacts/<uuid>',
+						headers: auth,
+						body: {
+							description: 'Called back',
+							additional_data: [
+								{ type: 'text', field: 'source', value: 'n8n' },
+								{ type: 'number', field: 'lead_score', value: '50' },
+							],
+						},
+					},
+				]),
+				listTags,
+				addTag(VIP),
+				addTag(HOT_LEAD),
+				addTag(VIP),
+				addTag(HOT_LEAD),
+				listTags,
+				removeTag(VIP),
+				removeTag(VIP),
+				{ method: 'GET', path: '/v1/contacts/<uuid>', query: { identifierType: 'id' } },
+				{ method: 'GET', path: '/v1/contacts/<uuid>', query: { identifierType: 'id' } },
+				{
+					method: 'GET',
+					path: '/v1/contacts/ada%40example.com',
+					query: { identifierType: 'email' },
+				},
+				{ method: 'DELETE', path: '/v1/contacts/<uuid>', headers: auth },
+				{
+					method: 'GET',
+					path: '/v1/contacts/grace%40navy.example',
+					query: { identifierType: 'email' },
+				},
+				{ method: 'DELETE', path: '/v1/contacts/<uuid>', headers: auth },
+			],
+			expectedOutput: [
+				{ json: { deleted: true }, pairedItem: 0 },
+				{ json: { deleted: true }, pairedItem: 1 },
+			],
+		},
+		{
+			id: 'e2eContactshWf05',
+			name: 'Contactship: get many contacts',
+			manyPerItem: true,
+			// Three new contacts, then for each one Get Many by the domain of its email (a partial
+			// match): example.com finds two contacts, navy.example one. Limit 5, so all are kept.
+			items: [
+				{ name: 'Ada Lovelace', phone: '+442079460018', email: 'ada@example.com' },
+				{ name: 'Grace Hopper', phone: '+12125550142', email: 'grace@navy.example' },
+				{ name: 'Linus Torvalds', phone: '+358401234567', email: 'linus@example.com' },
+			],
+			parameters: {
+				resource: 'contact',
+				operation: 'create',
+				phone: '={{ $json.phone }}',
+				fullName: '={{ $json.name }}',
+				email: '={{ $json.email }}',
+				options: { maxConcurrency: 1 },
+			},
+			then: [
+				{
+					name: 'Get Many',
+					parameters: {
+						resource: 'contact',
+						operation: 'getAll',
+						limit: 5,
+						filters: { email: "={{ $json.email.split('@')[1] }}" },
+						options: { maxConcurrency: 1 },
+					},
+				},
+			],
+			expectedRequests: [
+				create({
+					phone_number: '+442079460018',
+					full_name: 'Ada Lovelace',
+					email: 'ada@example.com',
+				}),
+				create({
+					phone_number: '+12125550142',
+					full_name: 'Grace Hopper',
+					email: 'grace@navy.example',
+				}),
+				create({
+					phone_number: '+358401234567',
+					full_name: 'Linus Torvalds',
+					email: 'linus@example.com',
+				}),
+				listContacts({ email: 'example.com' }),
+				listContacts({ email: 'navy.example' }),
+				listContacts({ email: 'example.com' }),
+			],
+			expectedOutput: [
+				{ json: contact({ ...LIST.ada }), pairedItem: 0 },
+				{ json: contact({ ...LIST.linus }), pairedItem: 0 },
+				{ json: contact({ ...LIST.grace }), pairedItem: 1 },
+				{ json: contact({ ...LIST.ada }), pairedItem: 2 },
+				{ json: contact({ ...LIST.linus }), pairedItem: 2 },
+			],
+		},
+		{
+			id: 'e2eContactshWf06',
+			name: 'Contactship: delete with an unknown and a malformed email (error output)',
+			errorOutput: true,
+			// Nobody has the first email: Contactship answers 404, named in the error; the second is
+			// refused before anything is sent.
+			items: [{ email: 'nobody@example.com' }, { email: 'ada@' }],
+			parameters: {
+				resource: 'contact',
+				operation: 'delete',
+				contact: { __rl: true, mode: 'email', value: '={{ $json.email }}' },
+				options: { maxConcurrency: 1 },
+			},
+			expectedRequests: [
+				{
+					method: 'GET',
+					path: '/v1/contacts/nobody%40example.com',
+					query: { identifierType: 'email' },
+					headers: auth,
+				},
+			],
+			expectedOutput: [],
+			expectedErrorOutput: [
+				{
+					json: {
+						email: 'nobody@example.com',
+						message:
+							'Contactship has no contact with email nobody@example.com (Contactship answered 404: Contact not found) [item 0]',
+						error: {
+							message:
+								'Contactship has no contact with email nobody@example.com (Contactship answered 404: Contact not found) [item 0]',
+							httpCode: '404',
+							description:
+								'Check the contact in Contactship, or pick it from the list. Nothing was changed.',
+						},
+					},
+					pairedItem: 0,
+				},
+				{
+					json: {
+						email: 'ada@',
+						message: 'Email "ada@" is not a valid email address [item 1]',
+						error: {
+							message: 'Email "ada@" is not a valid email address [item 1]',
+							description: '<any>',
+						},
+					},
+					pairedItem: 1,
+				},
+			],
+		},
 	],
 
 	dropdowns: [
@@ -323,6 +694,19 @@ export const contactshipE2e: E2eVendor = {
 					query: { limit: '100', offset: '0', order: 'asc' },
 					headers: auth,
 				},
+			],
+		},
+		{
+			// The contact picker (a resource locator's "From List"): what is typed is searched as a
+			// name, an email or a phone number. The sandbox starts with no contacts: an empty page.
+			kind: 'listSearch',
+			methodName: 'searchContacts',
+			parameterPath: 'contact',
+			currentNodeParameters: { resource: 'contact', operation: 'get' },
+			filter: '+44 20',
+			expected: [],
+			expectedRequests: [
+				{ method: 'GET', path: '/v1/contacts', query: { phone_number: '+4420' }, headers: auth },
 			],
 		},
 	],
