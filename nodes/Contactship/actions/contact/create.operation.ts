@@ -77,14 +77,21 @@ export const create: Operation = {
 				}
 			},
 			// "Update Existing": the contact found by phone gets the item's fields, its data rows merged.
-			updateExisting: async (existing) =>
-				await sendUpdate(
+			updateExisting: async (existing) => {
+				if (existing.id === undefined || existing.id === null || existing.id === '')
+					throw new NodeOperationError(
+						this.getNode(),
+						`Contactship found the contact with ${phone} but gave no ID for it, so it could not be updated`,
+						{ itemIndex, description: 'Nothing was changed. Update the contact in Contactship.' },
+					);
+				return await sendUpdate(
 					this,
 					client,
 					{ by: 'phone', value: phone },
 					String(existing.id),
 					toUpsertBody(request.body, existing),
-				),
+				);
+			},
 			identity: phone,
 		});
 
