@@ -326,6 +326,25 @@ describe('Contact → Create with If Contact Exists → Update Existing', () => 
 		});
 		expect(state().contactTags).toEqual({ [ADA.id]: [VIP], [grace.id]: [VIP] });
 	});
+	test('a lookup answer without an ID fails the item; nothing is patched', async () => {
+		seed(ADA);
+		sandbox.addFault({
+			method: 'GET',
+			path: '/v1/contacts/',
+			status: 200,
+			body: { full_name: 'Ada Lovelace', phone_number: ADA.phone_number },
+		});
+		const result = await run('contact', 'create', {
+			phone: ADA.phone_number,
+			fullName: 'Ada King',
+			options: { ifContactExists: 'updateExisting' },
+		});
+		expect(result.error?.message).toBe(
+			'Contactship found the contact with +442079460018 but gave no ID for it, so it could not be updated [item 0]',
+		);
+		expect(calls()).toEqual(['POST /v1/contacts', 'GET /v1/contacts/%2B442079460018']);
+		expect(stored(ADA.id)).toEqual(ADA);
+	});
 });
 
 describe('Contact → Delete', () => {
