@@ -44,13 +44,12 @@ export async function aboutContact<T>(
 		// A NodeApiError is handed back as it is (paths are built before `send`, so nothing else is thrown here).
 		if (!(error instanceof NodeApiError) || String(error.httpCode) !== '404')
 			throw new NodeApiError(ctx.getNode(), error as JsonObject);
-		const notFound = new NodeApiError(ctx.getNode(), { message: error.message } as JsonObject, {
+		throw new NodeApiError(ctx.getNode(), { message: error.message } as JsonObject, {
 			message: `Contactship has no contact with ${describeRef(ref)} (${error.message})`,
 			description:
 				'Check the contact in Contactship, or pick it from the list. Nothing was changed.',
 			httpCode: '404',
 		});
-		throw notFound;
 	}
 }
 
