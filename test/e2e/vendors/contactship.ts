@@ -319,6 +319,7 @@ export const contactshipE2e: E2eVendor = {
 		},
 		{
 			id: 'e2eContactshWf03',
+			example: true,
 			name: 'Contactship: create or update contacts (If Contact Exists → Update Existing)',
 			// Two new contacts; the third has the first one's phone number: Contactship answers 409,
 			// the node finds the contact by phone and updates it. Its stored data field `source` is
@@ -430,6 +431,7 @@ export const contactshipE2e: E2eVendor = {
 		},
 		{
 			id: 'e2eContactshWf04',
+			example: true,
 			name: 'Contactship: update, tag by name, untag, get and delete contacts',
 			// Create → Update (a data field merged into the stored ones) → Tag → Add by name and
 			// label → Tag → Remove by name → Get by ID → Delete by email.
@@ -555,6 +557,7 @@ export const contactshipE2e: E2eVendor = {
 		},
 		{
 			id: 'e2eContactshWf05',
+			example: true,
 			name: 'Contactship: get many contacts',
 			manyPerItem: true,
 			// Three new contacts, then for each one Get Many by the domain of its email (a partial
