@@ -311,12 +311,10 @@ beforeAll(async () => {
 		logDir,
 	});
 	await installPackage(n8n.userFolder, tarball);
-	await n8n.importCredentials(
-		e2eVendors.flatMap((vendor) => [
-			credentialImport(vendor, sandboxUrl),
-			badCredentialImport(vendor, sandboxUrl),
-		]),
-	);
+	// The bad-key credentials first: a new node gets the newest credential of its type, and
+	// should start with the sandbox one.
+	await n8n.importCredentials(e2eVendors.map((vendor) => badCredentialImport(vendor, sandboxUrl)));
+	await n8n.importCredentials(e2eVendors.map((vendor) => credentialImport(vendor, sandboxUrl)));
 	await n8n.importWorkflows(exampleFiles(e2eVendors).map(({ workflow }) => workflow));
 	const [port, brokerPort] = [await freePort(), await freePort()];
 	say(`starting n8n on 127.0.0.1:${port} …`);
