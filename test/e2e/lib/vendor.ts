@@ -272,12 +272,13 @@ export function aiAgentWorkflowImport(vendor: E2eVendor, example: AiAgentExample
 				typeVersion: 1,
 				position: [-320, -120],
 				parameters: {
-					width: 280,
-					height: 360,
+					width: 300,
+					height: 420,
 					content: [
 						'## Pick your own model',
 						'Replace *Chat Model (pick your own)* with any chat model node (OpenAI, Anthropic, Ollama, …) and give it your credential.',
-						`In *${toolName}*: choose your ${vendor.displayName} credential and re-pick the IDs from the dropdowns. The model fills only the fields set to \`$fromAI()\`; those with a default ('') are optional.`,
+						`With your own ${vendor.displayName} account: in *${toolName}*, choose your credential and re-pick the IDs from the dropdowns (against \`npm run dev\`'s sandbox, nothing needs changing).`,
+						"The model fills only the fields set to \`$fromAI()\`; those with a default ('') are optional.",
 					].join('\n\n'),
 				},
 			},
