@@ -3,7 +3,7 @@
  * command. Installs Node 24 and n8n once into a cache outside the clone, builds and packs
  * the package, installs the tarball into a fresh n8n user folder as n8n installs community
  * packages, starts the sandbox and n8n on 127.0.0.1:5678, creates the owner account,
- * imports a sandbox credential per vendor and an example workflow per node, and prints the
+ * imports a sandbox credential per vendor and the example workflows (examples/), and prints the
  * URL and login. Ctrl-C stops everything it started and removes the user folder.
  *
  * Environment: N8N_PORT (default 5678), SANDBOX_PORT (default: a free port),
@@ -18,7 +18,7 @@ import { DEFAULT_OWNER, N8nInstance } from '../test/e2e/lib/n8n';
 import { buildAndPack, installPackage, projectRoot } from '../test/e2e/lib/package';
 import { isStopping, removeOnExit, startProcess, stopAll } from '../test/e2e/lib/processes';
 import { ensureRuntime } from '../test/e2e/lib/runtime';
-import { credentialImport, workflowImport } from '../test/e2e/lib/vendor';
+import { credentialImport, exampleFiles } from '../test/e2e/lib/vendor';
 import { e2eVendors } from '../test/e2e/vendors';
 
 const say = (line: string) => console.log(`[dev] ${line}`);
@@ -82,15 +82,10 @@ async function main(): Promise<void> {
 		logDir,
 	});
 	await installPackage(n8n.userFolder, tarball);
-	say('Importing a sandbox credential per vendor and an example workflow per node …');
+	say('Importing a sandbox credential per vendor and the example workflows (examples/) …');
 	await n8n.importCredentials(e2eVendors.map((vendor) => credentialImport(vendor, sandboxUrl)));
-	await n8n.importWorkflows(
-		e2eVendors.flatMap((vendor) =>
-			vendor.workflows
-				.filter((workflow) => workflow.example)
-				.map((workflow) => workflowImport(vendor, workflow)),
-		),
-	);
+	const examples = exampleFiles(e2eVendors).map(({ workflow }) => workflow);
+	await n8n.importWorkflows(examples);
 
 	say(`Starting n8n on 127.0.0.1:${port} (about 15 s) …`);
 	const rest = await n8n.start(port, Number(process.env.N8N_RUNNERS_BROKER_PORT ?? port + 1));
@@ -101,7 +96,7 @@ async function main(): Promise<void> {
 			'',
 			`  n8n is ready:   http://127.0.0.1:${port}`,
 			`  Log in with:    ${DEFAULT_OWNER.email} / ${DEFAULT_OWNER.password}`,
-			`  Workflows:      ${e2eVendors.map((vendor) => `${vendor.displayName}: create contacts (example)`).join(', ')}`,
+			`  Workflows:      ${examples.map((workflow) => workflow.name).join('\n                  ')}`,
 			`  Credentials:    ${e2eVendors.map((vendor) => vendor.credential.name).join(', ')} (pointing at the sandbox)`,
 			`  Sandbox:        ${sandboxUrl} (what it received: ${sandboxUrl}/__sandbox/requests)`,
 			`  Logs:           ${logDir}`,

@@ -170,7 +170,7 @@ async function runWorkflow(vendor: E2eVendor, workflow: E2eWorkflow): Promise<vo
 	}
 }
 
-test('examples/ holds exactly the example workflows executed above, one per node', () => {
+test('examples/ holds exactly the example workflows executed above (at least one per node) and the AI Agent examples', () => {
 	const expected = exampleFiles(e2eVendors);
 	expect(
 		readdirSync(join(projectRoot, 'examples'))
@@ -181,7 +181,10 @@ test('examples/ holds exactly the example workflows executed above, one per node
 		// `npm run examples` rewrites them after a change to a vendor's example.
 		expect(JSON.parse(readFileSync(join(projectRoot, 'examples', file), 'utf8'))).toEqual(workflow);
 	}
-	expect(expected).toHaveLength(readManifest().n8n.nodes.length);
+	// `<node>.json` for every node.
+	for (const vendor of e2eVendors)
+		expect(expected.map(({ file }) => file)).toContain(`${vendor.nodeName}.json`);
+	expect(e2eVendors).toHaveLength(readManifest().n8n.nodes.length);
 });
 
 describe('n8n server: the package as the editor sees it', () => {

@@ -4,6 +4,9 @@
  * description. Each node is configured as the README's "Use as an AI Agent tool" section shows:
  * a field the model may leave empty carries a default in `$fromAI`, so it is an optional input.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import type { INode, INodeParameters, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { deepCopy, NodeHelpers } from 'n8n-workflow';
 // n8n-core's tool wrapper (not in its index); the AI Agent calls it for every node connected as a tool.
@@ -144,6 +147,17 @@ describe('the nodes as AI Agent tools (n8n-core createNodeAsTool)', () => {
 		});
 		expect(side.properties).toEqual(['email', 'fullName', 'phone']);
 		expect(side.required).toEqual(['phone']);
+	});
+
+	it('the AI Agent example (examples/salesCaptain-ai-agent-tool.json) gives the model the inputs the README lists', () => {
+		const example = JSON.parse(
+			readFileSync(join(__dirname, '../../examples/salesCaptain-ai-agent-tool.json'), 'utf8'),
+		) as { nodes: Array<{ type: string; parameters: INodeParameters }>; connections: object };
+		const tool = example.nodes.find((node) => node.type.endsWith('.salesCaptainTool'))!;
+		const side = modelSide(new SalesCaptain(), tool.parameters);
+		expect(side.properties).toEqual(['email', 'fullName', 'phone']);
+		expect(side.required).toEqual(['fullName']);
+		expect(JSON.stringify(example.connections)).toContain('"ai_tool"');
 	});
 
 	it('without a default, every $fromAI field is required: the model would have to invent a phone', () => {

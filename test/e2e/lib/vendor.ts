@@ -119,6 +119,16 @@ export interface E2eVendor {
 	};
 	workflows: E2eWorkflow[];
 	dropdowns: E2eDropdown[];
+	/** An importable AI Agent workflow with this node as the agent's tool (examples/, `npm run dev`). */
+	aiAgentExample?: AiAgentExample;
+}
+
+export interface AiAgentExample {
+	/** Workflow id in n8n, as for `E2eWorkflow.id`. */
+	id: string;
+	name: string;
+	/** The tool node's parameters: IDs fixed in the node, the contact's details from `$fromAI()`. */
+	toolParameters: INodeParameters;
 }
 
 export const nodeType = (vendor: E2eVendor) => `${PACKAGE_NAME}.${vendor.nodeName}`;
@@ -145,17 +155,26 @@ export function badCredentialImport(vendor: E2eVendor, sandboxUrl: string) {
 
 export const badCredentialId = (vendor: E2eVendor) => `${vendor.credential.id.slice(0, 13)}Bad`;
 
+/** The credential reference a workflow's vendor node carries: the sandbox credential. */
+const credentialReference = (vendor: E2eVendor) => ({
+	[vendor.credential.type]: { id: vendor.credential.id, name: vendor.credential.name },
+});
+
+/** Stable node ids, so re-importing a workflow updates it instead of adding nodes. */
+function nodeIds(workflowId: string) {
+	return (n: number) => {
+		const hex = createHash('sha256').update(`${workflowId}/${n}`).digest('hex');
+		return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+	};
+}
+
 /**
  * Manual Trigger → "Items" (Edit Fields, raw JSON) → "Split Out" → the vendor node. Only
  * core nodes that run in-process, so no task runner is involved.
  */
 export function workflowImport(vendor: E2eVendor, workflow: E2eWorkflow) {
 	const chained = workflow.then ?? [];
-	// Stable node ids, so re-importing a workflow updates it instead of adding nodes.
-	const nodeId = (n: number) => {
-		const hex = createHash('sha256').update(`${workflow.id}/${n}`).digest('hex');
-		return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-	};
+	const nodeId = nodeIds(workflow.id);
 	return {
 		id: workflow.id,
 		name: workflow.name,
@@ -193,9 +212,7 @@ export function workflowImport(vendor: E2eVendor, workflow: E2eWorkflow) {
 				typeVersion: vendor.nodeVersion,
 				position: [660, 0],
 				parameters: workflow.parameters,
-				credentials: {
-					[vendor.credential.type]: { id: vendor.credential.id, name: vendor.credential.name },
-				},
+				credentials: credentialReference(vendor),
 				...(workflow.continueOnFail ? { onError: 'continueRegularOutput' } : {}),
 				...(workflow.errorOutput ? { onError: 'continueErrorOutput' } : {}),
 			},
@@ -206,9 +223,7 @@ export function workflowImport(vendor: E2eVendor, workflow: E2eWorkflow) {
 				typeVersion: vendor.nodeVersion,
 				position: [880 + 220 * index, 0],
 				parameters: next.parameters,
-				credentials: {
-					[vendor.credential.type]: { id: vendor.credential.id, name: vendor.credential.name },
-				},
+				credentials: credentialReference(vendor),
 			})),
 		],
 		connections: {
@@ -230,17 +245,120 @@ export const outputNodeName = (vendor: E2eVendor, workflow: E2eWorkflow) =>
 	workflow.then?.at(-1)?.name ?? vendor.displayName;
 
 /**
- * The importable example workflow of each vendor node, as `examples/<node>.json` holds it:
- * the same workflow the suite executes. Its credential reference names the sandbox one;
- * n8n asks for your own credential when you open it.
+ * When chat message received → AI Agent, with a chat model and the vendor node as its tool.
+ * The model is OpenAI's chat model node without a credential: any chat model node fits (the
+ * sticky note says so); the agent needs one to run, the editor shows the workflow without.
  */
-export function exampleFiles(vendors: E2eVendor[]): Array<{ file: string; workflow: object }> {
-	return vendors.flatMap((vendor) =>
-		vendor.workflows
+export function aiAgentWorkflowImport(vendor: E2eVendor, example: AiAgentExample) {
+	const nodeId = nodeIds(example.id);
+	const toolName = `${vendor.displayName} Tool`;
+	return {
+		id: example.id,
+		name: example.name,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{
+				id: nodeId(1),
+				name: 'When chat message received',
+				type: '@n8n/n8n-nodes-langchain.chatTrigger',
+				typeVersion: 1.1,
+				position: [0, 0],
+				webhookId: nodeId(5),
+				parameters: { options: {} },
+			},
+			{
+				id: nodeId(2),
+				name: 'AI Agent',
+				type: '@n8n/n8n-nodes-langchain.agent',
+				typeVersion: 3,
+				position: [240, 0],
+				parameters: {
+					options: {
+						systemMessage: `You save the people the user tells you about as contacts in ${vendor.displayName}, with the ${toolName}. Pass only details the user gave; leave the others empty.`,
+					},
+				},
+			},
+			{
+				id: nodeId(3),
+				name: 'Chat Model (pick your own)',
+				type: '@n8n/n8n-nodes-langchain.lmChatOpenAi',
+				typeVersion: 1.2,
+				position: [160, 220],
+				parameters: { model: { __rl: true, mode: 'list', value: 'gpt-4.1-mini' }, options: {} },
+			},
+			{
+				id: nodeId(4),
+				name: toolName,
+				type: `${nodeType(vendor)}Tool`,
+				typeVersion: vendor.nodeVersion,
+				position: [400, 220],
+				parameters: example.toolParameters,
+				credentials: credentialReference(vendor),
+			},
+			{
+				id: nodeId(6),
+				name: 'Sticky Note',
+				type: 'n8n-nodes-base.stickyNote',
+				typeVersion: 1,
+				position: [-320, -120],
+				parameters: {
+					width: 300,
+					height: 420,
+					content: [
+						'## Pick your own model',
+						'Replace *Chat Model (pick your own)* with any chat model node (OpenAI, Anthropic, Ollama, …) and give it your credential.',
+						`With your own ${vendor.displayName} account: in *${toolName}*, choose your credential and re-pick the IDs from the dropdowns (against \`npm run dev\`'s sandbox, nothing needs changing).`,
+						"The model fills only the fields set to \`$fromAI()\`; those with a default ('') are optional.",
+					].join('\n\n'),
+				},
+			},
+		],
+		connections: {
+			'When chat message received': { main: [[{ node: 'AI Agent', type: 'main', index: 0 }]] },
+			'Chat Model (pick your own)': {
+				ai_languageModel: [[{ node: 'AI Agent', type: 'ai_languageModel', index: 0 }]],
+			},
+			[toolName]: { ai_tool: [[{ node: 'AI Agent', type: 'ai_tool', index: 0 }]] },
+		},
+	};
+}
+
+/** `salesCaptain-get-many-contacts` from "SalesCaptain: get many contacts (example)". */
+function exampleSlug(vendor: E2eVendor, name: string): string {
+	const words = name
+		.replace(new RegExp(`^${vendor.displayName}:`), '')
+		.replace(/\(example\)/, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-|-$/g, '');
+	return `${vendor.nodeName}-${words}`;
+}
+
+/**
+ * The importable example workflows, as `examples/` holds them and `npm run dev` imports them:
+ * each vendor's workflows marked `example` (the first as `<node>.json`, the others as
+ * `<node>-<slug of its name>.json`), the same workflows the suite executes, then its AI Agent
+ * example if it has one. Credential references name the sandbox credentials; n8n asks for
+ * your own when you open the node.
+ */
+export function exampleFiles(
+	vendors: E2eVendor[],
+): Array<{ file: string; workflow: { name: string } }> {
+	return vendors.flatMap((vendor) => [
+		...vendor.workflows
 			.filter((workflow) => workflow.example)
-			.map((workflow) => ({
-				file: `${vendor.nodeName}.json`,
+			.map((workflow, index) => ({
+				file: `${index === 0 ? vendor.nodeName : exampleSlug(vendor, workflow.name)}.json`,
 				workflow: workflowImport(vendor, workflow),
 			})),
-	);
+		...(vendor.aiAgentExample
+			? [
+					{
+						file: `${exampleSlug(vendor, vendor.aiAgentExample.name)}.json`,
+						workflow: aiAgentWorkflowImport(vendor, vendor.aiAgentExample),
+					},
+				]
+			: []),
+	]);
 }

@@ -101,6 +101,22 @@ export const salesCaptainE2e: E2eVendor = {
 		badDropdownMessage: 'SalesCaptain answered 401: Unauthorized access',
 	},
 
+	// The README's "Use as an AI Agent tool" form: the company fixed in the node, the name
+	// required from the model, phone and email optional (a default, '', in $fromAI).
+	aiAgentExample: {
+		id: 'e2eSalesCaptAi01',
+		name: 'SalesCaptain: AI Agent tool (example)',
+		toolParameters: {
+			resource: 'contact',
+			operation: 'create',
+			company: ACME,
+			fullName: "={{ $fromAI('fullName', 'the contact full name', 'string') }}",
+			phone: "={{ $fromAI('phone', 'phone with country code, if known', 'string', '') }}",
+			email: "={{ $fromAI('email', 'the contact email, if known', 'string', '') }}",
+			options: { ifContactExists: 'returnExisting' },
+		},
+	},
+
 	workflows: [
 		{
 			id: 'e2eSalesCaptWf01',
