@@ -439,7 +439,9 @@ async function main(): Promise<void> {
 		results.some((result) => result.upsert) ? [upsertTable(results), ''] : [],
 	].flat();
 	const report = [
-		measuredOn(`BENCH_ONLY=${only?.join(',') ?? 'getmany,upsert'} npm run bench`),
+		measuredOn(
+			`${scale === 1 ? '' : `BENCH_SCALE=${scale} `}BENCH_ONLY=${only?.join(',') ?? 'getmany,upsert'} npm run bench`,
+		),
 		'',
 		...tables,
 	].join('\n');
