@@ -295,8 +295,14 @@ function countKinds(requests: Array<{ method: string; path: string }>): Map<stri
 	return kinds;
 }
 
-const total = (kinds: Map<string, number>) => [...kinds.values()].reduce((a, b) => a + b, 0);
 const count = (value: number) => value.toLocaleString('en');
+/** `1,000 POST create-contact, 500 GET list-contacts`: what the vendor received, most first. */
+const byKind = (kinds: Map<string, number>) =>
+	[...kinds]
+		.sort((a, b) => b[1] - a[1])
+		.map(([kind, times]) => `${count(times)} ${kind}`)
+		.join(', ');
+const total = (kinds: Map<string, number>) => [...kinds.values()].reduce((a, b) => a + b, 0);
 
 function getManyTable(results: Result[]): string {
 	const rows = [
@@ -314,17 +320,16 @@ function getManyTable(results: Result[]): string {
 
 function upsertTable(results: Result[]): string {
 	const rows = [
-		'| scenario | node | items (existing) | time | ideal (accepted requests ÷ limit) | requests: POST create / GET search / PUT update / GET read-back | 429s | outcomes: created / updated | contacts at the vendor | duplicates | updated at the vendor | lost | n8n peak memory |',
+		'| scenario | node | items (existing) | time | ideal (accepted requests ÷ limit) | requests by kind | 429s | outcomes: created / updated | contacts at the vendor | duplicates | updated at the vendor | lost | n8n peak memory |',
 		'|---|---|---|---|---|---|---|---|---|---|---|---|---|',
 	];
 	for (const result of results.filter((candidate) => candidate.upsert)) {
 		const upsert = result.upsert!;
 		const { items, existing } = upsertCounts(result.scenario);
-		const kind = (name: string) => result.requests.get(name) ?? 0;
 		const limit = result.scenario.rateLimit!;
 		const idealMs = ((total(result.requests) - result.rateLimited) / limit.limit) * limit.windowMs;
 		rows.push(
-			`| ${result.scenario.title} | ${label[result.contender]} | ${count(items)} (${count(existing)}) | ${seconds(result.ms)} | ${seconds(idealMs)} | ${kind('POST create-contact')} / ${kind('GET list-contacts')} / ${kind('PUT update-contact')} / ${kind('GET fetch-contact')} | ${result.rateLimited} | ${upsert.created} / ${upsert.updated} | ${count(upsert.vendorContacts)} | ${upsert.duplicates} | ${upsert.updatedAtVendor} of ${existing} | ${upsert.lost} | ${result.peakRssMb} MB |`,
+			`| ${result.scenario.title} | ${label[result.contender]} | ${count(items)} (${count(existing)}) | ${seconds(result.ms)} | ${seconds(idealMs)} | ${byKind(result.requests)} | ${result.rateLimited} | ${upsert.created} / ${upsert.updated} | ${count(upsert.vendorContacts)} | ${upsert.duplicates} | ${upsert.updatedAtVendor} of ${existing} | ${upsert.lost} | ${result.peakRssMb} MB |`,
 		);
 	}
 	return rows.join('\n');
