@@ -18,21 +18,23 @@
  * BENCH_ONLY=overhead,latency,rate,scale,pace-headers,pace-retry-after picks scenarios; BENCH_PROFILE=<dir> writes a CPU
  * profile of each `n8n execute` there (open it in Chrome DevTools).
  */
-import type { ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { N8nInstance } from '../test/e2e/lib/n8n';
-import { buildAndPack, installPackage, projectRoot } from '../test/e2e/lib/package';
-import { freePort, removeOnExit, stopAll } from '../test/e2e/lib/processes';
-import { ensureRuntime, N8N_VERSION, NODE_MAJOR } from '../test/e2e/lib/runtime';
 import { PACKAGE_NAME } from '../test/e2e/lib/vendor';
-import { createSandbox } from '../test/sandbox';
 import type { ContactshipState } from '../test/sandbox/vendors/contactship';
 import { CONTACTSHIP_API_KEY } from '../test/sandbox/vendors/contactship';
 import type { SalesCaptainState } from '../test/sandbox/vendors/salesCaptain';
 import { SALESCAPTAIN_TOKEN, SC_COMPANIES } from '../test/sandbox/vendors/salesCaptain';
+import {
+	countDuplicates,
+	executeNode,
+	measuredOn,
+	prepareBench,
+	runBench,
+	sampleMemory,
+	seconds,
+} from './bench-lib';
 
 const COMPANY = SC_COMPANIES[0].company_id;
 const CREDENTIAL = {
@@ -253,31 +255,6 @@ function workflow(id: string, scenario: Scenario, contender: Contender, sandboxU
 	};
 }
 
-/** Samples a process's peak resident memory (VmHWM) until it exits. */
-function sampleMemory(child: ChildProcess): () => number {
-	let peakKb = 0;
-	const read = () => {
-		try {
-			const match = readFileSync(`/proc/${child.pid}/status`, 'utf8').match(/VmHWM:\s+(\d+) kB/);
-			if (match) peakKb = Math.max(peakKb, Number(match[1]));
-		} catch {
-			// Gone already.
-		}
-	};
-	const timer = setInterval(read, 50);
-	child.once('exit', () => clearInterval(timer));
-	return () => {
-		clearInterval(timer);
-		return Math.round(peakKb / 1024);
-	};
-}
-
-function countDuplicates(keys: unknown[]): number {
-	const seen = new Map<string, number>();
-	for (const key of keys) seen.set(String(key), (seen.get(String(key)) ?? 0) + 1);
-	return [...seen.values()].reduce((sum, count) => sum + count - 1, 0);
-}
-
 /** The most requests within any window of `windowMs` (half open, as a vendor counts). */
 function busiestWindow(times: number[], windowMs: number): number {
 	const sorted = [...times].sort((a, b) => a - b);
@@ -307,8 +284,6 @@ function paceTable(results: Result[]): string {
 	return rows.join('\n');
 }
 
-const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-
 /** The HTTP Request node's best run in a scenario that lost no item: what ours is measured against. */
 function reference(results: Result[], scenario: Scenario): Result | undefined {
 	return results
@@ -336,27 +311,8 @@ function table(results: Result[]): string {
 }
 
 async function main(): Promise<void> {
-	if (scenarios.length === 0) return; // BENCH_ONLY named only scenarios of scripts/bench-burst.ts
-	const runtime = await ensureRuntime(say);
-	const work = mkdtempSync(join(tmpdir(), 'crm-contacts-bench-'));
-	removeOnExit(work);
-	const logDir = join(projectRoot, '.tmp', 'bench');
-	mkdirSync(logDir, { recursive: true });
-	say('Building and packing the package …');
-	const tarball = await buildAndPack(work, join(logDir, 'build.log'));
-
-	const sandbox = createSandbox();
-	const sandboxUrl = await sandbox.start();
-	// n8n as it ships: SSRF protection is off by default (the e2e suite turns it on).
-	const n8n = new N8nInstance({
-		runtime,
-		userFolder: join(work, 'n8n-user'),
-		removeUserFolder: false,
-		logDir,
-		env: { N8N_SSRF_PROTECTION_ENABLED: 'false' },
-	});
-	await installPackage(n8n.userFolder, tarball);
-	await n8n.importCredentials([
+	if (scenarios.length === 0) return; // BENCH_ONLY named only scenarios of the other bench scripts
+	const setup = await prepareBench(say, (sandboxUrl) => [
 		{
 			...CREDENTIAL,
 			data: { accessToken: SALESCAPTAIN_TOKEN, baseUrl: `${sandboxUrl}/salescaptain` },
@@ -366,6 +322,7 @@ async function main(): Promise<void> {
 			data: { apiKey: CONTACTSHIP_API_KEY, baseUrl: `${sandboxUrl}/contactship` },
 		},
 	]);
+	const { n8n, sandbox, sandboxUrl, logDir } = setup;
 
 	const runs = scenarios.flatMap((scenario) =>
 		scenario.contenders.map((contender, index) => ({
@@ -391,24 +348,15 @@ async function main(): Promise<void> {
 					NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_PROFILE} --cpu-prof-name=${id}.cpuprofile`,
 				}
 			: {};
-		const executed = await n8n.execute(
+		const task = await executeNode(
+			setup,
 			id,
-			await freePort(),
+			'Create',
 			(child) => (peakMemory = sampleMemory(child)),
 			profile,
 		);
 		const peakRssMb = peakMemory();
-		const task = executed.run?.data.resultData.runData.Create?.[0];
-		if (!task) {
-			writeFileSync(
-				join(logDir, `${id}.out`),
-				`${executed.stdout}\n--- stderr ---\n${executed.stderr}`,
-			);
-			throw new Error(
-				`The run of ${id} has no data for the node (exit ${executed.code}); see ${join(logDir, `${id}.out`)}`,
-			);
-		}
-		const items: Array<{ json: Record<string, unknown> }> = task.data?.main?.[0] ?? [];
+		const { items } = task;
 		const result: Result = {
 			scenario,
 			contender,
@@ -454,23 +402,11 @@ async function main(): Promise<void> {
 	}
 	await sandbox.close();
 
-	const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${NODE_MAJOR}, n8n ${N8N_VERSION}`;
 	const paced = results.some((result) => result.scenario.pace) ? [paceTable(results), ''] : [];
 	const others = results.some((result) => !result.scenario.pace) ? [table(results), ''] : [];
-	const report = [
-		`Measured ${new Date().toISOString().slice(0, 10)} on ${machine} with \`npm run bench\`.`,
-		'',
-		...others,
-		...paced,
-	].join('\n');
+	const report = [measuredOn('npm run bench'), '', ...others, ...paced].join('\n');
 	writeFileSync(join(logDir, 'results.md'), report);
 	console.log(`\n${report}`);
 }
 
-main()
-	.then(async () => await stopAll())
-	.catch(async (error: Error) => {
-		console.error(`[bench] ${error.stack ?? error.message}`);
-		await stopAll();
-		process.exit(1);
-	});
+runBench('bench', main);
