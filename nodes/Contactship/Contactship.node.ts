@@ -10,6 +10,7 @@ import { withReadableErrors } from '../shared/lists';
 import { describeResources, runOperation } from '../shared/operations';
 import { resources } from './actions/resources';
 import { contactshipApi, contactshipPacing } from './api';
+import { getAgents, getOutboundNumbers, searchAgents } from './methods/calls';
 import { getTags } from './methods/loadOptions';
 
 export class Contactship implements INodeType {
@@ -30,7 +31,8 @@ export class Contactship implements INodeType {
 	};
 
 	methods = {
-		loadOptions: withReadableErrors({ getTags }),
+		loadOptions: withReadableErrors({ getTags, getAgents, getOutboundNumbers }),
+		listSearch: withReadableErrors({ searchAgents }),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

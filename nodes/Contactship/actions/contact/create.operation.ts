@@ -14,6 +14,7 @@ import type { Operation, OperationRun } from '../../../shared/operations';
 import { createOptions, readIfContactExists } from '../../../shared/properties';
 import { apiPath } from '../../../shared/transport';
 import { contactshipPacing } from '../../api';
+import { callAfterCreateFields, readCallAfterCreate, startCallAfterCreate } from '../call/afterCreate';
 import { CREATED_CONTACT, readContact, toCreateContactRequest } from './mapping';
 
 export const create: Operation = {
@@ -74,6 +75,7 @@ export const create: Operation = {
 				description: 'Name of the data field',
 			},
 		}),
+		...callAfterCreateFields,
 		createOptions('Contactship', contactshipPacing),
 	],
 
@@ -86,6 +88,7 @@ export const create: Operation = {
 		const { client } = run;
 		const request = toCreateContactRequest(parameters);
 		const phone = String(request.body.phone_number);
+		const call = readCallAfterCreate(parameters);
 
 		const { contact, outcome } = await createOrUseExisting(this, {
 			ifContactExists: readIfContactExists(parameters.options),
@@ -141,6 +144,8 @@ export const create: Operation = {
 				});
 			},
 		);
-		return { ...contact, appliedTags, outcome };
+		if (!call) return { ...contact, appliedTags, outcome };
+		const started = await startCallAfterCreate(this, run, contactId, call, { appliedTags, outcome });
+		return { ...contact, appliedTags, outcome, call: started };
 	},
 };
