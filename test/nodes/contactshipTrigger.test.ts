@@ -186,7 +186,11 @@ test('filtered by result and agent: only matching calls, still each once', async
 });
 
 test('Fetch Test Event shows the latest ended call and leaves the cursor alone', async () => {
-	end(await startCalls(2));
+	const [older] = await startCalls(1);
+	// A later creation time than the first call's (two calls can share a millisecond).
+	await new Promise((resolve) => setTimeout(resolve, 5));
+	const [latestEnded] = await startCalls(1, SALES_AGENT.id, 5);
+	end([older, latestEnded]);
 	await startCalls(1, SALES_AGENT.id, 10);
 	const staticData: IDataObject = {};
 	const output = await pollNode({
@@ -196,6 +200,6 @@ test('Fetch Test Event shows the latest ended call and leaves the cursor alone',
 		staticData,
 		mode: 'manual',
 	});
-	expect(output?.[0].map((item) => item.json.id)).toEqual([state().calls[1].id]);
+	expect(output?.[0].map((item) => item.json.id)).toEqual([latestEnded]);
 	expect(staticData).toEqual({});
 });
