@@ -260,13 +260,22 @@ describe('a start whose answer is lost is never sent again', () => {
 
 test('a 429 storm on 200 calls: every call is started exactly once', async () => {
 	const contactIds = seedContacts(200);
+	// Refusals the vendor's own limit gives when the machine is fast enough, and 60 that come whatever its speed.
 	sandbox.setRateLimit('contactship', { limit: 40, windowMs: 1000 });
+	sandbox.addFault({
+		method: 'POST',
+		path: '/v1/calls/single-contact-call',
+		status: 429,
+		body: { statusCode: 429, message: 'Too many requests, please slow down', error: 'Too Many Requests' },
+		headers: { 'Retry-After': '1' },
+		times: 60,
+	});
 	const run = await call(
 		contactIds.map((id) => ({ id })),
 		{ ...toContact, options: { maxRequests: 0, maxConcurrency: 10 } },
 	);
 	expect(run.error).toBeUndefined();
-	expect(sandbox.stats.rateLimited).toBeGreaterThan(0);
+	expect(starts().length).toBeGreaterThanOrEqual(260);
 	expect(run.items).toHaveLength(200);
 	expect(run.items!.map((item) => item.json.contact_id)).toEqual(contactIds);
 	expect(Object.values(state().callStarts)).toEqual(contactIds.map(() => 1));
