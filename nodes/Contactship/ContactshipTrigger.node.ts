@@ -125,7 +125,10 @@ export class ContactshipTrigger implements INodeType {
 				throw new NodeOperationError(
 					this.getNode(),
 					'No ended call in Contactship passes the filters, so there is no test event to show',
-					{ description: 'Have an agent make a call (Contactship node → Call → Start), wait until it ends, and fetch again.' },
+					{
+						description:
+							'Have an agent make a call (Contactship node → Call → Start), wait until it ends, and fetch again.',
+					},
 				);
 			return [this.helpers.returnJsonArray([call])];
 		}

@@ -4,7 +4,12 @@
  * (to the sandbox) through n8n's request helper, and credentials are applied by their
  * declared `authenticate` block, resolved like n8n's CredentialsHelper resolves it.
  */
-import { ExecutionLifecycleHooks, LoadOptionsContext, PollContext, WorkflowExecute } from 'n8n-core';
+import {
+	ExecutionLifecycleHooks,
+	LoadOptionsContext,
+	PollContext,
+	WorkflowExecute,
+} from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentials,

@@ -33,8 +33,14 @@ function modelSide(parameters: INodeParameters) {
 		parameters: {},
 	};
 	node.parameters =
-		NodeHelpers.getNodeParameters(description.properties, parameters, true, false, node, description) ??
-		{};
+		NodeHelpers.getNodeParameters(
+			description.properties,
+			parameters,
+			true,
+			false,
+			node,
+			description,
+		) ?? {};
 	const { response: tool } = createNodeAsTool({
 		node,
 		nodeType: { description } as INodeType,

@@ -4,6 +4,8 @@
  * Call → Get Many, Contact → Create with Call After Create, and the faults where a start's
  * answer is lost (never sent again) or refused with 429 (sent again until started once).
  */
+import type { INodeParameters } from 'n8n-workflow';
+
 import { contactshipApi } from '../../nodes/Contactship/api';
 import { listSearch, loadOptions, runNode } from '../harness/n8n';
 import { createSandbox } from '../sandbox';
@@ -154,15 +156,9 @@ describe('Call → Start', () => {
 		expect(starts()[0].body).toMatchObject({ from_number_id: OUTBOUND[2].id });
 	});
 
-	test('an unknown contact ID fails the item in Contactship\'s words; no call starts', async () => {
-		const run = await call(
-			[{ id: 'c0c00000-0000-4000-8000-999999999999' }],
-			toContact,
-			true,
-		);
-		expect(run.items![0].json.message).toBe(
-			'Contactship answered 404: Contact not found [item 0]',
-		);
+	test("an unknown contact ID fails the item in Contactship's words; no call starts", async () => {
+		const run = await call([{ id: 'c0c00000-0000-4000-8000-999999999999' }], toContact, true);
+		expect(run.items![0].json.message).toBe('Contactship answered 404: Contact not found [item 0]');
 		expect(state().calls).toEqual([]);
 	});
 
@@ -197,7 +193,11 @@ describe('Call → Start', () => {
 	test('a From Number that is not an outbound number of the organisation fails before the call', async () => {
 		const [contactId] = seedContacts(1);
 		const inbound = CS_SEED_PHONE_NUMBERS.find((number) => number.type === 'inbound')!;
-		const run = await call([{ id: contactId }], { ...toContact, fromNumber: inbound.phone_number }, true);
+		const run = await call(
+			[{ id: contactId }],
+			{ ...toContact, fromNumber: inbound.phone_number },
+			true,
+		);
 		expect(run.items![0].json.message).toBe(
 			`From Number "${inbound.phone_number}" is not one of the outbound numbers of your Contactship organisation [item 0]`,
 		);
@@ -213,17 +213,20 @@ describe('a start whose answer is lost is never sent again', () => {
 		['a 200 that names no call', { status: 200, body: { ok: true } }],
 	] as const;
 
-	test.each(faults)('%s: the item says to check, the call is started once', async (_name, fault) => {
-		const [contactId] = seedContacts(1);
-		sandbox.addFault({ method: 'POST', path: '/v1/calls/single-contact-call', ...fault });
-		const run = await call([{ id: contactId }], toContact, true);
-		expect(String(run.items![0].json.message)).toContain(
-			'unknown whether the call started — check in Contactship before re-running',
-		);
-		expect(starts()).toHaveLength(1);
-		// A dropped or failed answer may still have started the call (passThrough): never a second one.
-		expect(totalStarts()).toBeLessThanOrEqual(1);
-	});
+	test.each(faults)(
+		'%s: the item says to check, the call is started once',
+		async (_name, fault) => {
+			const [contactId] = seedContacts(1);
+			sandbox.addFault({ method: 'POST', path: '/v1/calls/single-contact-call', ...fault });
+			const run = await call([{ id: contactId }], toContact, true);
+			expect(String(run.items![0].json.message)).toContain(
+				'unknown whether the call started — check in Contactship before re-running',
+			);
+			expect(starts()).toHaveLength(1);
+			// A dropped or failed answer may still have started the call (passThrough): never a second one.
+			expect(totalStarts()).toBeLessThanOrEqual(1);
+		},
+	);
 
 	test('a timeout: the node stops waiting and says the call may be ringing', async () => {
 		const [contactId] = seedContacts(1);
@@ -252,7 +255,10 @@ describe('a start whose answer is lost is never sent again', () => {
 	test('without Continue On Fail, the run stops at the item and names nothing else as done', async () => {
 		const [first, second] = seedContacts(2);
 		sandbox.addFault({ method: 'POST', path: '/v1/calls/single-contact-call', drop: true });
-		const run = await call([{ id: first }, { id: second }], { ...toContact, options: { maxConcurrency: 1 } });
+		const run = await call([{ id: first }, { id: second }], {
+			...toContact,
+			options: { maxConcurrency: 1 },
+		});
 		expect(run.error?.message).toContain('unknown whether the call started [item 0]'.slice(0, 30));
 		expect(starts()).toHaveLength(1);
 	});
@@ -266,7 +272,11 @@ test('a 429 storm on 200 calls: every call is started exactly once', async () =>
 		method: 'POST',
 		path: '/v1/calls/single-contact-call',
 		status: 429,
-		body: { statusCode: 429, message: 'Too many requests, please slow down', error: 'Too Many Requests' },
+		body: {
+			statusCode: 429,
+			message: 'Too many requests, please slow down',
+			error: 'Too Many Requests',
+		},
 		headers: { 'Retry-After': '1' },
 		times: 60,
 	});
@@ -316,7 +326,7 @@ function seedCalls(count: number, agentId = SALES_AGENT.id): ContactshipCall[] {
 describe('Call → Get', () => {
 	test('an ended call: status, result, duration, summary; the transcript only when asked', async () => {
 		const [first] = seedCalls(1);
-		const get = async (options: object) =>
+		const get = async (options: INodeParameters) =>
 			await runNode({
 				type: 'contactship',
 				parameters: { resource: 'call', operation: 'get', callId: first.id, options },
@@ -498,7 +508,11 @@ describe('Contact → Create with Call After Create', () => {
 		expect(json.message).toBe(
 			`Contact ${contact.id} is saved in Contactship, but the call after create failed: Contactship's answer was lost, so it is unknown whether the call started — check in Contactship before re-running (Contactship answered 500: no error message given) [item 0]`,
 		);
-		expect(json.error).toMatchObject({ contactId: contact.id, appliedTags: [], outcome: 'created' });
+		expect(json.error).toMatchObject({
+			contactId: contact.id,
+			appliedTags: [],
+			outcome: 'created',
+		});
 		expect(starts()).toHaveLength(1);
 		expect(state().contacts).toHaveLength(1);
 	});
@@ -522,9 +536,7 @@ describe('dropdowns', () => {
 			filter: 'setter',
 			credentials: credentials(),
 		});
-		expect(found.results).toEqual([
-			{ name: 'Appointment Setter (Mateo)', value: SETTER_AGENT.id },
-		]);
+		expect(found.results).toEqual([{ name: 'Appointment Setter (Mateo)', value: SETTER_AGENT.id }]);
 		const numbers = await loadOptions({
 			type: 'contactship',
 			method: 'getOutboundNumbers',

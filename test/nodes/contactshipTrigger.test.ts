@@ -4,7 +4,7 @@
  * missed (a call still running holds the cursor back; one written late is caught by the overlap),
  * and "Fetch Test Event" shows the latest ended call without moving the cursor.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { pollNode, runNode } from '../harness/n8n';
 import { createSandbox } from '../sandbox';
@@ -39,7 +39,7 @@ const credentials = () => ({
 const state = () => sandbox.state<ContactshipState>('contactship');
 
 /** One active workflow: its static data lives as long as the workflow, across polls. */
-function activeTrigger(parameters: IDataObject = {}) {
+function activeTrigger(parameters: INodeParameters = {}) {
 	const staticData: IDataObject = {};
 	const emitted: IDataObject[] = [];
 	return {

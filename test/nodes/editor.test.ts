@@ -97,15 +97,12 @@ describe('labels', () => {
 		packageNodes
 			.filter((type) => !type.description.group.includes('trigger'))
 			.map((type) => [type.description.displayName]),
-	)(
-		'%s: the pacing interval is named after Max Requests',
-		(displayName) => {
-			const options = field(node(displayName), 'options').options as INodeProperties[];
-			const interval = options.find((option) => option.name === 'rateInterval');
-			expect(interval?.displayName).toBe('Max Requests Interval');
-			expect(options.map((option) => option.displayName)).not.toContain('Per');
-		},
-	);
+	)('%s: the pacing interval is named after Max Requests', (displayName) => {
+		const options = field(node(displayName), 'options').options as INodeProperties[];
+		const interval = options.find((option) => option.name === 'rateInterval');
+		expect(interval?.displayName).toBe('Max Requests Interval');
+		expect(options.map((option) => option.displayName)).not.toContain('Per');
+	});
 
 	test("RevyOps' company modes have names short enough for the mode selector", () => {
 		const modes = field(node('RevyOps'), 'company').modes ?? [];

@@ -4,7 +4,10 @@
  * Start in a second node, Call → Start to a number then Call → Get Many, and the agent and
  * outbound-number dropdowns. The sandbox's seed agents and numbers are the truth here.
  */
-import { CONTACTSHIP_API_KEY, CONTACTSHIP_ORGANIZATION_ID } from '../../sandbox/vendors/contactship';
+import {
+	CONTACTSHIP_API_KEY,
+	CONTACTSHIP_ORGANIZATION_ID,
+} from '../../sandbox/vendors/contactship';
 import { CS_SEED_AGENTS, CS_SEED_PHONE_NUMBERS } from '../../sandbox/vendors/contactshipCalls';
 import type { E2eDropdown, E2eWorkflow, ExpectedRequest } from '../lib/vendor';
 

@@ -52,7 +52,13 @@ export interface ContactshipCall {
 	created_at: string;
 	agent_id: string;
 	contact_id: string | null;
-	contact: { id: string | null; full_name: string; phone_number: string; email: string | null; country: string | null };
+	contact: {
+		id: string | null;
+		full_name: string;
+		phone_number: string;
+		email: string | null;
+		country: string | null;
+	};
 	from: string;
 	additional_data: Array<{ key: string; value: string }>;
 	metadata: Record<string, unknown> | null;
@@ -89,7 +95,11 @@ function agent(n: number, name: string, person: string, language: string): Conta
 	};
 }
 
-function phoneNumber(n: number, number: string, type: 'inbound' | 'outbound'): ContactshipPhoneNumber {
+function phoneNumber(
+	n: number,
+	number: string,
+	type: 'inbound' | 'outbound',
+): ContactshipPhoneNumber {
 	return {
 		id: `90e00000-0000-4000-8000-${String(n).padStart(12, '0')}`,
 		phone_number: number,
@@ -266,7 +276,8 @@ function checkCommon(body: Record<string, unknown>, problems: string[]): void {
 		if (!Array.isArray(body.additional_data)) problems.push('additional_data must be an array');
 		else
 			body.additional_data.forEach((entry: unknown, index) => {
-				if (!isPlainObject(entry)) return problems.push(`additional_data.${index} must be an object`);
+				if (!isPlainObject(entry))
+					return problems.push(`additional_data.${index} must be an object`);
 				for (const key of Object.keys(entry))
 					if (key !== 'key' && key !== 'value')
 						problems.push(`additional_data.${index}.property ${key} should not exist`);
@@ -357,7 +368,8 @@ function singleContactCall(request: SandboxRequest, state: CallsState): SandboxR
 	for (const key of Object.keys(body))
 		if (!CONTACT_CALL_FIELDS.includes(key)) problems.push(`property ${key} should not exist`);
 	for (const key of ['contact_id', 'agent_id', 'from_number_id'])
-		if (typeof body[key] !== 'string' || body[key] === '') problems.push(`${key} should not be empty`);
+		if (typeof body[key] !== 'string' || body[key] === '')
+			problems.push(`${key} should not be empty`);
 	checkCommon(body, problems);
 	if (problems.length) return error(400, problems);
 	const contact = state.contacts.find((candidate) => candidate.id === body.contact_id);
@@ -401,7 +413,8 @@ function singlePhoneCall(request: SandboxRequest, state: CallsState): SandboxRes
 	for (const key of ['from_number', 'to_number'])
 		if (!isE164(body[key])) problems.push(`${key} must be a valid phone number in E.164 format`);
 	for (const key of ['full_name', 'agent_id'])
-		if (typeof body[key] !== 'string' || body[key] === '') problems.push(`${key} should not be empty`);
+		if (typeof body[key] !== 'string' || body[key] === '')
+			problems.push(`${key} should not be empty`);
 	if (body.email !== undefined && !isEmail(body.email)) problems.push('email must be an email');
 	if (body.country !== undefined && typeof body.country !== 'string')
 		problems.push('country must be a string');
@@ -517,7 +530,10 @@ function listCalls(request: SandboxRequest, state: CallsState): SandboxResponse 
 		.sort((a, b) => byCreation(paging.order)(a as never, b as never));
 	return {
 		status: 200,
-		body: { data: matches.slice(paging.offset, paging.offset + paging.limit), count: matches.length },
+		body: {
+			data: matches.slice(paging.offset, paging.offset + paging.limit),
+			count: matches.length,
+		},
 	};
 }
 

@@ -1,10 +1,10 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { Operation, OperationRun } from '../../../shared/operations';
 import { operationOptions } from '../../../shared/properties';
 import { apiPath } from '../../../shared/transport';
-import { InputError, requireText } from '../../../shared/validate';
+import { requireText } from '../../../shared/validate';
 import { contactshipPacing } from '../../api';
 import { readCall } from './mapping';
 
@@ -26,7 +26,7 @@ export const includeTranscriptOption = {
 export const get: Operation = {
 	option: getCallOption,
 	toolDescription:
-		"Gets one Contactship call by its ID (the call_id a started call returned): its status, result, duration, recording URL, summary and sentiment. A call still queued or in progress has no result yet. Never invent a call ID.",
+		'Gets one Contactship call by its ID (the call_id a started call returned): its status, result, duration, recording URL, summary and sentiment. A call still queued or in progress has no result yet. Never invent a call ID.',
 	properties: [
 		{
 			displayName: 'Call ID',
@@ -58,11 +58,15 @@ export const get: Operation = {
 			);
 		} catch (error) {
 			if (error instanceof NodeApiError && String(error.httpCode) === '404')
-				throw new InputError(
+				throw new NodeOperationError(
+					this.getNode(),
 					`Contactship has no call with the ID ${callId} (${error.message})`,
-					'Use the call_id that Call → Start output, or find the call with Call → Get Many.',
+					{
+						description:
+							'Use the call_id that Call → Start output, or find the call with Call → Get Many.',
+					},
 				);
-			throw error;
+			throw new NodeApiError(this.getNode(), error as JsonObject);
 		}
 	},
 };

@@ -55,7 +55,10 @@ export function toSchedule(schedule: unknown): IDataObject | undefined {
 	const timezone = optionalText(given.timezone, 'Schedule: Time Zone');
 	if (date === undefined && timezone === undefined) return undefined;
 	if (date === undefined)
-		throw new InputError('Schedule has a time zone but no date', 'Set the date and time of the call.');
+		throw new InputError(
+			'Schedule has a time zone but no date',
+			'Set the date and time of the call.',
+		);
 	checkIsoDate(date, 'Schedule: Date');
 	const match = SCHEDULE_DATE.exec(date);
 	if (!match)

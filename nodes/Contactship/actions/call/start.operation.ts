@@ -1,13 +1,8 @@
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { readContactRef } from '../../../shared/contact';
-import {
-	contactLocatorField,
-	emailField,
-	fullNameField,
-	phoneField,
-} from '../../../shared/fields';
+import { contactLocatorField, emailField, fullNameField, phoneField } from '../../../shared/fields';
 import type { Operation, OperationRun } from '../../../shared/operations';
 import { defaultCountryOption, operationOptions } from '../../../shared/properties';
 import type { ApiClient } from '../../../shared/transport';
@@ -123,6 +118,7 @@ export async function callContact(
 
 /** The contact's ID: as given, or looked up by its email or phone number. */
 async function findContactId(
+	ctx: IExecuteFunctions,
 	run: OperationRun,
 	locator: unknown,
 	defaultCountry: ReturnType<typeof toDefaultCountry>,
@@ -142,11 +138,16 @@ async function findContactId(
 		return String(contact.id);
 	} catch (error) {
 		if (error instanceof NodeApiError && String(error.httpCode) === '404')
-			throw new InputError(
+			throw new NodeOperationError(
+				ctx.getNode(),
 				`No contact with the ${ref.by === 'email' ? 'email' : 'phone number'} ${ref.value} in Contactship, so no call was started`,
-				'Create the contact first, or call the number with Call To → Phone Number.',
+				{
+					description: 'Create the contact first, or call the number with Call To → Phone Number.',
+				},
 			);
-		throw error;
+		if (error instanceof InputError)
+			throw new NodeOperationError(ctx.getNode(), error.message, { description: error.hint });
+		throw new NodeApiError(ctx.getNode(), error as JsonObject);
 	}
 }
 
@@ -244,6 +245,7 @@ export const start: Operation = {
 				'Clear it, or set Call To to Phone Number.',
 			);
 		const contactId = await findContactId(
+			this,
 			run,
 			parameters.contact,
 			toDefaultCountry(options.defaultCountry),

@@ -14,7 +14,11 @@ import type { Operation, OperationRun } from '../../../shared/operations';
 import { createOptions, readIfContactExists } from '../../../shared/properties';
 import { apiPath } from '../../../shared/transport';
 import { contactshipPacing } from '../../api';
-import { callAfterCreateFields, readCallAfterCreate, startCallAfterCreate } from '../call/afterCreate';
+import {
+	callAfterCreateFields,
+	readCallAfterCreate,
+	startCallAfterCreate,
+} from '../call/afterCreate';
 import { CREATED_CONTACT, readContact, toCreateContactRequest } from './mapping';
 
 export const create: Operation = {
@@ -145,7 +149,10 @@ export const create: Operation = {
 			},
 		);
 		if (!call) return { ...contact, appliedTags, outcome };
-		const started = await startCallAfterCreate(this, run, contactId, call, { appliedTags, outcome });
+		const started = await startCallAfterCreate(this, run, contactId, call, {
+			appliedTags,
+			outcome,
+		});
 		return { ...contact, appliedTags, outcome, call: started };
 	},
 };
