@@ -238,8 +238,9 @@ export function exampleFiles(vendors: E2eVendor[]): Array<{ file: string; workfl
 	return vendors.flatMap((vendor) =>
 		vendor.workflows
 			.filter((workflow) => workflow.example)
-			.map((workflow) => ({
-				file: `${vendor.nodeName}.json`,
+			// A vendor's first example is `<node>.json`; further ones (e.g. its calls) `<node>-2.json`, …
+			.map((workflow, index) => ({
+				file: `${vendor.nodeName}${index === 0 ? '' : `-${index + 1}`}.json`,
 				workflow: workflowImport(vendor, workflow),
 			})),
 	);
