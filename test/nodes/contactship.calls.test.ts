@@ -517,6 +517,21 @@ describe('Contact → Create with Call After Create', () => {
 		expect(state().contacts).toHaveLength(1);
 	});
 
+	test('a From Number that is not an outbound number fails before the contact is created', async () => {
+		const run = await create(
+			[{ phone: '+14155550004', name: 'Ida Bell' }],
+			{ fromNumber: '+1 999 555 0000' },
+			true,
+		);
+		expect(run.items![0].json.message).toBe(
+			'From Number "+1 999 555 0000" is not one of the outbound numbers of your Contactship organisation [item 0]',
+		);
+		expect(sandbox.requests('contactship').map((r) => `${r.method} ${r.path}`)).toEqual([
+			'GET /v1/phone-numbers',
+		]);
+		expect(state().contacts).toEqual([]);
+	});
+
 	test('bad call settings fail before the contact is created', async () => {
 		const run = await create(
 			[{ phone: '+14155550003', name: 'Kim Lee' }],

@@ -4,10 +4,11 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { withPartialResult } from '../../../shared/execute';
 import type { OperationRun } from '../../../shared/operations';
+import { InputError } from '../../../shared/validate';
 import { callFields } from './fields';
 import type { CallSettings } from './mapping';
 import { toCallSettings } from './mapping';
-import { callContact } from './start.operation';
+import { callContact, resolveFromNumber } from './start.operation';
 
 const shownWithCall = { show: { callAfterCreate: [true] } };
 
@@ -23,9 +24,17 @@ export const callAfterCreateFields: INodeProperties[] = [
 	...callFields.map((field) => ({ ...field, displayOptions: shownWithCall })),
 ];
 
-/** The call to start after the create, checked before the contact is created; undefined for none. */
-export function readCallAfterCreate(parameters: IDataObject): CallSettings | undefined {
-	return parameters.callAfterCreate === true ? toCallSettings(parameters) : undefined;
+/**
+ * The call to start after the create, checked before the contact is created (the From Number
+ * too: it is looked up among the outbound numbers when given as a number); undefined for none.
+ */
+export async function prepareCallAfterCreate(
+	run: OperationRun,
+	parameters: IDataObject,
+): Promise<CallSettings | undefined> {
+	if (parameters.callAfterCreate !== true) return undefined;
+	const settings = toCallSettings(parameters);
+	return { ...settings, fromNumber: await resolveFromNumber(run, settings.fromNumber, 'id') };
 }
 
 /**
@@ -48,9 +57,16 @@ export async function startCallAfterCreate(
 	try {
 		return await callContact(ctx, run, contactId, settings);
 	} catch (error) {
-		const cause = error as NodeApiError;
+		const cause = error as NodeApiError | InputError;
 		const message = `Contact ${contactId} is saved in Contactship, but the call after create failed: ${cause.message}`;
-		const description = `The contact exists: do not create it again. ${cause.description ?? ''} Start the call with Call → Start and contact ID ${contactId}.`;
+		const why = cause instanceof InputError ? cause.hint : cause.description;
+		const description = [
+			'The contact exists: do not create it again.',
+			why,
+			`Start the call with Call → Start and contact ID ${contactId}.`,
+		]
+			.filter(Boolean)
+			.join(' ');
 		const failure = new NodeApiError(ctx.getNode(), { message: cause.message } as JsonObject, {
 			message,
 			description,

@@ -79,7 +79,7 @@ export async function sendCallStart(
  * The From Number in the form an endpoint takes: its ID (contact calls) or the number (phone
  * calls). Given the other way, it is looked up among the outbound numbers, once per run.
  */
-async function resolveFromNumber(
+export async function resolveFromNumber(
 	run: OperationRun,
 	given: string,
 	want: 'id' | 'number',

@@ -16,7 +16,7 @@ import { apiPath } from '../../../shared/transport';
 import { contactshipPacing } from '../../api';
 import {
 	callAfterCreateFields,
-	readCallAfterCreate,
+	prepareCallAfterCreate,
 	startCallAfterCreate,
 } from '../call/afterCreate';
 import { CREATED_CONTACT, readContact, toCreateContactRequest } from './mapping';
@@ -92,7 +92,7 @@ export const create: Operation = {
 		const { client } = run;
 		const request = toCreateContactRequest(parameters);
 		const phone = String(request.body.phone_number);
-		const call = readCallAfterCreate(parameters);
+		const call = await prepareCallAfterCreate(run, parameters);
 
 		const { contact, outcome } = await createOrUseExisting(this, {
 			ifContactExists: readIfContactExists(parameters.options),
