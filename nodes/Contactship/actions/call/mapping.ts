@@ -134,9 +134,12 @@ export function toCallSettings(params: IDataObject): CallSettings {
 	};
 }
 
-/** Whether a From Number is given as the number itself rather than as its Contactship ID. */
+/**
+ * Whether a From Number is given as the number itself (`+12025550101`, `00 1 202 …`) rather than
+ * as its Contactship ID (a UUID): only an international number counts, so no ID is misread.
+ */
 export function isPhoneNumber(value: string): boolean {
-	return /^\+?[\d\s().-]{7,}$/.test(value) && /\d{7}/.test(value.replace(/\D/g, ''));
+	return /^(\+|00)[\d\s().-]{6,}$/.test(value.trim());
 }
 
 /** The body of POST /v1/calls/single-contact-call. */
