@@ -120,12 +120,16 @@ test('each call is emitted once, when it has ended, across several polls', async
 
 test('a long call keeps the cursor behind it: calls ending out of order are all emitted once', async () => {
 	const trigger = activeTrigger();
-	await trigger.poll();
+	// A call that started half an hour ago, longer than the overlap, is still running at activation.
 	const [long] = await startCalls(1);
+	state().calls[0].created_at = new Date(Date.now() - 30 * 60_000).toISOString();
+	await trigger.poll();
 	const quick = await startCalls(3, SALES_AGENT.id, 10);
-	// The first call is still running when the later ones end.
 	end(quick);
 	expect(ids(await trigger.poll())).toEqual(quick);
+	expect(trigger.staticData).toMatchObject({
+		'node:Contactship Trigger': { cursor: state().calls[0].created_at },
+	});
 	end([long]);
 	expect(ids(await trigger.poll())).toEqual([long]);
 	expect(await trigger.poll()).toEqual([]);
