@@ -11,6 +11,7 @@ import { describeResources, runOperation } from '../shared/operations';
 import { resources } from './actions/resources';
 import { contactshipApi, contactshipPacing } from './api';
 import { searchContacts } from './methods/listSearch';
+import { getAgents, getOutboundNumbers, searchAgents } from './methods/calls';
 import { getTags } from './methods/loadOptions';
 
 export class Contactship implements INodeType {
@@ -31,8 +32,8 @@ export class Contactship implements INodeType {
 	};
 
 	methods = {
-		loadOptions: withReadableErrors({ getTags }),
-		listSearch: withReadableErrors({ searchContacts }),
+		loadOptions: withReadableErrors({ getTags, getAgents, getOutboundNumbers }),
+		listSearch: withReadableErrors({ searchContacts, searchAgents }),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -4,6 +4,7 @@ import type {
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
+	IPollFunctions,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
@@ -63,7 +64,7 @@ export interface ExpectedAnswer {
 	matches(body: unknown): boolean;
 }
 
-export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
+export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 export const USER_AGENT = 'n8n-nodes-crm-contacts (n8n community node)';
 export const REQUEST_TIMEOUT_MS = 60_000;

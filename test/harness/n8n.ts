@@ -4,7 +4,12 @@
  * (to the sandbox) through n8n's request helper, and credentials are applied by their
  * declared `authenticate` block, resolved like n8n's CredentialsHelper resolves it.
  */
-import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
+import {
+	ExecutionLifecycleHooks,
+	LoadOptionsContext,
+	PollContext,
+	WorkflowExecute,
+} from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentials,
@@ -395,4 +400,37 @@ export function requestContext(
 		additionalData(credentials),
 		'parameters.placeholder',
 	);
+}
+
+export interface PollOptions {
+	/** The trigger node type's short name, e.g. `contactshipTrigger`. */
+	type: string;
+	parameters: INodeParameters;
+	credentials: Record<string, ICredentialDataDecryptedObject>;
+	/** The workflow's static data, kept by the caller between polls as n8n keeps it between runs. */
+	staticData: IDataObject;
+	/** `trigger` for an active workflow's poll, `manual` for the editor's "Fetch Test Event". */
+	mode?: 'trigger' | 'manual';
+}
+
+/** One poll of a polling trigger through n8n-core's PollContext, as an active workflow runs it. */
+export async function pollNode(options: PollOptions): Promise<INodeExecutionData[][] | null> {
+	const node = buildNode(options.type, options.parameters, options.credentials);
+	const workflow = new Workflow({
+		id: 'test',
+		nodes: [node],
+		connections: {},
+		nodeTypes,
+		active: true,
+		staticData: options.staticData,
+	});
+	const mode = options.mode ?? 'trigger';
+	const context = new PollContext(
+		workflow,
+		node,
+		additionalData(options.credentials),
+		mode,
+		mode === 'manual' ? 'manual' : 'activate',
+	);
+	return await nodeType(options.type).poll!.call(context);
 }

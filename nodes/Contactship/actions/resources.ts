@@ -1,5 +1,8 @@
 import { tagResourceOption } from '../../shared/fields';
 import type { Resource } from '../../shared/operations';
+import { get as getCall } from './call/get.operation';
+import { getAll as getManyCalls } from './call/getAll.operation';
+import { start as startCall } from './call/start.operation';
 import { create } from './contact/create.operation';
 import { deleteContact } from './contact/delete.operation';
 import { get } from './contact/get.operation';
@@ -15,4 +18,5 @@ export const resources: Resource[] = [
 		operations: [create, get, getMany, update, deleteContact],
 	},
 	{ option: tagResourceOption, operations: [addTags, removeTags] },
+	{ option: { name: 'Call', value: 'call' }, operations: [startCall, getCall, getManyCalls] },
 ];

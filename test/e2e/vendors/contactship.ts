@@ -8,6 +8,7 @@ import {
 	CS_SEED_TAGS,
 } from '../../sandbox/vendors/contactship';
 import type { E2eVendor, ExpectedRequest } from '../lib/vendor';
+import { contactshipCallDropdowns, contactshipCallWorkflows } from './contactshipCalls';
 
 const tagId = (name: string) => CS_SEED_TAGS.find((tag) => tag.name === name)!.id;
 const HOT_LEAD = tagId('hot-lead');
@@ -666,6 +667,7 @@ export const contactshipE2e: E2eVendor = {
 				},
 			],
 		},
+		...contactshipCallWorkflows,
 	],
 
 	dropdowns: [
@@ -712,5 +714,6 @@ export const contactshipE2e: E2eVendor = {
 				{ method: 'GET', path: '/v1/contacts', query: { phone_number: '+4420' }, headers: auth },
 			],
 		},
+		...contactshipCallDropdowns,
 	],
 };

@@ -12,6 +12,8 @@
  */
 import type { SandboxRequest, SandboxResponse, SandboxVendor } from '../server';
 import { header, ids, isEmail, isE164 } from '../server';
+import type { ContactshipCallState } from './contactshipCalls';
+import { handleCallRoutes, seedCalls } from './contactshipCalls';
 
 export const CONTACTSHIP_API_KEY = 'cs-test-key-5a2b7c';
 export const CONTACTSHIP_ORGANIZATION_ID = '7c0d4f5e-2a61-4b8e-9d3c-5f1a2b3c4d5e';
@@ -37,7 +39,7 @@ export interface ContactshipContact {
 	organization_id: string;
 }
 
-export interface ContactshipState {
+export interface ContactshipState extends ContactshipCallState {
 	tags: ContactshipTag[];
 	contacts: ContactshipContact[];
 	/** contact id -> tag ids (a plain object, so the state endpoint can show it) */
@@ -78,7 +80,12 @@ export const CS_SEED_TAGS: ContactshipTag[] = [
 ];
 
 function seed(): ContactshipState {
-	return { tags: CS_SEED_TAGS.map((tag) => ({ ...tag })), contacts: [], contactTags: {} };
+	return {
+		tags: CS_SEED_TAGS.map((tag) => ({ ...tag })),
+		contacts: [],
+		contactTags: {},
+		...seedCalls(),
+	};
 }
 
 const REASONS: Record<number, string> = {
@@ -381,6 +388,8 @@ export const contactshipSandbox: SandboxVendor<ContactshipState> = {
 		if (version !== 'v1') return error(404, `Cannot ${request.method} ${request.path}`);
 		const lifecycle = contactLifecycle(request, state, segments);
 		if (lifecycle) return lifecycle;
+		const callRoute = handleCallRoutes(request, state, segments.slice(1));
+		if (callRoute) return callRoute;
 		if (resource === 'tags' && id === undefined && request.method === 'GET')
 			return listTags(request, state);
 		if (resource === 'contacts') {

@@ -14,6 +14,11 @@ import { createOptions, readIfContactExists } from '../../../shared/properties';
 import { apiPath } from '../../../shared/transport';
 import { contactshipPacing } from '../../api';
 import { additionalDataField, countryField, descriptionField } from './fields';
+import {
+	callAfterCreateFields,
+	prepareCallAfterCreate,
+	startCallAfterCreate,
+} from '../call/afterCreate';
 import { CREATED_CONTACT, readContact, toCreateContactRequest, toUpsertBody } from './mapping';
 import { resolveTagIds } from '../tag/tags';
 import { sendUpdate } from './update.operation';
@@ -36,6 +41,7 @@ export const create: Operation = {
 		additionalDataField(
 			'Free-form fields stored with the contact; Contactship has no list of them to choose from',
 		),
+		...callAfterCreateFields,
 		createOptions('Contactship', contactshipPacing, { canUpdate: true }),
 	],
 
@@ -50,6 +56,7 @@ export const create: Operation = {
 		const phone = String(request.body.phone_number);
 		// A tag given by name is looked up before the create, so an unknown one creates nothing.
 		const tagIds = await resolveTagIds(run, request.tagIds);
+		const call = await prepareCallAfterCreate(run, parameters);
 
 		const { contact, outcome } = await createOrUseExisting(this, {
 			ifContactExists: readIfContactExists(parameters.options),
@@ -121,6 +128,11 @@ export const create: Operation = {
 				});
 			},
 		);
-		return { ...contact, appliedTags, outcome };
+		if (!call) return { ...contact, appliedTags, outcome };
+		const started = await startCallAfterCreate(this, run, contactId, call, {
+			appliedTags,
+			outcome,
+		});
+		return { ...contact, appliedTags, outcome, call: started };
 	},
 };
