@@ -21,7 +21,8 @@ export class Thoughtly implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Create, find and delete contacts for Thoughtly voice agents, and have an agent call them',
+		description:
+			'Create, find and delete contacts for Thoughtly voice agents, and have an agent call them',
 		defaults: { name: 'Thoughtly' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

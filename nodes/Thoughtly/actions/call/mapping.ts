@@ -34,8 +34,7 @@ export const metadataField: INodeProperties = {
 	typeOptions: { multipleValues: true },
 	placeholder: 'Add Variable',
 	default: {},
-	description:
-		"Values for this call; the agent's script can use each one as a variable by its key",
+	description: "Values for this call; the agent's script can use each one as a variable by its key",
 	options: [
 		{
 			displayName: 'Variable',
@@ -75,11 +74,7 @@ export function toMetadata(collection: unknown): IDataObject | undefined {
 }
 
 /** The documented start body: `{contact_id, interview_id, metadata}` (metadata only when given). */
-export function toStartCallBody(
-	contactId: string,
-	agent: unknown,
-	metadata: unknown,
-): IDataObject {
+export function toStartCallBody(contactId: string, agent: unknown, metadata: unknown): IDataObject {
 	const body: IDataObject = { contact_id: contactId, interview_id: readAgentId(agent) };
 	const variables = toMetadata(metadata);
 	if (variables) body.metadata = variables;

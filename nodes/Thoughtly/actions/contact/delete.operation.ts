@@ -13,7 +13,10 @@ export const deleteContact: Operation = {
 	option: deleteContactOption,
 	toolDescription:
 		"Deletes one contact from Thoughtly for good. Give the contact's ID, or its phone number with its country code, such as +14155551234. Only delete a contact the user asked to delete; never invent an ID.",
-	properties: [contactField, operationOptions('Thoughtly', thoughtlyPacing, [defaultCountryOption])],
+	properties: [
+		contactField,
+		operationOptions('Thoughtly', thoughtlyPacing, [defaultCountryOption]),
+	],
 
 	async execute(
 		this: IExecuteFunctions,

@@ -14,7 +14,10 @@ export const get: Operation = {
 	option: getContactOption,
 	toolDescription:
 		"Looks up one contact in Thoughtly and returns it (ID, name, phone number, email, tags, attributes). Give the contact's ID, or its phone number with its country code, such as +14155551234. Use it to check whether a person exists before creating them; never invent an ID.",
-	properties: [contactField, operationOptions('Thoughtly', thoughtlyPacing, [defaultCountryOption])],
+	properties: [
+		contactField,
+		operationOptions('Thoughtly', thoughtlyPacing, [defaultCountryOption]),
+	],
 
 	async execute(
 		this: IExecuteFunctions,
@@ -29,7 +32,10 @@ export const get: Operation = {
 				await run.client.request({
 					method: 'GET',
 					path: apiPath`/contact/${ref.value}`,
-					expect: { what: 'a contact', matches: (body) => Object.keys(contactInAnswer(body)).length > 0 },
+					expect: {
+						what: 'a contact',
+						matches: (body) => Object.keys(contactInAnswer(body)).length > 0,
+					},
 				}),
 			);
 		} catch (error) {

@@ -27,7 +27,7 @@ const CHOOSE_TAGS =
 export const getMany: Operation = {
 	option: getManyContactsOption,
 	toolDescription:
-		"Lists contacts in Thoughtly, newest first unless sorted otherwise. Filters: a search text (name, phone number or email), tags the contacts must have, tags they must not have. Returns up to Limit contacts. Leave a filter empty rather than guess it.",
+		'Lists contacts in Thoughtly, newest first unless sorted otherwise. Filters: a search text (name, phone number or email), tags the contacts must have, tags they must not have. Returns up to Limit contacts. Leave a filter empty rather than guess it.',
 	properties: [
 		returnAllField,
 		limitField(),

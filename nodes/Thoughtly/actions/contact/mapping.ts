@@ -190,5 +190,7 @@ export function toContactListQuery(filters: ContactFilters = {}): IDataObject {
 const SIMPLE_KEYS = ['id', 'name', 'phone_number', 'email', 'tags', 'created_at'];
 
 export function simplifyContact(contact: IDataObject): IDataObject {
-	return Object.fromEntries(SIMPLE_KEYS.filter((key) => key in contact).map((key) => [key, contact[key]]));
+	return Object.fromEntries(
+		SIMPLE_KEYS.filter((key) => key in contact).map((key) => [key, contact[key]]),
+	);
 }
