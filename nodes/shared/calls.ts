@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { isAnswerLost } from './transport';
 
@@ -17,8 +17,11 @@ export async function startCallOnce<T>(
 	try {
 		return await send();
 	} catch (error) {
-		if (!isAnswerLost(error)) throw error;
-		const lost = error as NodeApiError;
+		// NodeApiError hands an error that is one already back unchanged.
+		if (!(error instanceof NodeApiError))
+			throw new NodeOperationError(ctx.getNode(), error as Error);
+		if (!isAnswerLost(error)) throw new NodeApiError(ctx.getNode(), error as unknown as JsonObject);
+		const lost = error;
 		const message = `Unknown whether the call started — check in ${vendor} before re-running (${lost.message})`;
 		const failure = new NodeApiError(ctx.getNode(), { message: lost.message } as JsonObject, {
 			message,

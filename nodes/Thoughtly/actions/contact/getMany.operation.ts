@@ -6,6 +6,7 @@ import {
 	limitField,
 	returnAllField,
 	simplifyField,
+	tagsField,
 } from '../../../shared/fields';
 import { fetchAllPages, findList } from '../../../shared/lists';
 import type { Operation, OperationRun } from '../../../shared/operations';
@@ -21,8 +22,15 @@ import {
 	toContactListQuery,
 } from './mapping';
 
-const CHOOSE_TAGS =
-	'Choose from the list (the tags used on your contacts), or give names in an <a href="https://docs.n8n.io/code/expressions/">expression</a>.';
+const requiredTags = tagsField(
+	'getTags',
+	'Only contacts that have all of these tags (the list shows the tags used on your contacts).',
+);
+const excludedTags = {
+	...tagsField('getTags', 'Only contacts that have none of these tags.'),
+	displayName: 'Excluded Tag Names or IDs',
+	name: 'excludedTags',
+};
 
 export const getMany: Operation = {
 	option: getManyContactsOption,
@@ -38,14 +46,7 @@ export const getMany: Operation = {
 			placeholder: 'Add Filter',
 			default: {},
 			options: [
-				{
-					displayName: 'Exclude Tag Names',
-					name: 'excludedTags',
-					type: 'multiOptions',
-					typeOptions: { loadOptionsMethod: 'getTags' },
-					default: [],
-					description: `Only contacts that have none of these tags. ${CHOOSE_TAGS}`,
-				},
+				excludedTags,
 				{
 					displayName: 'Phone Numbers Only',
 					name: 'phoneNumbersOnly',
@@ -80,14 +81,7 @@ export const getMany: Operation = {
 					],
 					default: '',
 				},
-				{
-					displayName: 'Tag Names',
-					name: 'tags',
-					type: 'multiOptions',
-					typeOptions: { loadOptionsMethod: 'getTags' },
-					default: [],
-					description: `Only contacts that have these tags. ${CHOOSE_TAGS}`,
-				},
+				requiredTags,
 			],
 		},
 		simplifyField('Keeps id, name, phone_number, email, tags and created_at'),
