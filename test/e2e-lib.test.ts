@@ -1,4 +1,7 @@
 /** The pure parts of the real-n8n tooling (test/e2e/lib): runtime choice, output and log reading, 1.x wording. */
+import type { E2eWorkflow } from './e2e/lib/vendor';
+import { outputNodeName, workflowImport } from './e2e/lib/vendor';
+import { e2eVendors } from './e2e/vendors';
 import { linesNaming } from './e2e/lib/logs';
 import { credentialTestMessage, splitExecuteOutput } from './e2e/lib/n8n';
 import { chosenRuntime, N8N_VERSION, NODE_MAJOR } from './e2e/lib/runtime';
@@ -107,5 +110,45 @@ describe('credentialTestMessage', () => {
 		expect(
 			credentialTestMessage('Authorization failed - please check your credentials', '2.41.1'),
 		).toBe('Authorization failed - please check your credentials');
+	});
+});
+
+describe('workflowImport with a chain of nodes (`then`)', () => {
+	const vendor = e2eVendors[0];
+	const workflow: E2eWorkflow = {
+		id: 'e2eChainTest0001',
+		name: 'chain',
+		items: [{ a: 1 }],
+		parameters: { resource: 'contact', operation: 'create' },
+		then: [
+			{ name: 'Second', parameters: { resource: 'contact', operation: 'get' } },
+			{ name: 'Third', parameters: { resource: 'contact', operation: 'delete' } },
+		],
+		expectedRequests: [],
+		expectedOutput: [],
+	};
+
+	test('the further nodes follow the vendor node in order, with the same credential', () => {
+		const imported = workflowImport(vendor, workflow);
+		const names = imported.nodes.map((node) => node.name);
+		expect(names).toEqual([
+			'Manual Trigger',
+			'Items',
+			'Split Out',
+			vendor.displayName,
+			'Second',
+			'Third',
+		]);
+		const next = (name: string) =>
+			(imported.connections as Record<string, { main: Array<Array<{ node: string }>> }>)[name]
+				?.main[0][0].node;
+		expect(next(vendor.displayName)).toBe('Second');
+		expect(next('Second')).toBe('Third');
+		expect(next('Third')).toBeUndefined();
+		const credentialsOf = (name: string) =>
+			(imported.nodes.find((node) => node.name === name) as { credentials?: object }).credentials;
+		expect(credentialsOf('Third')).toEqual(credentialsOf(vendor.displayName));
+		expect(outputNodeName(vendor, workflow)).toBe('Third');
+		expect(outputNodeName(vendor, { ...workflow, then: undefined })).toBe(vendor.displayName);
 	});
 });

@@ -39,6 +39,7 @@ import {
 	credentialImport,
 	exampleFiles,
 	nodeType,
+	outputNodeName,
 	PACKAGE_NAME,
 	workflowImport,
 } from './lib/vendor';
@@ -143,16 +144,17 @@ async function runWorkflow(vendor: E2eVendor, workflow: E2eWorkflow): Promise<vo
 
 	expectRequests(sandbox.requests(vendor.sandboxVendor), workflow.expectedRequests);
 
-	const task = result.run.data.resultData.runData[vendor.displayName]?.[0];
+	const task = result.run.data.resultData.runData[outputNodeName(vendor, workflow)]?.[0];
 	type Item = { json: unknown; pairedItem: { item: number } };
 	const [items = [], errorItems = []]: Item[][] = task?.data?.main ?? [];
 	// Every input item is accounted for: one output item each, on the main or the error output, paired with it, in order.
 	const accounted = workflow.errorOutput
 		? [...items, ...errorItems].sort((a, b) => a.pairedItem.item - b.pairedItem.item)
 		: items;
-	expect(accounted.map((item) => item.pairedItem)).toEqual(
-		workflow.items.map((_item, index) => ({ item: index })),
-	);
+	if (!workflow.manyPerItem && !workflow.then)
+		expect(accounted.map((item) => item.pairedItem)).toEqual(
+			workflow.items.map((_item, index) => ({ item: index })),
+		);
 	const expected = (outputs: E2eWorkflow['expectedOutput']) =>
 		outputs.map((output) => ({
 			json: withPlaceholders(output.json),

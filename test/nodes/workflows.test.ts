@@ -26,18 +26,29 @@ describe.each(e2eVendors.map((vendor) => [vendor.displayName, vendor] as const))
 			'%s',
 			async (_workflowName, workflow) => {
 				for (const fault of workflow.faults ?? []) sandbox.addFault(fault);
-				const run = await runNode({
+				const credentials = {
+					[vendor.credential.type]: vendor.credential.data(
+						sandbox.baseUrl(vendor.sandboxVendor),
+					) as ICredentialDataDecryptedObject,
+				};
+				let run = await runNode({
 					type: vendor.nodeName,
 					parameters: workflow.parameters,
 					items: workflow.items,
-					credentials: {
-						[vendor.credential.type]: vendor.credential.data(
-							sandbox.baseUrl(vendor.sandboxVendor),
-						) as ICredentialDataDecryptedObject,
-					},
+					credentials,
 					continueOnFail: workflow.continueOnFail,
 					onError: workflow.errorOutput ? 'continueErrorOutput' : undefined,
 				});
+				// A chain: each further node gets the previous one's output items.
+				for (const next of workflow.then ?? []) {
+					expect(run.error).toBeUndefined();
+					run = await runNode({
+						type: vendor.nodeName,
+						parameters: next.parameters,
+						items: (run.items ?? []).map((item) => item.json),
+						credentials,
+					});
+				}
 				expect(run.error).toBeUndefined();
 				expectRequests(sandbox.requests(vendor.sandboxVendor), workflow.expectedRequests);
 				expect(

@@ -173,3 +173,16 @@ test('stop mode: the error lists the contacts made by items that finished, read 
 		/^Before the stop, 2 other items created contacts: item 0 \(k-0\), item 3 \(k-3\)\./,
 	);
 });
+
+test('an item may output many records (Get Many) or none: each paired with its input, in input order', async () => {
+	const [items] = await runForEachItem(
+		context(3),
+		async (index) => Array.from({ length: index }, (_, n) => ({ index, n })),
+		2,
+	);
+	expect(items).toEqual([
+		{ json: { index: 1, n: 0 }, pairedItem: { item: 1 } },
+		{ json: { index: 2, n: 0 }, pairedItem: { item: 2 } },
+		{ json: { index: 2, n: 1 }, pairedItem: { item: 2 } },
+	]);
+});

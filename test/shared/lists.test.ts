@@ -111,4 +111,38 @@ describe('fetchAllPages', () => {
 		expect(records).toHaveLength(15);
 		expect(queries).toHaveLength(2);
 	});
+
+	test('with a limit, reading stops once that many records are read, and no more are output', async () => {
+		const { client, queries } = listServer(95, 100, true);
+		const records = await fetchAllPages(
+			client,
+			{ method: 'GET', path: '/contacts' },
+			paging,
+			(body) => findList(body),
+			{ limit: 25 },
+		);
+		expect(records.map((record) => record.id)).toEqual(Array.from({ length: 25 }, (_, i) => i));
+		expect(queries).toHaveLength(3);
+	});
+
+	test('a vendor that answers the same page again ends the reading, each record once', async () => {
+		let requests = 0;
+		const client = {
+			// Pages past the second repeat the second, as a vendor ignoring an unknown page parameter does.
+			request: async (request: ApiRequest) => {
+				requests++;
+				const page = Math.min(Number(request.qs?.page), 1);
+				return { data: Array.from({ length: 10 }, (_, i) => ({ id: page * 10 + i })) };
+			},
+		} as unknown as ApiClient;
+		const records = await fetchAllPages(
+			client,
+			{ method: 'GET', path: '/contacts' },
+			{ pageSize: 10, query: (page) => ({ page }), maxPages: 1000 },
+			(body) => findList(body),
+			{ idOf: (record) => record.id },
+		);
+		expect(records.map((record) => record.id)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+		expect(requests).toBe(3);
+	});
 });

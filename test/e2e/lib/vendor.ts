@@ -40,13 +40,24 @@ export interface E2eWorkflow {
 	continueOnFail?: boolean;
 	/** Settings → On Error → Continue (using error output): failed items go to the second output. */
 	errorOutput?: boolean;
+	/**
+	 * Further nodes of this vendor after the first, each fed the previous one's output (e.g.
+	 * Contact → Create, then Call → Start with `{{ $json.id }}`). The expected output is the
+	 * last node's; `continueOnFail` and `errorOutput` apply to the first node.
+	 */
+	then?: Array<{ name: string; parameters: INodeParameters }>;
+	/**
+	 * Get Many and the like: an input item may give any number of output items (none when
+	 * nothing is found). Otherwise each input item gives exactly one, and the suite checks it.
+	 */
+	manyPerItem?: boolean;
 	/** Sandbox faults added before the run (test/sandbox/server.ts), e.g. a maintenance page. */
 	faults?: Fault[];
 	/** Imported into `npm run dev` as the node's example workflow. */
 	example?: boolean;
 	/** Sandbox requests in arrival order, exactly these and no others. */
 	expectedRequests: ExpectedRequest[];
-	/** The node's output items (first output), in order, with each item's `pairedItem` index. */
+	/** The (last) node's output items (first output), in order, with each item's `pairedItem` index. */
 	expectedOutput: Array<{ json: IDataObject; pairedItem: number }>;
 	/**
 	 * With `errorOutput`: the error output's items, in order. n8n puts the input item's fields
@@ -139,6 +150,7 @@ export const badCredentialId = (vendor: E2eVendor) => `${vendor.credential.id.sl
  * core nodes that run in-process, so no task runner is involved.
  */
 export function workflowImport(vendor: E2eVendor, workflow: E2eWorkflow) {
+	const chained = workflow.then ?? [];
 	// Stable node ids, so re-importing a workflow updates it instead of adding nodes.
 	const nodeId = (n: number) => {
 		const hex = createHash('sha256').update(`${workflow.id}/${n}`).digest('hex');
@@ -187,14 +199,35 @@ export function workflowImport(vendor: E2eVendor, workflow: E2eWorkflow) {
 				...(workflow.continueOnFail ? { onError: 'continueRegularOutput' } : {}),
 				...(workflow.errorOutput ? { onError: 'continueErrorOutput' } : {}),
 			},
+			...chained.map((next, index) => ({
+				id: nodeId(5 + index),
+				name: next.name,
+				type: nodeType(vendor),
+				typeVersion: vendor.nodeVersion,
+				position: [880 + 220 * index, 0],
+				parameters: next.parameters,
+				credentials: {
+					[vendor.credential.type]: { id: vendor.credential.id, name: vendor.credential.name },
+				},
+			})),
 		],
 		connections: {
 			'Manual Trigger': { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
 			Items: { main: [[{ node: 'Split Out', type: 'main', index: 0 }]] },
 			'Split Out': { main: [[{ node: vendor.displayName, type: 'main', index: 0 }]] },
+			...Object.fromEntries(
+				chained.map((next, index) => [
+					index === 0 ? vendor.displayName : chained[index - 1].name,
+					{ main: [[{ node: next.name, type: 'main', index: 0 }]] },
+				]),
+			),
 		},
 	};
 }
+
+/** The name of the node whose output a workflow's expectations describe: the last of the chain. */
+export const outputNodeName = (vendor: E2eVendor, workflow: E2eWorkflow) =>
+	workflow.then?.at(-1)?.name ?? vendor.displayName;
 
 /**
  * The importable example workflow of each vendor node, as `examples/<node>.json` holds it:
