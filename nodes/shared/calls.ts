@@ -25,8 +25,7 @@ export async function startCallOnce<T>(
 		const message = `Unknown whether the call started — check in ${vendor} before re-running (${lost.message})`;
 		const failure = new NodeApiError(ctx.getNode(), { message: lost.message } as JsonObject, {
 			message,
-			description:
-				`The request to start the call got no usable answer, so the call may be ringing. It was not sent again: this node never calls a contact twice. ${lost.description ?? ''}`.trim(),
+			description: `The request may have reached ${vendor}, so the call may have started. It was not sent again: this node never calls a contact twice.`,
 			httpCode: lost.httpCode ?? undefined,
 		});
 		// n8n rewrites a message naming an error code it knows (ECONNRESET, …): keep ours.

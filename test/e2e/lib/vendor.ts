@@ -103,6 +103,8 @@ export interface E2eVendor {
 	/** The node's `description.name`; n8n's type is `${PACKAGE_NAME}.${nodeName}`. */
 	nodeName: string;
 	nodeVersion: number;
+	/** The vendor's trigger nodes (`description.name`): loaded without an AI-tool variant. */
+	triggers?: string[];
 	credential: {
 		/** Credential id in n8n (16 letters/digits). */
 		id: string;
@@ -230,17 +232,31 @@ export const outputNodeName = (vendor: E2eVendor, workflow: E2eWorkflow) =>
 	workflow.then?.at(-1)?.name ?? vendor.displayName;
 
 /**
- * The importable example workflow of each vendor node, as `examples/<node>.json` holds it:
- * the same workflow the suite executes. Its credential reference names the sandbox one;
- * n8n asks for your own credential when you open it.
+ * The importable example workflows of each vendor node, as `examples/` holds them: the first
+ * as `<node>.json`, further ones as `<node>-<what it does>.json`. The same workflows the suite
+ * executes. Their credential reference names the sandbox one; n8n asks for your own credential
+ * when you open one.
  */
 export function exampleFiles(vendors: E2eVendor[]): Array<{ file: string; workflow: object }> {
 	return vendors.flatMap((vendor) =>
 		vendor.workflows
 			.filter((workflow) => workflow.example)
-			.map((workflow) => ({
-				file: `${vendor.nodeName}.json`,
+			.map((workflow, index) => ({
+				file:
+					index === 0
+						? `${vendor.nodeName}.json`
+						: `${vendor.nodeName}-${exampleSlug(workflow.name)}.json`,
 				workflow: workflowImport(vendor, workflow),
 			})),
 	);
+}
+
+/** "Thoughtly: get many contacts, Return All" -> "get-many-contacts-return-all". */
+function exampleSlug(name: string): string {
+	return name
+		.replace(/^[^:]*:\s*/, '')
+		.replace(/\(example\)/i, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-|-$/g, '');
 }
