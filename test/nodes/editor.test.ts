@@ -93,15 +93,17 @@ describe('notices and hints', () => {
 });
 
 describe('labels', () => {
-	test.each(packageNodes.map((type) => [type.description.displayName]))(
-		'%s: the pacing interval is named after Max Requests',
-		(displayName) => {
-			const options = field(node(displayName), 'options').options as INodeProperties[];
-			const interval = options.find((option) => option.name === 'rateInterval');
-			expect(interval?.displayName).toBe('Max Requests Interval');
-			expect(options.map((option) => option.displayName)).not.toContain('Per');
-		},
-	);
+	test.each(
+		packageNodes
+			// A trigger sends no stream of requests to pace.
+			.filter((type) => !type.description.group.includes('trigger'))
+			.map((type) => [type.description.displayName]),
+	)('%s: the pacing interval is named after Max Requests', (displayName) => {
+		const options = field(node(displayName), 'options').options as INodeProperties[];
+		const interval = options.find((option) => option.name === 'rateInterval');
+		expect(interval?.displayName).toBe('Max Requests Interval');
+		expect(options.map((option) => option.displayName)).not.toContain('Per');
+	});
 
 	test("RevyOps' company modes have names short enough for the mode selector", () => {
 		const modes = field(node('RevyOps'), 'company').modes ?? [];
@@ -116,7 +118,9 @@ describe('node creator search', () => {
 	};
 	const searchTerms = (type: INodeType) => {
 		const name = type.constructor.name;
-		const { alias = [] } = loader.getCodex(`nodes/${name}/${name}.node.js`);
+		// A trigger's codex is beside it in its vendor's folder.
+		const folder = name.replace(/Trigger$/, '');
+		const { alias = [] } = loader.getCodex(`nodes/${folder}/${name}.node.js`);
 		return [type.description.displayName, ...alias].map((term) => term.toLowerCase());
 	};
 	/** Nodes whose name or an alias contains the whole query, as the node creator matches them. */
@@ -130,7 +134,7 @@ describe('node creator search', () => {
 		['wipsy crm', ['Wipsy']],
 		['crm', ['SalesCaptain', 'Contactship', 'RevyOps', 'Wipsy', 'Thoughtly']],
 		['contacts', ['SalesCaptain', 'Contactship', 'RevyOps', 'Wipsy', 'Thoughtly']],
-		['voice', ['Contactship', 'Thoughtly']],
+		['voice', ['Contactship', 'Thoughtly', 'Thoughtly Trigger']],
 	])('"%s" finds %j', (query, nodes) => {
 		expect(found(query).sort()).toEqual([...nodes].sort());
 	});
