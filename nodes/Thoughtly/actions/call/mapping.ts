@@ -73,11 +73,20 @@ export function toMetadata(collection: unknown): IDataObject | undefined {
 	return rows.length ? Object.fromEntries(rows.map(({ key, value }) => [key, value])) : undefined;
 }
 
+/** What a call needs besides the contact, read and checked before anything is sent. */
+export interface CallFields {
+	interviewId: string;
+	metadata?: IDataObject;
+}
+
+export function readCallFields(agent: unknown, metadata: unknown): CallFields {
+	return { interviewId: readAgentId(agent), metadata: toMetadata(metadata) };
+}
+
 /** The documented start body: `{contact_id, interview_id, metadata}` (metadata only when given). */
-export function toStartCallBody(contactId: string, agent: unknown, metadata: unknown): IDataObject {
-	const body: IDataObject = { contact_id: contactId, interview_id: readAgentId(agent) };
-	const variables = toMetadata(metadata);
-	if (variables) body.metadata = variables;
+export function toStartCallBody(contactId: string, fields: CallFields): IDataObject {
+	const body: IDataObject = { contact_id: contactId, interview_id: fields.interviewId };
+	if (fields.metadata) body.metadata = fields.metadata;
 	return body;
 }
 

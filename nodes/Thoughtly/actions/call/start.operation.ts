@@ -7,7 +7,15 @@ import { defaultCountryOption, operationOptions } from '../../../shared/properti
 import { toDefaultCountry } from '../../../shared/validate';
 import { namingMissing, thoughtlyPacing } from '../../api';
 import { contactField, contactIdFor } from '../contact/find';
-import { agentField, callInAnswer, metadataField, STARTED_CALL, toStartCallBody } from './mapping';
+import type { CallFields } from './mapping';
+import {
+	agentField,
+	callInAnswer,
+	metadataField,
+	readCallFields,
+	STARTED_CALL,
+	toStartCallBody,
+} from './mapping';
 
 export const startCallOption = {
 	name: 'Start',
@@ -24,10 +32,9 @@ export async function startCall(
 	ctx: IExecuteFunctions,
 	run: OperationRun,
 	contactId: string,
-	agent: unknown,
-	metadata: unknown,
+	fields: CallFields,
 ): Promise<IDataObject> {
-	const body = toStartCallBody(contactId, agent, metadata);
+	const body = toStartCallBody(contactId, fields);
 	try {
 		return callInAnswer(
 			await startCallOnce(ctx, 'Thoughtly', async () =>
@@ -38,7 +45,7 @@ export async function startCall(
 		throw namingMissing(
 			error,
 			(said) =>
-				`Thoughtly cannot call contact "${contactId}" with agent "${String(body.interview_id)}": ${said}`,
+				`Thoughtly cannot call contact "${contactId}" with agent "${fields.interviewId}": ${said}`,
 			'Check the contact and the agent: one of them does not exist in this team. Nothing was called.',
 		);
 	}
@@ -62,9 +69,9 @@ export const start: Operation = {
 	): Promise<IDataObject> {
 		const options = (parameters.options ?? {}) as IDataObject;
 		const ref = readContactRef(parameters.contact, toDefaultCountry(options.defaultCountry));
-		// The body is checked before the contact is looked up, so bad input sends nothing.
-		toStartCallBody(ref.value, parameters.agent, parameters.metadata);
+		// Checked before the contact is looked up, so bad input sends nothing.
+		const fields = readCallFields(parameters.agent, parameters.metadata);
 		const contactId = await contactIdFor(run.client, ref);
-		return await startCall(this, run, contactId, parameters.agent, parameters.metadata);
+		return await startCall(this, run, contactId, fields);
 	},
 };

@@ -15,7 +15,7 @@ import { withPartialResult } from '../../../shared/execute';
 import type { Operation, OperationRun } from '../../../shared/operations';
 import { createOptions, readIfContactExists } from '../../../shared/properties';
 import { isDuplicateContactError, thoughtlyPacing } from '../../api';
-import { agentField, metadataField, toStartCallBody } from '../call/mapping';
+import { agentField, metadataField, readCallFields } from '../call/mapping';
 import { startCall } from '../call/start.operation';
 import { findContactByPhone } from './find';
 import { CREATED_CONTACT, contactIdOf, contactInAnswer, toCreateContactRequest } from './mapping';
@@ -80,9 +80,11 @@ export const create: Operation = {
 	): Promise<IDataObject> {
 		const { client } = run;
 		const { body, phoneNumber } = toCreateContactRequest(parameters);
-		const callAfterCreate = parameters.callAfterCreate === true;
 		// The call's fields are checked before the contact is created, so bad input sends nothing.
-		if (callAfterCreate) toStartCallBody('unknown', parameters.agent, parameters.metadata);
+		const call =
+			parameters.callAfterCreate === true
+				? readCallFields(parameters.agent, parameters.metadata)
+				: undefined;
 
 		const { contact, outcome } = await createOrUseExisting(this, {
 			ifContactExists: readIfContactExists(parameters.options),
@@ -99,15 +101,14 @@ export const create: Operation = {
 			identity: phoneNumber,
 			isDuplicate: isDuplicateContactError,
 		});
-		if (!callAfterCreate) return { ...contact, outcome };
+		if (!call) return { ...contact, outcome };
 		const contactId = contactIdOf(contact);
 		try {
 			if (contactId === undefined)
 				throw new NodeApiError(this.getNode(), {} as JsonObject, {
 					message: 'Thoughtly gave the contact no ID to call it by',
 				});
-			const call = await startCall(this, run, contactId, parameters.agent, parameters.metadata);
-			return { ...contact, outcome, call };
+			return { ...contact, outcome, call: await startCall(this, run, contactId, call) };
 		} catch (error) {
 			throw callFailedAfterCreate(this, error, contactId, outcome);
 		}
