@@ -10,6 +10,7 @@ import { withReadableErrors } from '../shared/lists';
 import { describeResources, runOperation } from '../shared/operations';
 import { resources } from './actions/resources';
 import { salesCaptainApi, salesCaptainPacing } from './api';
+import { searchContacts } from './methods/listSearch';
 import { getCompanies, getCustomFields, getTags } from './methods/loadOptions';
 
 export class SalesCaptain implements INodeType {
@@ -20,7 +21,7 @@ export class SalesCaptain implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Create contacts in SalesCaptain',
+		description: 'Create, find, update, tag and delete contacts in SalesCaptain',
 		defaults: { name: 'SalesCaptain' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -31,6 +32,7 @@ export class SalesCaptain implements INodeType {
 
 	methods = {
 		loadOptions: withReadableErrors({ getCompanies, getCustomFields, getTags }),
+		listSearch: withReadableErrors({ searchContacts }),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

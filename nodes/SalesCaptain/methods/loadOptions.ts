@@ -9,7 +9,7 @@ import { salesCaptainApi } from '../api';
  * The company chosen in the node; lists that belong to a company are empty until one is.
  * It goes into the request path, so it must be a company ID (a UUID), nothing else.
  */
-function chosenCompany(ctx: ILoadOptionsFunctions): string | undefined {
+export function chosenCompany(ctx: ILoadOptionsFunctions): string | undefined {
 	const companyId = String(ctx.getCurrentNodeParameter('company') ?? '').trim();
 	return companyId === '' || companyId.startsWith('=')
 		? undefined

@@ -3,7 +3,6 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { addTags, createOrUseExisting } from '../../../shared/contact';
 import {
 	createContactOption,
-	customFieldsField,
 	emailField,
 	fullNameField,
 	phoneField,
@@ -14,51 +13,23 @@ import type { Operation, OperationRun } from '../../../shared/operations';
 import { createOptions, readIfContactExists } from '../../../shared/properties';
 import { apiPath } from '../../../shared/transport';
 import { salesCaptainPacing } from '../../api';
-import type { CustomFieldDefinition } from './mapping';
+import { companyField, customFieldDefinitions, customFieldsProperty } from '../common';
 import {
+	A_CONTACT,
 	checkCustomFieldValues,
-	CREATED_CONTACT,
-	createdContact,
+	contactOf,
 	matchContact,
 	toCreateContactRequest,
+	toUpdateFromCreate,
 } from './mapping';
-
-/** A company's custom-field definitions, read once per company and run, when an item first needs them. */
-async function customFieldDefinitions(
-	run: OperationRun,
-	companyId: string,
-): Promise<CustomFieldDefinition[]> {
-	const purpose =
-		"Reading the company's custom fields (needed to check the values against their types)";
-	return await run.once(
-		`customFields:${companyId}`,
-		purpose,
-		async () =>
-			findList(
-				await run.client.request({
-					method: 'GET',
-					path: apiPath`/v1/list-custom-fields/${companyId}`,
-				}),
-				['custom_fields.data', 'custom_fields'],
-			) as unknown as CustomFieldDefinition[],
-	);
-}
+import { updateContact } from './update.operation';
 
 export const create: Operation = {
 	option: createContactOption,
 	toolDescription:
-		"Creates one contact in SalesCaptain and returns it. Requires the contact's full name and at least a phone number or an email (both if known). Write a phone number with its country code, such as +14155551234; a number without one is read in the node's Default Country. Leave a field empty rather than guess it. IDs (company, tags, stages) are chosen in the node; never invent one. If the contact already exists, the existing contact may be returned.",
+		"Creates one contact in SalesCaptain and returns it. Requires the contact's full name and at least a phone number or an email (both if known). Write a phone number with its country code, such as +14155551234; a number without one is read in the node's Default Country. Leave a field empty rather than guess it. IDs (company, tags, stages) are chosen in the node; never invent one. If a contact with the same phone number already exists, the node may return it, or update it with the fields given, as set in the node.",
 	properties: [
-		{
-			displayName: 'Company Name or ID',
-			name: 'company',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getCompanies' },
-			required: true,
-			default: '',
-			description:
-				'The SalesCaptain company the contact belongs to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		},
+		companyField,
 		fullNameField({
 			required: true,
 			placeholder: 'John Doe',
@@ -72,21 +43,8 @@ export const create: Operation = {
 			]),
 			hint: "Choose the Company first: the list shows that company's tags",
 		},
-		customFieldsField({
-			displayName: 'Custom Fields',
-			rowName: 'Field',
-			placeholder: 'Add Custom Field',
-			key: {
-				displayName: 'Field Name or ID',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getCustomFields', loadOptionsDependsOn: ['company'] },
-				default: '',
-				hint: "Choose the Company first: the list shows that company's custom fields",
-				description:
-					'A custom field of the chosen company, listed by label. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
-		}),
-		createOptions('SalesCaptain', salesCaptainPacing),
+		customFieldsProperty(),
+		createOptions('SalesCaptain', salesCaptainPacing, { canUpdate: true }),
 	],
 
 	async execute(
@@ -107,12 +65,12 @@ export const create: Operation = {
 		const { contact, outcome } = await createOrUseExisting(this, {
 			ifContactExists: readIfContactExists(parameters.options),
 			create: async () =>
-				createdContact(
+				contactOf(
 					await client.request({
 						method: 'POST',
 						path: '/v1/create-contact',
 						body,
-						expect: CREATED_CONTACT,
+						expect: A_CONTACT,
 					}),
 				),
 			findExisting: async () => {
@@ -123,6 +81,8 @@ export const create: Operation = {
 				});
 				return matchContact(findList(found, ['contacts.data', 'contacts', 'data.contacts']), body);
 			},
+			updateExisting: async (existing) =>
+				await updateContact(this, run, String(existing.contact_id), toUpdateFromCreate(body)),
 			identity: searchKey,
 		});
 
