@@ -6,12 +6,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
+import type { INodeType } from 'n8n-workflow';
+
 import manifest from '../package.json';
 import { e2eVendors } from './e2e/vendors';
 import { packageCredentials, packageNodes } from './harness/package';
 import { sandboxVendors } from './sandbox';
 
 const root = join(__dirname, '..');
+/** A trigger lives in its vendor's folder (`nodes/Thoughtly/ThoughtlyTrigger.node.ts`), as in n8n's own nodes. */
+const isTrigger = (node: INodeType) => node.description.group.includes('trigger');
+const folderOf = (node: INodeType) => node.constructor.name.replace(/Trigger$/, '');
 const source = (distPath: string) =>
 	join(root, distPath.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
 
@@ -23,22 +28,19 @@ describe.each(
 )('%s node', (_name, distPath, node) => {
 	const folder = dirname(source(distPath));
 	const { description } = node;
-	// A trigger (ContactshipTrigger) lives in its vendor's folder and shares the vendor node's credential and tests.
-	const isTrigger = description.group.includes('trigger');
-	const vendorClass = node.constructor.name.replace(/Trigger$/, '');
 
 	test('its class is named after the node and the file', () => {
-		expect(distPath).toBe(`dist/nodes/${vendorClass}/${node.constructor.name}.node.js`);
+		expect(distPath).toBe(`dist/nodes/${folderOf(node)}/${node.constructor.name}.node.js`);
 		expect(description.name).toBe(
 			node.constructor.name[0].toLowerCase() + node.constructor.name.slice(1),
 		);
 	});
 
-	test('uses one credential that the package ships, and works as an AI tool', () => {
+	test('uses one credential that the package ships, and (unless a trigger) works as an AI tool', () => {
 		expect(description.credentials?.map((credential) => credential.name)).toHaveLength(1);
 		const credentialName = description.credentials![0].name;
 		expect(packageCredentials.map((credential) => credential.name)).toContain(credentialName);
-		if (!isTrigger) expect(description.usableAsTool).toBe(true);
+		expect(description.usableAsTool).toBe(isTrigger(node) ? undefined : true);
 	});
 
 	test('has light and dark icons and a codex file that names it', () => {
@@ -52,8 +54,10 @@ describe.each(
 	});
 
 	test('is played by the sandbox and covered by an e2e data file', () => {
-		const vendorNode = vendorClass[0].toLowerCase() + vendorClass.slice(1);
-		const e2e = e2eVendors.find((vendor) => vendor.nodeName === vendorNode);
+		const e2e = e2eVendors.find(
+			(vendor) =>
+				vendor.nodeName === description.name || vendor.triggers?.includes(description.name),
+		);
 		expect(e2e).toBeDefined();
 		expect(sandboxVendors.map((vendor) => vendor.name)).toContain(e2e!.sandboxVendor);
 	});
@@ -70,10 +74,10 @@ describe.each(
 		);
 	});
 
-	test('is used by exactly one node (and its trigger, if it has one)', () => {
+	test("is used by exactly one node (and that vendor's triggers)", () => {
 		const users = packageNodes.filter(
 			(node) =>
-				!node.description.group.includes('trigger') &&
+				!isTrigger(node) &&
 				node.description.credentials?.some((used) => used.name === credential.name),
 		);
 		expect(users).toHaveLength(1);

@@ -22,7 +22,8 @@ export class Contactship implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Create, find, update, tag and delete contacts in Contactship, and have its AI agents call them',
+		description:
+			'Create, find, update, tag and delete contacts in Contactship, and have its AI agents call them',
 		defaults: { name: 'Contactship' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -11,6 +11,7 @@ import { describeResources, runOperation } from '../shared/operations';
 import { resources } from './actions/resources';
 import { thoughtlyApi, thoughtlyPacing } from './api';
 import { getTags } from './methods/loadOptions';
+import { searchAgents, searchContacts } from './methods/listSearch';
 
 export class Thoughtly implements INodeType {
 	description: INodeTypeDescription = {
@@ -20,7 +21,8 @@ export class Thoughtly implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Create contacts for Thoughtly voice agents',
+		description:
+			'Create, find and delete contacts for Thoughtly voice agents, and have an agent call them',
 		defaults: { name: 'Thoughtly' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -31,6 +33,7 @@ export class Thoughtly implements INodeType {
 
 	methods = {
 		loadOptions: withReadableErrors({ getTags }),
+		listSearch: withReadableErrors({ searchContacts, searchAgents }),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -1,6 +1,7 @@
 import type {
 	IDataObject,
 	IExecuteFunctions,
+	IHookFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
@@ -64,7 +65,27 @@ export interface ExpectedAnswer {
 	matches(body: unknown): boolean;
 }
 
-export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+export type RequestContext =
+	IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IHookFunctions;
+
+/**
+ * Marks the error of a request that changes something (not a GET) whose answer was lost: no
+ * answer (timeout, reset), a 5xx or a 2xx that is not the vendor's answer. It may have taken
+ * effect; an operation that must never be done twice (a call) reports it in its own words.
+ */
+const ANSWER_LOST = 'answerLost';
+
+export function isAnswerLost(error: unknown): boolean {
+	return (
+		(error instanceof NodeApiError || error instanceof NodeOperationError) &&
+		error.context[ANSWER_LOST] === true
+	);
+}
+
+function markAnswerLost(error: NodeApiError, request: ApiRequest, lost: boolean): NodeApiError {
+	if (lost && request.method !== 'GET') error.context[ANSWER_LOST] = true;
+	return error;
+}
 
 export const USER_AGENT = 'n8n-nodes-crm-contacts (n8n community node)';
 export const REQUEST_TIMEOUT_MS = 60_000;
@@ -355,6 +376,8 @@ export class ApiClient {
 			method: request.method,
 			url: `${this.baseUrl}${request.path}`,
 			qs: request.qs,
+			// A list in the query goes as `key[]=a&key[]=b`, as the vendors document list filters.
+			arrayFormat: 'brackets',
 			body: request.body,
 			json: true,
 			headers: { 'User-Agent': USER_AGENT },
@@ -390,10 +413,11 @@ export class ApiClient {
 			request.method === 'GET'
 				? `${displayName} or something in front of it (a proxy, a maintenance page) answered instead of the API. Check the Base URL in the credential and try again later.`
 				: `The request reached something that answered with success but not as ${displayName} documents, so it is unknown whether it took effect. It was not sent again; check in ${displayName} before running this item again.`;
-		return this.apiError(response, request, {
+		const error = this.apiError(response, request, {
 			message: `${displayName} answered ${response.statusCode} but not with ${request.expect?.what ?? 'JSON'} (${shown})`,
 			advice,
 		});
+		return markAnswerLost(error, request, true);
 	}
 
 	/**
@@ -444,11 +468,16 @@ export class ApiClient {
 				? `${where} got no answer, so it may have been stored by ${vendor}. ${checkFirst}`
 				: checkSetup;
 		}
-		return vendorError(
+		const failure = vendorError(
 			this.ctx,
 			{ message: this.redact(reason) },
 			{ message: this.redact(message), description: this.redact(description) },
 		);
+		// Refused or unresolved connections never reached the vendor.
+		const reached = !['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH'].includes(
+			code ?? '',
+		);
+		return markAnswerLost(failure, request, reached);
 	}
 
 	private apiError(
@@ -477,11 +506,12 @@ export class ApiClient {
 			(status === 429 && this.api.quotaExceededMessage
 				? 'A usage quota is used up: waiting will not help, so the request was not sent again.'
 				: describeStatus(status));
-		return vendorError(this.ctx, this.redactedBody(response.body), {
+		const error = vendorError(this.ctx, this.redactedBody(response.body), {
 			message: this.redact(message),
 			description: this.redact(`${advice} (${request.method} ${request.path})`),
 			httpCode: String(status),
 		});
+		return markAnswerLost(error, request, status >= 500);
 	}
 
 	/** A 3xx: the vendor's API answered with a redirect, which the node never follows. */

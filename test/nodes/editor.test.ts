@@ -95,6 +95,7 @@ describe('notices and hints', () => {
 describe('labels', () => {
 	test.each(
 		packageNodes
+			// A trigger sends no stream of requests to pace.
 			.filter((type) => !type.description.group.includes('trigger'))
 			.map((type) => [type.description.displayName]),
 	)('%s: the pacing interval is named after Max Requests', (displayName) => {
@@ -117,7 +118,7 @@ describe('node creator search', () => {
 	};
 	const searchTerms = (type: INodeType) => {
 		const name = type.constructor.name;
-		// A trigger lives in its vendor's folder (nodes/Contactship/ContactshipTrigger.node.js).
+		// A trigger's codex is beside it in its vendor's folder.
 		const folder = name.replace(/Trigger$/, '');
 		const { alias = [] } = loader.getCodex(`nodes/${folder}/${name}.node.js`);
 		return [type.description.displayName, ...alias].map((term) => term.toLowerCase());
@@ -132,12 +133,12 @@ describe('node creator search', () => {
 		['sales captain', ['SalesCaptain']],
 		['wipsy crm', ['Wipsy']],
 		['crm', ['SalesCaptain', 'Contactship', 'RevyOps', 'Wipsy', 'Thoughtly']],
-		// "Contactship Trigger" holds "contacts" in its name.
+		// The triggers' names hold their vendor's ("Contactship Trigger" holds "contacts").
 		[
 			'contacts',
 			['SalesCaptain', 'Contactship', 'Contactship Trigger', 'RevyOps', 'Wipsy', 'Thoughtly'],
 		],
-		['voice', ['Contactship', 'Contactship Trigger', 'Thoughtly']],
+		['voice', ['Contactship', 'Contactship Trigger', 'Thoughtly', 'Thoughtly Trigger']],
 		['call ended', ['Contactship Trigger']],
 	])('"%s" finds %j', (query, nodes) => {
 		expect(found(query).sort()).toEqual([...nodes].sort());

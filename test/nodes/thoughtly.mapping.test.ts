@@ -15,7 +15,7 @@ import {
 	thoughtlyPacing,
 } from '../../nodes/Thoughtly/api';
 import {
-	createdContact,
+	contactInAnswer,
 	matchContact,
 	toAttributes,
 	toCountryCode,
@@ -172,9 +172,9 @@ describe('envelope', () => {
 
 	test('data is read from the envelope, and the created contact from data (or data.contact)', () => {
 		expect(envelopeData({ data: { a: 1 }, error: null })).toEqual({ a: 1 });
-		expect(createdContact({ data: { id: 'c1' }, error: null })).toEqual({ id: 'c1' });
-		expect(createdContact({ data: { contact: { id: 'c2' } }, error: null })).toEqual({ id: 'c2' });
-		expect(createdContact({ data: null, error: null })).toEqual({});
+		expect(contactInAnswer({ data: { id: 'c1' }, error: null })).toEqual({ id: 'c1' });
+		expect(contactInAnswer({ data: { contact: { id: 'c2' } }, error: null })).toEqual({ id: 'c2' });
+		expect(contactInAnswer({ data: null, error: null })).toEqual({});
 	});
 });
 

@@ -15,6 +15,8 @@ export interface SandboxRequest {
 	/** Path below the vendor prefix, e.g. `/v1/create-contact`. */
 	path: string;
 	query: Record<string, string>;
+	/** The query string as sent (`a=1&tags[]=x&tags[]=y`), for keys given more than once. */
+	rawQuery: string;
 	headers: Record<string, string | undefined>;
 	/** Parsed JSON body; `rawBody` when it was not JSON. */
 	body: unknown;
@@ -34,6 +36,8 @@ export interface SandboxVendor<State = unknown> {
 	name: string;
 	createState(): State;
 	handle(request: SandboxRequest, state: State): SandboxResponse;
+	/** Stops what a state left running (timers): called on reset and close. */
+	disposeState?(state: State): void;
 	/** The vendor's 429 answer when a configured rate limit is exceeded. */
 	rateLimited?(request: SandboxRequest, limit: RateLimitState): SandboxResponse;
 	/** Headers the vendor adds to every answer while a rate limit is configured. */
@@ -153,6 +157,7 @@ export class Sandbox {
 	}
 
 	async close(): Promise<void> {
+		this.disposeStates();
 		for (const socket of this.sockets) socket.destroy();
 		await new Promise<void>((resolve) =>
 			this.server ? this.server.close(() => resolve()) : resolve(),
@@ -162,12 +167,20 @@ export class Sandbox {
 
 	/** Fresh seed data, no faults, no limits, no latency, nothing recorded. */
 	reset(): void {
+		this.disposeStates();
 		for (const [name, vendor] of this.vendors) this.states.set(name, vendor.createState());
 		this.faults = [];
 		this.recorded = [];
 		this.limits.clear();
 		this.latencyMs = 0;
 		Object.assign(this.stats, { requests: 0, inFlight: 0, peakInFlight: 0, rateLimited: 0 });
+	}
+
+	private disposeStates(): void {
+		for (const [name, vendor] of this.vendors) {
+			const state = this.states.get(name);
+			if (state !== undefined) vendor.disposeState?.(state);
+		}
 	}
 
 	state<State>(vendor: string): State {
@@ -216,6 +229,7 @@ export class Sandbox {
 			method: req.method ?? 'GET',
 			path: `/${rest.join('/')}`,
 			query: Object.fromEntries(url.searchParams),
+			rawQuery: url.search.replace(/^\?/, ''),
 			headers: req.headers as Record<string, string | undefined>,
 			body: parseJson(rawBody),
 			rawBody,

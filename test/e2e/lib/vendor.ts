@@ -103,6 +103,8 @@ export interface E2eVendor {
 	/** The node's `description.name`; n8n's type is `${PACKAGE_NAME}.${nodeName}`. */
 	nodeName: string;
 	nodeVersion: number;
+	/** The vendor's trigger nodes (`description.name`): loaded without an AI-tool variant. */
+	triggers?: string[];
 	credential: {
 		/** Credential id in n8n (16 letters/digits). */
 		id: string;

@@ -105,6 +105,7 @@ export const contactshipE2e: E2eVendor = {
 	sandboxVendor: 'contactship',
 	nodeName: 'contactship',
 	nodeVersion: 1,
+	triggers: ['contactshipTrigger'],
 	credential: {
 		id: 'e2eContactship01',
 		name: 'Contactship (sandbox)',

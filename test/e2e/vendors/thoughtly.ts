@@ -11,6 +11,7 @@ import {
 	THOUGHTLY_OTHER_TEAM_ID,
 	THOUGHTLY_TEAM_ID,
 	THOUGHTLY_TOKEN,
+	thoughtlySandbox,
 } from '../../sandbox/vendors/thoughtly';
 import type { E2eVendor, ExpectedRequest } from '../lib/vendor';
 
@@ -29,6 +30,46 @@ const listPage = (page: number, extra: Record<string, string> = {}): ExpectedReq
 	query: { ...extra, page: String(page), limit: '50' },
 	headers: auth,
 });
+
+/** The seeded contacts, newest first, as Get Many with Simplify outputs them. */
+const seeded = thoughtlySandbox
+	.createState()
+	.contacts.map(({ id, name, phone_number, email, tags, created_at }) => ({
+		id,
+		name,
+		phone_number,
+		email,
+		tags,
+		created_at,
+	}));
+const seededContact = (id: string) =>
+	thoughtlySandbox.createState().contacts.find((c) => c.id === id)!;
+
+const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+const agent = (value: string, name: string) => ({
+	__rl: true,
+	mode: 'list',
+	value,
+	cachedResultName: name,
+});
+const startCall = (body: object): ExpectedRequest => ({
+	method: 'POST',
+	path: '/contact/call',
+	body,
+	headers: auth,
+});
+/** A call as Thoughtly's start answer gives it (the sandbox's ASSUMPTION). */
+const call = (interviewId: string, metadata: object | null) => ({
+	id: '<any>',
+	status: 'QUEUED',
+	contact_id: '<any>',
+	interview_id: interviewId,
+	metadata,
+	created_at: '<iso-date>',
+	ended_at: null,
+});
+/** No fixed pace in these runs (the default is Thoughtly's 100 requests a minute). */
+const unpaced = { maxRequests: 0 };
 
 /** A contact as Thoughtly returns it (the envelope's `data`), with the node's `outcome`. */
 const contact = (
@@ -68,6 +109,8 @@ export const thoughtlyE2e: E2eVendor = {
 	sandboxVendor: 'thoughtly',
 	nodeName: 'thoughtly',
 	nodeVersion: 1,
+	// Its activation, deliveries and deactivation: test/e2e/thoughtlyTrigger.e2e.test.ts.
+	triggers: ['thoughtlyTrigger'],
 	credential: {
 		id: 'e2eThoughtlyCrd1',
 		name: 'Thoughtly (sandbox)',
@@ -272,6 +315,204 @@ export const thoughtlyE2e: E2eVendor = {
 				},
 			],
 		},
+		{
+			id: 'e2eThoughtlyWf03',
+			name: 'Thoughtly: get many contacts, Return All over three pages',
+			example: true,
+			manyPerItem: true,
+			items: [{}],
+			parameters: {
+				resource: 'contact',
+				operation: 'getAll',
+				returnAll: true,
+				options: unpaced,
+			},
+			expectedRequests: [listPage(0), listPage(1), listPage(2)],
+			expectedOutput: seeded.map((json) => ({ json, pairedItem: 0 })),
+		},
+		{
+			id: 'e2eThoughtlyWf04',
+			name: 'Thoughtly: get contacts by ID (one unknown), continue on fail',
+			continueOnFail: true,
+			items: [{ id: 'ct_0042' }, { id: 'ct_missing' }],
+			parameters: {
+				resource: 'contact',
+				operation: 'get',
+				contact: byId('={{ $json.id }}'),
+				options: { ...unpaced, maxConcurrency: 1 },
+			},
+			expectedRequests: [
+				{ method: 'GET', path: '/contact/ct_0042', headers: auth },
+				{ method: 'GET', path: '/contact/ct_missing', headers: auth },
+			],
+			expectedOutput: [
+				{ json: { ...seededContact('ct_0042') }, pairedItem: 0 },
+				{
+					json: {
+						message: 'Thoughtly has no contact with ID "ct_missing" (Contact not found) [item 1]',
+						error: {
+							message: 'Thoughtly has no contact with ID "ct_missing" (Contact not found) [item 1]',
+							httpCode: '404',
+							description:
+								'Check the contact ID: the contact may have been deleted, or belong to another team.',
+						},
+					},
+					pairedItem: 1,
+				},
+			],
+		},
+		{
+			id: 'e2eThoughtlyWf05',
+			name: 'Thoughtly: find a contact by phone number, then delete it',
+			items: [{ phone: '+1 (415) 555-0007' }],
+			parameters: {
+				resource: 'contact',
+				operation: 'get',
+				contact: { __rl: true, mode: 'phone', value: '={{ $json.phone }}' },
+				options: unpaced,
+			},
+			then: [
+				{
+					name: 'Delete',
+					parameters: {
+						resource: 'contact',
+						operation: 'delete',
+						contact: byId('={{ $json.id }}'),
+						options: unpaced,
+					},
+				},
+			],
+			expectedRequests: [
+				listPage(0, { search: '+14155550007' }),
+				{ method: 'DELETE', path: '/contact/ct_0007', headers: auth },
+			],
+			expectedOutput: [{ json: { deleted: true }, pairedItem: 0 }],
+		},
+		{
+			id: 'e2eThoughtlyWf06',
+			name: 'Thoughtly: create contacts and call them (Call After Create)',
+			example: true,
+			items: [
+				{ name: 'Grace Hopper', phone: '+1 415 555 8800', topic: 'renewal' },
+				{ name: 'Katherine Johnson', phone: '+1 757 555 0100', topic: 'onboarding' },
+			],
+			parameters: {
+				resource: 'contact',
+				operation: 'create',
+				phone: '={{ $json.phone }}',
+				fullName: '={{ $json.name }}',
+				callAfterCreate: true,
+				agent: agent('int_002', 'Lead qualifier'),
+				metadata: { field: [{ key: 'topic', value: '={{ $json.topic }}' }] },
+				options: { ...unpaced, maxConcurrency: 1 },
+			},
+			expectedRequests: [
+				create({ phone_number: '+14155558800', name: 'Grace Hopper' }),
+				startCall({ contact_id: '<any>', interview_id: 'int_002', metadata: { topic: 'renewal' } }),
+				create({ phone_number: '+17575550100', name: 'Katherine Johnson' }),
+				startCall({
+					contact_id: '<any>',
+					interview_id: 'int_002',
+					metadata: { topic: 'onboarding' },
+				}),
+			],
+			expectedOutput: [
+				{
+					json: {
+						...contact({ phone_number: '+14155558800', name: 'Grace Hopper' }, 'created'),
+						call: call('int_002', { topic: 'renewal' }),
+					},
+					pairedItem: 0,
+				},
+				{
+					json: {
+						...contact({ phone_number: '+17575550100', name: 'Katherine Johnson' }, 'created'),
+						call: call('int_002', { topic: 'onboarding' }),
+					},
+					pairedItem: 1,
+				},
+			],
+		},
+		{
+			id: 'e2eThoughtlyWf07',
+			name: 'Thoughtly: create a contact, then Call → Start in a second node',
+
+			items: [{ name: 'Dorothy Vaughan', phone: '+1 757 555 0199' }],
+			parameters: {
+				resource: 'contact',
+				operation: 'create',
+				phone: '={{ $json.phone }}',
+				fullName: '={{ $json.name }}',
+				options: unpaced,
+			},
+			then: [
+				{
+					name: 'Call',
+					parameters: {
+						resource: 'call',
+						operation: 'start',
+						contact: byId('={{ $json.id }}'),
+						agent: agent('int_001', 'Appointment setter'),
+						metadata: { field: [{ key: 'first_name', value: "={{ $json.name.split(' ')[0] }}" }] },
+						options: unpaced,
+					},
+				},
+			],
+			expectedRequests: [
+				create({ phone_number: '+17575550199', name: 'Dorothy Vaughan' }),
+				startCall({
+					contact_id: '<any>',
+					interview_id: 'int_001',
+					metadata: { first_name: 'Dorothy' },
+				}),
+			],
+			expectedOutput: [{ json: call('int_001', { first_name: 'Dorothy' }), pairedItem: 0 }],
+		},
+		{
+			id: 'e2eThoughtlyWf08',
+			name: 'Thoughtly: Call → Start answered with a 500 is never sent again',
+			continueOnFail: true,
+			faults: [
+				{
+					vendor: 'thoughtly',
+					path: '/contact/call',
+					status: 500,
+					body: { data: null, error: { code: 'INTERNAL', message: 'Internal error' } },
+				},
+			],
+			items: [{ id: 'ct_0001' }, { id: 'ct_0002' }],
+			parameters: {
+				resource: 'call',
+				operation: 'start',
+				contact: byId('={{ $json.id }}'),
+				agent: agent('int_001', 'Appointment setter'),
+				options: { ...unpaced, maxConcurrency: 1 },
+			},
+			expectedRequests: [
+				startCall({ contact_id: 'ct_0001', interview_id: 'int_001' }),
+				startCall({ contact_id: 'ct_0002', interview_id: 'int_001' }),
+			],
+			expectedOutput: [
+				{
+					json: {
+						message:
+							'Unknown whether the call started — check in Thoughtly before re-running (Thoughtly answered 500: Internal error) [item 0]',
+						error: {
+							message:
+								'Unknown whether the call started — check in Thoughtly before re-running (Thoughtly answered 500: Internal error) [item 0]',
+							httpCode: '500',
+							description:
+								'The request may have reached Thoughtly, so the call may have started. It was not sent again: this node never calls a contact twice.',
+						},
+					},
+					pairedItem: 0,
+				},
+				{
+					json: { ...call('int_001', null), contact_id: 'ct_0002' },
+					pairedItem: 1,
+				},
+			],
+		},
 	],
 
 	dropdowns: [
@@ -291,6 +532,28 @@ export const thoughtlyE2e: E2eVendor = {
 				{ name: 'Webinar 2024', value: 'Webinar 2024' },
 			],
 			expectedRequests: [listPage(0), listPage(1), listPage(2)],
+		},
+		{
+			kind: 'listSearch',
+			methodName: 'searchAgents',
+			parameterPath: 'agent',
+			currentNodeParameters: { resource: 'call', operation: 'start' },
+			expected: [
+				{ name: 'Appointment setter', value: 'int_001' },
+				{ name: 'Lead qualifier', value: 'int_002' },
+			],
+			expectedRequests: [
+				{ method: 'GET', path: '/interview', query: { page: '0', limit: '50' }, headers: auth },
+			],
+		},
+		{
+			kind: 'listSearch',
+			methodName: 'searchContacts',
+			parameterPath: 'contact',
+			currentNodeParameters: { resource: 'contact', operation: 'get' },
+			filter: 'Seed Contact 42',
+			expected: [{ name: 'Seed Contact 42 (+14155550042)', value: 'ct_0042' }],
+			expectedRequests: [listPage(0, { search: 'Seed Contact 42' })],
 		},
 	],
 };

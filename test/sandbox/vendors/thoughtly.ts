@@ -10,7 +10,20 @@
  * - auth and validation failures are 401/403/400 with an envelope error `{code, message}`;
  * - phone numbers must be E.164, `country_code` is an ISO 3166-1 alpha-2 code, empty
  *   strings are refused (so tests catch a node that sends empty fields);
- * - the 429 answer carries no Retry-After header.
+ * - the 429 answer carries no Retry-After header;
+ * - GET /contact/{id} and DELETE /contact/{id} answer 404 `NOT_FOUND` for an unknown ID;
+ *   a delete answers `{data: {id, deleted: true}}`;
+ * - `sort` takes a contact field name, `sortDirection` ASC or DESC (case-insensitive);
+ *   `search` matches name, phone number and email;
+ * - POST /contact/call answers `{data: {id, status: 'QUEUED', contact_id, interview_id,
+ *   metadata, created_at}}`, 404 for an unknown contact or agent; a call then goes QUEUED →
+ *   IN_PROGRESS → COMPLETED over `callTimings` (ms), and when it ends every NEW_RESPONSE
+ *   subscription (for that agent, or for all when it has no `data`) receives a POST with the
+ *   call's response (the shape of Pipedream's Thoughtly sample event);
+ * - POST /webhooks/subscribe answers the subscription `{id, type, url, data}` (the same one
+ *   again for the same type, URL and data); DELETE /webhooks/unsubscribe takes the same
+ *   `{type, url, data?}` body and answers 404 when nothing matches; GET /webhooks lists
+ *   `data.webhooks`. Deliveries go to loopback addresses only (others are recorded as skipped).
  */
 import type { SandboxRequest, SandboxResponse, SandboxVendor } from '../server';
 import { header, ids, isE164, isEmail } from '../server';
@@ -35,10 +48,64 @@ export interface ThoughtlyContact {
 	updated_at: string;
 }
 
+export type ThoughtlyCallStatus = 'QUEUED' | 'IN_PROGRESS' | 'COMPLETED';
+
+export interface ThoughtlyCall {
+	id: string;
+	contact_id: string;
+	interview_id: string;
+	metadata: Record<string, unknown> | null;
+	status: ThoughtlyCallStatus;
+	created_at: string;
+	ended_at: string | null;
+}
+
+export const THOUGHTLY_WEBHOOK_TYPES = [
+	'NEW_RESPONSE',
+	'PHONE_TRANSFER',
+	'FOLDER_NEW_RESPONSE',
+	'FOLDER_PHONE_TRANSFER',
+	'ACTION_FAILED',
+];
+
+export interface ThoughtlySubscription {
+	id: string;
+	type: string;
+	url: string;
+	data: string | null;
+}
+
+export interface ThoughtlyDelivery {
+	url: string;
+	subscriptionId: string;
+	body: Record<string, unknown>;
+	/** The status the receiver answered, 0 when unreachable, -1 when not sent (not loopback). */
+	status: number;
+}
+
 export interface ThoughtlyState {
 	/** Newest first, as the contact list returns them. */
 	contacts: ThoughtlyContact[];
 	interviews: Array<{ id: string; title: string; status: string }>;
+	/** Every call started, in order. */
+	calls: ThoughtlyCall[];
+	/** How long after the start a call is in progress, and when it ends (ms). */
+	callTimings: { inProgressMs: number; endMs: number };
+	subscriptions: ThoughtlySubscription[];
+	deliveries: ThoughtlyDelivery[];
+	timers: Set<ReturnType<typeof setTimeout>>;
+}
+
+/** Starts of the same contact by the same agent beyond the first: a node must never cause one. */
+export function duplicateCalls(state: ThoughtlyState): number {
+	const seen = new Set<string>();
+	let duplicates = 0;
+	for (const call of state.calls) {
+		const key = `${call.contact_id}/${call.interview_id}`;
+		if (seen.has(key)) duplicates++;
+		seen.add(key);
+	}
+	return duplicates;
 }
 
 /** Seeded contacts: enough that the tag dropdown must read three pages of 50. */
@@ -84,6 +151,11 @@ function seed(): ThoughtlyState {
 			{ id: 'int_001', title: 'Appointment setter', status: 'ACTIVE' },
 			{ id: 'int_002', title: 'Lead qualifier', status: 'ACTIVE' },
 		],
+		calls: [],
+		callTimings: { inProgressMs: 100, endMs: 300 },
+		subscriptions: [],
+		deliveries: [],
+		timers: new Set(),
 	};
 }
 
@@ -172,15 +244,205 @@ function listContacts(request: SandboxRequest, state: ThoughtlyState): SandboxRe
 	const pages = paging(request);
 	if ('status' in pages) return pages;
 	const search = (request.query.search ?? '').trim().toLowerCase();
+	const query = new URLSearchParams(request.rawQuery);
+	const tags = query.getAll('tags[]');
+	const excluded = query.getAll('excluded_tags[]');
+	const phoneOnly = request.query.phone_numbers_only;
+	if (phoneOnly !== undefined && phoneOnly !== 'true' && phoneOnly !== 'false')
+		return invalid('querystring.phone_numbers_only must be boolean');
 	const matches = state.contacts.filter(
 		(contact) =>
-			search === '' ||
-			[contact.name, contact.phone_number, contact.email].some((value) =>
-				(value ?? '').toLowerCase().includes(search),
-			),
+			(search === '' ||
+				[contact.name, contact.phone_number, contact.email].some((value) =>
+					(value ?? '').toLowerCase().includes(search),
+				)) &&
+			tags.every((tag) => contact.tags.includes(tag)) &&
+			!excluded.some((tag) => contact.tags.includes(tag)) &&
+			(phoneOnly !== 'true' || Boolean(contact.phone_number)),
 	);
+	const sort = request.query.sort;
+	if (sort !== undefined) {
+		if (!SORTABLE.includes(sort))
+			return invalid(`querystring.sort must be one of ${SORTABLE.join(', ')}`);
+		const direction = (request.query.sortDirection ?? 'ASC').toUpperCase();
+		if (direction !== 'ASC' && direction !== 'DESC')
+			return invalid('querystring.sortDirection must be ASC or DESC');
+		const sign = direction === 'ASC' ? 1 : -1;
+		matches.sort(
+			(a, b) =>
+				sign *
+				String(a[sort as keyof ThoughtlyContact] ?? '').localeCompare(
+					String(b[sort as keyof ThoughtlyContact] ?? ''),
+				),
+		);
+	}
 	const contacts = matches.slice(pages.page * pages.limit, (pages.page + 1) * pages.limit);
 	return envelope(200, { contacts });
+}
+
+const SORTABLE = ['name', 'phone_number', 'email', 'created_at', 'updated_at'];
+
+const notFound = (what: string) => failure(404, 'NOT_FOUND', `${what} not found`);
+
+function contactPath(path: string): string | undefined {
+	const match = /^\/contact\/([^/]+)$/.exec(path);
+	return match && match[1] !== 'create' && match[1] !== 'call'
+		? decodeURIComponent(match[1])
+		: undefined;
+}
+
+function getContact(id: string, state: ThoughtlyState): SandboxResponse {
+	const contact = state.contacts.find((candidate) => candidate.id === id);
+	return contact ? envelope(200, contact) : notFound('Contact');
+}
+
+function deleteContact(id: string, state: ThoughtlyState): SandboxResponse {
+	const index = state.contacts.findIndex((candidate) => candidate.id === id);
+	if (index === -1) return notFound('Contact');
+	state.contacts.splice(index, 1);
+	return envelope(200, { id, deleted: true });
+}
+
+const CALL_KEYS = ['contact_id', 'interview_id', 'metadata'];
+
+function startCall(request: SandboxRequest, state: ThoughtlyState): SandboxResponse {
+	const body = request.body;
+	if (!isObject(body)) return invalid('body must be a JSON object');
+	const unknown = Object.keys(body).filter((key) => !CALL_KEYS.includes(key));
+	if (unknown.length)
+		return invalid(`body must NOT have additional properties: ${unknown.join(', ')}`);
+	for (const key of ['contact_id', 'interview_id']) {
+		if (typeof body[key] !== 'string' || (body[key] as string).trim() === '')
+			return invalid(`body must have required property '${key}' as a non-empty string`);
+	}
+	if (body.metadata !== undefined && body.metadata !== null && !isObject(body.metadata))
+		return invalid('body.metadata must be object');
+	const contact = state.contacts.find((candidate) => candidate.id === body.contact_id);
+	if (!contact) return notFound('Contact');
+	if (!state.interviews.some((interview) => interview.id === body.interview_id))
+		return notFound('Agent');
+	const call: ThoughtlyCall = {
+		id: `call_${ids.uuid()}`,
+		contact_id: contact.id,
+		interview_id: body.interview_id as string,
+		metadata: (body.metadata as Record<string, unknown> | undefined) ?? null,
+		status: 'QUEUED',
+		created_at: new Date().toISOString(),
+		ended_at: null,
+	};
+	state.calls.push(call);
+	later(state, state.callTimings.inProgressMs, () => (call.status = 'IN_PROGRESS'));
+	later(state, state.callTimings.endMs, () => endCall(call, contact, state));
+	return envelope(200, { ...call });
+}
+
+function later(state: ThoughtlyState, ms: number, action: () => void): void {
+	const timer = setTimeout(() => {
+		state.timers.delete(timer);
+		action();
+	}, ms);
+	timer.unref?.();
+	state.timers.add(timer);
+}
+
+/** The response a delivery carries (undocumented; the shape of Pipedream's sample event). */
+function responseOf(call: ThoughtlyCall, contact: ThoughtlyContact): Record<string, unknown> {
+	const durationMs = Date.parse(call.ended_at ?? call.created_at) - Date.parse(call.created_at);
+	return {
+		id: call.id,
+		created: call.created_at,
+		updated: call.ended_at,
+		interview: { id: call.interview_id },
+		contact: { ...contact },
+		type: 'PHONE_CALL',
+		status: call.status,
+		start_time: call.created_at,
+		end_time: call.ended_at,
+		duration_ms: String(durationMs),
+		phone_number: contact.phone_number,
+		transcript: 'Agent: Hello, this is a call from the sandbox.',
+		summary_data: null,
+		metadata: call.metadata,
+	};
+}
+
+function isLoopback(url: string): boolean {
+	try {
+		return ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname);
+	} catch {
+		return false;
+	}
+}
+
+function endCall(call: ThoughtlyCall, contact: ThoughtlyContact, state: ThoughtlyState): void {
+	call.status = 'COMPLETED';
+	call.ended_at = new Date().toISOString();
+	const body = responseOf(call, contact);
+	for (const subscription of state.subscriptions) {
+		if (subscription.type !== 'NEW_RESPONSE') continue;
+		if (subscription.data !== null && subscription.data !== call.interview_id) continue;
+		const delivery: ThoughtlyDelivery = {
+			url: subscription.url,
+			subscriptionId: subscription.id,
+			body,
+			status: -1,
+		};
+		state.deliveries.push(delivery);
+		if (!isLoopback(subscription.url)) continue;
+		void fetch(subscription.url, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(body),
+			signal: AbortSignal.timeout(30_000),
+		})
+			.then(async (response) => {
+				delivery.status = response.status;
+				await response.arrayBuffer();
+			})
+			.catch(() => (delivery.status = 0));
+	}
+}
+
+function readSubscription(
+	body: unknown,
+): { type: string; url: string; data: string | null } | SandboxResponse {
+	if (!isObject(body)) return invalid('body must be a JSON object');
+	const unknown = Object.keys(body).filter((key) => !['type', 'url', 'data'].includes(key));
+	if (unknown.length)
+		return invalid(`body must NOT have additional properties: ${unknown.join(', ')}`);
+	if (typeof body.type !== 'string' || !THOUGHTLY_WEBHOOK_TYPES.includes(body.type))
+		return invalid(`body.type must be one of ${THOUGHTLY_WEBHOOK_TYPES.join(', ')}`);
+	if (typeof body.url !== 'string' || !/^https?:\/\/\S+$/.test(body.url))
+		return invalid('body.url must be an http(s) URL');
+	if (body.data !== undefined && (typeof body.data !== 'string' || body.data.trim() === ''))
+		return invalid('body.data must be a non-empty string');
+	return { type: body.type, url: body.url, data: (body.data as string | undefined) ?? null };
+}
+
+const sameSubscription =
+	(wanted: { type: string; url: string; data: string | null }) =>
+	(subscription: ThoughtlySubscription) =>
+		subscription.type === wanted.type &&
+		subscription.url === wanted.url &&
+		subscription.data === wanted.data;
+
+function subscribe(request: SandboxRequest, state: ThoughtlyState): SandboxResponse {
+	const wanted = readSubscription(request.body);
+	if ('status' in wanted) return wanted;
+	const existing = state.subscriptions.find(sameSubscription(wanted));
+	if (existing) return envelope(200, existing);
+	const subscription = { id: `wh_${ids.uuid()}`, ...wanted };
+	state.subscriptions.push(subscription);
+	return envelope(200, subscription);
+}
+
+function unsubscribe(request: SandboxRequest, state: ThoughtlyState): SandboxResponse {
+	const wanted = readSubscription(request.body);
+	if ('status' in wanted) return wanted;
+	const index = state.subscriptions.findIndex(sameSubscription(wanted));
+	if (index === -1) return notFound('Webhook subscription');
+	const [removed] = state.subscriptions.splice(index, 1);
+	return envelope(200, removed);
 }
 
 function listInterviews(request: SandboxRequest, state: ThoughtlyState): SandboxResponse {
@@ -194,6 +456,10 @@ function listInterviews(request: SandboxRequest, state: ThoughtlyState): Sandbox
 export const thoughtlySandbox: SandboxVendor<ThoughtlyState> = {
 	name: 'thoughtly',
 	createState: seed,
+	disposeState(state) {
+		for (const timer of state.timers) clearTimeout(timer);
+		state.timers.clear();
+	},
 	handle(request, state) {
 		if (header(request, 'x-api-token') !== THOUGHTLY_TOKEN)
 			return failure(401, 'UNAUTHORIZED', 'Invalid or missing API token');
@@ -208,6 +474,18 @@ export const thoughtlySandbox: SandboxVendor<ThoughtlyState> = {
 			return listContacts(request, state);
 		if (request.method === 'GET' && request.path === '/interview')
 			return listInterviews(request, state);
+		if (request.method === 'POST' && request.path === '/contact/call')
+			return startCall(request, state);
+		const contactId = contactPath(request.path);
+		if (contactId !== undefined && request.method === 'GET') return getContact(contactId, state);
+		if (contactId !== undefined && request.method === 'DELETE')
+			return deleteContact(contactId, state);
+		if (request.method === 'GET' && request.path === '/webhooks')
+			return envelope(200, { webhooks: state.subscriptions });
+		if (request.method === 'POST' && request.path === '/webhooks/subscribe')
+			return subscribe(request, state);
+		if (request.method === 'DELETE' && request.path === '/webhooks/unsubscribe')
+			return unsubscribe(request, state);
 		return failure(404, 'NOT_FOUND', `Cannot ${request.method} ${request.path}`);
 	},
 	rateLimited() {

@@ -1,4 +1,5 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { createOrUseExisting } from '../../../shared/contact';
 import { countryOptions } from '../../../shared/countries';
@@ -10,23 +11,21 @@ import {
 	phoneField,
 	tagsField,
 } from '../../../shared/fields';
-import { findList } from '../../../shared/lists';
+import { withPartialResult } from '../../../shared/execute';
 import type { Operation, OperationRun } from '../../../shared/operations';
 import { createOptions, readIfContactExists } from '../../../shared/properties';
 import { isDuplicateContactError, thoughtlyPacing } from '../../api';
-import {
-	CONTACT_LIST_PATHS,
-	CONTACT_PAGE_LIMIT,
-	CREATED_CONTACT,
-	createdContact,
-	matchContact,
-	toCreateContactRequest,
-} from './mapping';
+import { agentField, metadataField, readCallFields } from '../call/mapping';
+import { startCall } from '../call/start.operation';
+import { findContactByPhone } from './find';
+import { CREATED_CONTACT, contactIdOf, contactInAnswer, toCreateContactRequest } from './mapping';
+
+const onCallAfterCreate = { displayOptions: { show: { callAfterCreate: [true] } } };
 
 export const create: Operation = {
 	option: createContactOption,
 	toolDescription:
-		"Creates one contact in Thoughtly and returns it. Requires the contact's phone number; full name and email are optional. Write the phone number with its country code, such as +14155551234; a number without one is read in the node's Default Country. Leave a field empty rather than guess it. IDs (company, tags, stages) are chosen in the node; never invent one. If the contact already exists, the existing contact may be returned.",
+		"Creates one contact in Thoughtly and returns it. Requires the contact's phone number; full name and email are optional. Write the phone number with its country code, such as +14155551234; a number without one is read in the node's Default Country. Leave a field empty rather than guess it. IDs (company, tags, stages) are chosen in the node; never invent one. If the contact already exists, the existing contact may be returned. When the node is set to Call After Create, an agent phones the contact right away; if that call fails, the contact still exists: do not create it again.",
 	properties: [
 		phoneField({
 			required: true,
@@ -61,6 +60,16 @@ export const create: Operation = {
 				description: "Name of the attribute, as the agent's script refers to it",
 			},
 		}),
+		{
+			displayName: 'Call After Create',
+			name: 'callAfterCreate',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether an agent calls the contact as soon as it exists (also when If Contact Exists returns an existing one)',
+		},
+		{ ...agentField, ...onCallAfterCreate },
+		{ ...metadataField, ...onCallAfterCreate },
 		createOptions('Thoughtly', thoughtlyPacing),
 	],
 
@@ -71,11 +80,16 @@ export const create: Operation = {
 	): Promise<IDataObject> {
 		const { client } = run;
 		const { body, phoneNumber } = toCreateContactRequest(parameters);
+		// The call's fields are checked before the contact is created, so bad input sends nothing.
+		const call =
+			parameters.callAfterCreate === true
+				? readCallFields(parameters.agent, parameters.metadata)
+				: undefined;
 
 		const { contact, outcome } = await createOrUseExisting(this, {
 			ifContactExists: readIfContactExists(parameters.options),
 			create: async () =>
-				createdContact(
+				contactInAnswer(
 					await client.request({
 						method: 'POST',
 						path: '/contact/create',
@@ -83,17 +97,39 @@ export const create: Operation = {
 						expect: CREATED_CONTACT,
 					}),
 				),
-			findExisting: async () => {
-				const found = await client.request({
-					method: 'GET',
-					path: '/contact',
-					qs: { search: phoneNumber, page: 0, limit: CONTACT_PAGE_LIMIT },
-				});
-				return matchContact(findList(found, CONTACT_LIST_PATHS), phoneNumber);
-			},
+			findExisting: async () => await findContactByPhone(client, phoneNumber),
 			identity: phoneNumber,
 			isDuplicate: isDuplicateContactError,
 		});
-		return { ...contact, outcome };
+		if (!call) return { ...contact, outcome };
+		const contactId = contactIdOf(contact);
+		try {
+			if (contactId === undefined)
+				throw new NodeApiError(this.getNode(), {} as JsonObject, {
+					message: 'Thoughtly gave the contact no ID to call it by',
+				});
+			return { ...contact, outcome, call: await startCall(this, run, contactId, call) };
+		} catch (error) {
+			throw callFailedAfterCreate(this, error, contactId, outcome);
+		}
 	},
 };
+
+/** The call failed, but the contact exists: the error says so and keeps its ID in the output. */
+function callFailedAfterCreate(
+	ctx: IExecuteFunctions,
+	error: unknown,
+	contactId: string | undefined,
+	outcome: string,
+): NodeApiError {
+	const cause = error as NodeApiError;
+	const verb = outcome === 'created' ? 'created' : 'already existed';
+	const message = `Contact ${contactId ?? '(no ID given)'} ${verb} in Thoughtly, but the call failed: ${cause.message}`;
+	const failure = new NodeApiError(ctx.getNode(), { message: cause.message } as JsonObject, {
+		message,
+		description: `The contact exists: do not create it again. ${cause.description ?? ''} To call it, use Call → Start with this contact's ID, or run this item again with If Contact Exists set to Return Existing.`,
+		httpCode: cause.httpCode ?? undefined,
+	});
+	failure.message = message;
+	return withPartialResult(failure, { contactId, outcome });
+}

@@ -107,8 +107,8 @@ export function toCreateContactRequest(params: IDataObject): CreateContactReques
 	return { body, phoneNumber };
 }
 
-/** The contact in a create answer: the envelope's `data` (or `data.contact` if nested). */
-export function createdContact(response: unknown): IDataObject {
+/** The contact in a create or get answer: the envelope's `data` (or `data.contact` if nested). */
+export function contactInAnswer(response: unknown): IDataObject {
 	const data = envelopeData(response);
 	if (!isRecord(data)) return {};
 	return isRecord(data.contact) ? data.contact : data;
@@ -120,7 +120,7 @@ export function createdContact(response: unknown): IDataObject {
  */
 export const CREATED_CONTACT: ExpectedAnswer = {
 	what: 'a contact',
-	matches: (body) => Object.keys(createdContact(body)).length > 0,
+	matches: (body) => Object.keys(contactInAnswer(body)).length > 0,
 };
 
 /** The listed contact with this phone number (compared by digits), if any. */
@@ -142,3 +142,55 @@ export const CONTACT_LIST_PATHS = ['data.contacts', 'data'];
 
 /** Phone search results are read from one page of this size (the documented maximum). */
 export const CONTACT_PAGE_LIMIT = 50;
+
+/** A contact's ID as the list and get answers give it (`id`; `_id` read too, undocumented). */
+export function contactIdOf(contact: IDataObject): string | undefined {
+	const id = contact.id ?? contact._id;
+	return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
+}
+
+/** Get Many's filters, as the node stores them (`filters` collection). */
+export interface ContactFilters {
+	search?: string;
+	tags?: unknown;
+	excludedTags?: unknown;
+	phoneNumbersOnly?: boolean;
+	sort?: string;
+	sortDirection?: string;
+}
+
+/**
+ * Get Many's filters -> the documented query of `GET /contact`: `search`, `tags[]`,
+ * `excluded_tags[]` (sent as repeated `key[]=` values), `phone_numbers_only`, `sort`,
+ * `sortDirection`. Empty filters are left out.
+ */
+export function toContactListQuery(filters: ContactFilters = {}): IDataObject {
+	const query: IDataObject = {};
+	const search = optionalText(filters.search, 'Search');
+	if (search !== undefined) query.search = search;
+	const tags = toTagNames(filters.tags);
+	if (tags.length) query.tags = tags;
+	const excluded = toTagNames(filters.excludedTags);
+	if (excluded.length) query.excluded_tags = excluded;
+	const overlap = tags.filter((tag) => excluded.includes(tag));
+	if (overlap.length)
+		throw new InputError(
+			`Tag ${overlap.map((tag) => `"${tag}"`).join(', ')} is both required and excluded, so no contact could match`,
+			'Remove it from Tags or from Excluded Tags.',
+		);
+	if (filters.phoneNumbersOnly === true) query.phone_numbers_only = true;
+	const sort = optionalText(filters.sort, 'Sort By');
+	if (sort !== undefined) query.sort = sort;
+	const direction = optionalText(filters.sortDirection, 'Sort Direction');
+	if (direction !== undefined) query.sortDirection = direction;
+	return query;
+}
+
+/** What Simplify keeps of a contact. */
+const SIMPLE_KEYS = ['id', 'name', 'phone_number', 'email', 'tags', 'created_at'];
+
+export function simplifyContact(contact: IDataObject): IDataObject {
+	return Object.fromEntries(
+		SIMPLE_KEYS.filter((key) => key in contact).map((key) => [key, contact[key]]),
+	);
+}

@@ -1,0 +1,36 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { DELETED, readContactRef } from '../../../shared/contact';
+import { deleteContactOption } from '../../../shared/fields';
+import type { Operation, OperationRun } from '../../../shared/operations';
+import { defaultCountryOption, operationOptions } from '../../../shared/properties';
+import { apiPath } from '../../../shared/transport';
+import { toDefaultCountry } from '../../../shared/validate';
+import { contactMissing, thoughtlyPacing } from '../../api';
+import { contactField, contactIdFor } from './find';
+
+export const deleteContact: Operation = {
+	option: deleteContactOption,
+	toolDescription:
+		"Deletes one contact from Thoughtly for good. Give the contact's ID, or its phone number with its country code, such as +14155551234. Only delete a contact the user asked to delete; never invent an ID.",
+	properties: [
+		contactField,
+		operationOptions('Thoughtly', thoughtlyPacing, [defaultCountryOption]),
+	],
+
+	async execute(
+		this: IExecuteFunctions,
+		run: OperationRun,
+		parameters: IDataObject,
+	): Promise<IDataObject> {
+		const options = (parameters.options ?? {}) as IDataObject;
+		const ref = readContactRef(parameters.contact, toDefaultCountry(options.defaultCountry));
+		const id = await contactIdFor(run.client, ref);
+		try {
+			await run.client.request({ method: 'DELETE', path: apiPath`/contact/${id}` });
+		} catch (error) {
+			throw contactMissing(error, id);
+		}
+		return DELETED;
+	},
+};

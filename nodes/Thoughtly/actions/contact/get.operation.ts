@@ -1,0 +1,45 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { readContactRef } from '../../../shared/contact';
+import { getContactOption } from '../../../shared/fields';
+import type { Operation, OperationRun } from '../../../shared/operations';
+import { defaultCountryOption, operationOptions } from '../../../shared/properties';
+import { apiPath } from '../../../shared/transport';
+import { toDefaultCountry } from '../../../shared/validate';
+import { contactMissing, thoughtlyPacing } from '../../api';
+import { contactField, requireContactByPhone } from './find';
+import { contactInAnswer } from './mapping';
+
+export const get: Operation = {
+	option: getContactOption,
+	toolDescription:
+		"Looks up one contact in Thoughtly and returns it (ID, name, phone number, email, tags, attributes). Give the contact's ID, or its phone number with its country code, such as +14155551234. Use it to check whether a person exists before creating them; never invent an ID.",
+	properties: [
+		contactField,
+		operationOptions('Thoughtly', thoughtlyPacing, [defaultCountryOption]),
+	],
+
+	async execute(
+		this: IExecuteFunctions,
+		run: OperationRun,
+		parameters: IDataObject,
+	): Promise<IDataObject> {
+		const options = (parameters.options ?? {}) as IDataObject;
+		const ref = readContactRef(parameters.contact, toDefaultCountry(options.defaultCountry));
+		if (ref.by === 'phone') return await requireContactByPhone(run.client, ref.value);
+		try {
+			return contactInAnswer(
+				await run.client.request({
+					method: 'GET',
+					path: apiPath`/contact/${ref.value}`,
+					expect: {
+						what: 'a contact',
+						matches: (body) => Object.keys(contactInAnswer(body)).length > 0,
+					},
+				}),
+			);
+		} catch (error) {
+			throw contactMissing(error, ref.value);
+		}
+	},
+};
