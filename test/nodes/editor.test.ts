@@ -139,7 +139,7 @@ describe('node creator search', () => {
 			['SalesCaptain', 'Contactship', 'Contactship Trigger', 'RevyOps', 'Wipsy', 'Thoughtly'],
 		],
 		['voice', ['Contactship', 'Contactship Trigger', 'Thoughtly', 'Thoughtly Trigger']],
-		['call ended', ['Contactship Trigger']],
+		['call ended', ['Contactship Trigger', 'Thoughtly Trigger']],
 	])('"%s" finds %j', (query, nodes) => {
 		expect(found(query).sort()).toEqual([...nodes].sort());
 	});

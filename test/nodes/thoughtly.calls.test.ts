@@ -144,7 +144,8 @@ describe('Call → Start', () => {
 });
 
 describe('a call is never started twice', () => {
-	const UNKNOWN = /^Unknown whether the call started — check in Thoughtly before re-running/;
+	const UNKNOWN =
+		/^Thoughtly's answer was lost, so it is unknown whether the call started — check in Thoughtly before re-running/;
 
 	test.each([
 		['a connection reset', { drop: true }, 0],
@@ -271,7 +272,7 @@ describe('Contact → Create with Call After Create', () => {
 		const result = await create({ agent: agent('int_404') }, [grace], true);
 		const contact = state().contacts[0];
 		expect(result.items?.[0].json).toEqual({
-			message: `Contact ${contact.id} created in Thoughtly, but the call failed: Thoughtly cannot call contact "${contact.id}" with agent "int_404": Agent not found [item 0]`,
+			message: `Contact ${contact.id} is saved in Thoughtly, but the call after create failed: Thoughtly cannot call contact "${contact.id}" with agent "int_404": Agent not found [item 0]`,
 			error: expect.objectContaining({
 				contactId: contact.id,
 				outcome: 'created',
@@ -286,7 +287,7 @@ describe('Contact → Create with Call After Create', () => {
 		const result = await create({}, [grace], true);
 		const contact = state().contacts[0];
 		expect(String(result.items?.[0].json.message)).toBe(
-			`Contact ${contact.id} created in Thoughtly, but the call failed: Unknown whether the call started — check in Thoughtly before re-running (Thoughtly answered 502: Bad gateway) [item 0]`,
+			`Contact ${contact.id} is saved in Thoughtly, but the call after create failed: Thoughtly's answer was lost, so it is unknown whether the call started — check in Thoughtly before re-running (Thoughtly answered 502: Bad gateway) [item 0]`,
 		);
 		expect(callRequests()).toHaveLength(1);
 		expect(
@@ -297,7 +298,7 @@ describe('Contact → Create with Call After Create', () => {
 	test('a stop names the contact the failed item created, so it is not created again', async () => {
 		const result = await create({ agent: agent('int_404') }, [grace]);
 		expect(result.error?.message).toMatch(
-			/^Contact ct_\S+ created in Thoughtly, but the call failed/,
+			/^Contact ct_\S+ is saved in Thoughtly, but the call after create failed/,
 		);
 	});
 

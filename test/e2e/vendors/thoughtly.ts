@@ -496,13 +496,13 @@ export const thoughtlyE2e: E2eVendor = {
 				{
 					json: {
 						message:
-							'Unknown whether the call started — check in Thoughtly before re-running (Thoughtly answered 500: Internal error) [item 0]',
+							"Thoughtly's answer was lost, so it is unknown whether the call started — check in Thoughtly before re-running (Thoughtly answered 500: Internal error) [item 0]",
 						error: {
 							message:
-								'Unknown whether the call started — check in Thoughtly before re-running (Thoughtly answered 500: Internal error) [item 0]',
+								"Thoughtly's answer was lost, so it is unknown whether the call started — check in Thoughtly before re-running (Thoughtly answered 500: Internal error) [item 0]",
 							httpCode: '500',
 							description:
-								'The request may have reached Thoughtly, so the call may have started. It was not sent again: this node never calls a contact twice.',
+								'The request may have reached Thoughtly, so the call may be ringing. It was not sent again: this node never calls a person twice. Look for the call in Thoughtly before running this item again.',
 						},
 					},
 					pairedItem: 0,

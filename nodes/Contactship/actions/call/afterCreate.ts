@@ -1,10 +1,9 @@
 /** Contact → Create's Call After Create: the new (or found) contact is called once it exists. */
-import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { withPartialResult } from '../../../shared/execute';
+import { callFailedAfterCreate } from '../../../shared/calls';
 import type { OperationRun } from '../../../shared/operations';
-import { InputError } from '../../../shared/validate';
 import { callFields } from './fields';
 import type { CallSettings } from './mapping';
 import { toCallSettings } from './mapping';
@@ -57,23 +56,6 @@ export async function startCallAfterCreate(
 	try {
 		return await callContact(ctx, run, contactId, settings);
 	} catch (error) {
-		const cause = error as NodeApiError | InputError;
-		const message = `Contact ${contactId} is saved in Contactship, but the call after create failed: ${cause.message}`;
-		const why = cause instanceof InputError ? cause.hint : cause.description;
-		const description = [
-			'The contact exists: do not create it again.',
-			why,
-			`Start the call with Call → Start and contact ID ${contactId}.`,
-		]
-			.filter(Boolean)
-			.join(' ');
-		const failure = new NodeApiError(ctx.getNode(), { message: cause.message } as JsonObject, {
-			message,
-			description,
-			httpCode: cause instanceof NodeApiError && cause.httpCode ? cause.httpCode : undefined,
-		});
-		failure.message = message;
-		failure.description = description;
-		throw withPartialResult(failure, { contactId, ...done });
+		throw callFailedAfterCreate(ctx, 'Contactship', error, contactId, done);
 	}
 }

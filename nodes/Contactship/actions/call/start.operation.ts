@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { startCallOnce } from '../../../shared/calls';
 import { readContactRef } from '../../../shared/contact';
 import { contactLocatorField, emailField, fullNameField, phoneField } from '../../../shared/fields';
 import type { Operation, OperationRun } from '../../../shared/operations';
@@ -30,49 +31,16 @@ export const startCallOption = {
 	action: 'Start a call',
 };
 
-/** The item's text when a start's answer is lost: the call may be ringing, so it is never sent again. */
-export const UNKNOWN_IF_STARTED =
-	'unknown whether the call started — check in Contactship before re-running';
-
-/**
- * A start Contactship refused (a 4xx, a rate limit the item gave up on, a connection never made)
- * started nothing and keeps its error. Any other failure (a reset, a timeout, a 5xx, a 2xx that
- * names no call) lost the answer: the call may be ringing, so the item says so.
- */
-function callStartError(ctx: IExecuteFunctions, error: unknown): unknown {
-	if (!(error instanceof NodeApiError)) return error;
-	const status = Number(error.httpCode);
-	const refused =
-		(status >= 400 && status < 500) || /nothing was sent/.test(String(error.description ?? ''));
-	if (refused) return error;
-	const message = `Contactship's answer was lost, so it is ${UNKNOWN_IF_STARTED} (${error.message})`;
-	const description =
-		'The start was not sent again, so the call cannot ring twice. Look for it in Contactship (or with Call → Get Many filtered by phone number) before running this item again.';
-	const lost = new NodeApiError(ctx.getNode(), { message: error.message } as JsonObject, {
-		message,
-		description,
-		httpCode: error.httpCode ?? undefined,
-	});
-	// NodeApiError rewrites messages that contain a known error code (ECONNRESET, …).
-	lost.message = message;
-	lost.description = description;
-	return lost;
-}
-
-/** Sends one start; only a 429 is ever sent again (by the transport). */
+/** Sends one start; only a 429 is ever sent again, and a lost answer is reported (`startCallOnce`). */
 export async function sendCallStart(
 	ctx: IExecuteFunctions,
 	client: ApiClient,
 	path: '/v1/calls/single-contact-call' | '/v1/calls/single-phone-call',
 	body: IDataObject,
 ): Promise<IDataObject> {
-	try {
-		return readCallStart(
-			await client.request({ method: 'POST', path, body, expect: STARTED_CALL }),
-		);
-	} catch (error) {
-		throw callStartError(ctx, error);
-	}
+	return await startCallOnce(ctx, 'Contactship', async () =>
+		readCallStart(await client.request({ method: 'POST', path, body, expect: STARTED_CALL })),
+	);
 }
 
 /**

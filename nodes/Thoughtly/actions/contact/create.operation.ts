@@ -1,6 +1,7 @@
-import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
+import { callFailedAfterCreate } from '../../../shared/calls';
 import { createOrUseExisting } from '../../../shared/contact';
 import { countryOptions } from '../../../shared/countries';
 import {
@@ -11,7 +12,6 @@ import {
 	phoneField,
 	tagsField,
 } from '../../../shared/fields';
-import { withPartialResult } from '../../../shared/execute';
 import type { Operation, OperationRun } from '../../../shared/operations';
 import { createOptions, readIfContactExists } from '../../../shared/properties';
 import { isDuplicateContactError, thoughtlyPacing } from '../../api';
@@ -103,33 +103,16 @@ export const create: Operation = {
 		});
 		if (!call) return { ...contact, outcome };
 		const contactId = contactIdOf(contact);
+		if (contactId === undefined)
+			throw new NodeOperationError(
+				this.getNode(),
+				'Thoughtly saved the contact but gave no ID for it, so the call could not be started',
+				{ description: 'Find the contact in Thoughtly and start the call with Call → Start.' },
+			);
 		try {
-			if (contactId === undefined)
-				throw new NodeApiError(this.getNode(), {} as JsonObject, {
-					message: 'Thoughtly gave the contact no ID to call it by',
-				});
 			return { ...contact, outcome, call: await startCall(this, run, contactId, call) };
 		} catch (error) {
-			throw callFailedAfterCreate(this, error, contactId, outcome);
+			throw callFailedAfterCreate(this, 'Thoughtly', error, contactId, { outcome });
 		}
 	},
 };
-
-/** The call failed, but the contact exists: the error says so and keeps its ID in the output. */
-function callFailedAfterCreate(
-	ctx: IExecuteFunctions,
-	error: unknown,
-	contactId: string | undefined,
-	outcome: string,
-): NodeApiError {
-	const cause = error as NodeApiError;
-	const verb = outcome === 'created' ? 'created' : 'already existed';
-	const message = `Contact ${contactId ?? '(no ID given)'} ${verb} in Thoughtly, but the call failed: ${cause.message}`;
-	const failure = new NodeApiError(ctx.getNode(), { message: cause.message } as JsonObject, {
-		message,
-		description: `The contact exists: do not create it again. ${cause.description ?? ''} To call it, use Call → Start with this contact's ID, or run this item again with If Contact Exists set to Return Existing.`,
-		httpCode: cause.httpCode ?? undefined,
-	});
-	failure.message = message;
-	return withPartialResult(failure, { contactId, outcome });
-}
