@@ -1,5 +1,5 @@
 /** The RevyOps node's pure pieces: parameters -> request, list bodies -> options, the credential's auth. */
-import type { IHttpRequestOptions } from 'n8n-workflow';
+import type { IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { RevyOpsApi } from '../../credentials/RevyOpsApi.credentials';
 import { RevyOps } from '../../nodes/RevyOps/RevyOps.node';
@@ -328,34 +328,50 @@ describe('node description', () => {
 	const node = new RevyOps();
 	const options = node.description.properties.find((property) => property.name === 'options')!;
 
-	test('one Options collection: the shared options, then Response Structure', () => {
-		expect(
-			(options.options as Array<{ name: string; default: unknown }>).map((option) => [
-				option.name,
-				option.default,
-			]),
-		).toEqual([
-			['ifContactExists', 'fail'],
+	test('one Options collection per operation: the shared options, then Response Structure', () => {
+		const collections = node.description.properties.filter(
+			(property) => property.type === 'collection' && property.name === 'options',
+		);
+		expect(collections.map((collection) => collection.displayOptions?.show?.operation)).toEqual([
+			['create'],
+			['get'],
+			['getAll'],
+			['update'],
+		]);
+		const pacingAndStructure = [
 			['maxConcurrency', 5],
 			['maxRequests', 10],
 			['rateInterval', 'second'],
 			['rateIntervalLength', 1],
 			['maxRateLimitWait', 120],
 			['responseStructure', 'NESTED'],
-		]);
+		];
+		const entries = (collection: INodeProperties) =>
+			(collection.options as Array<{ name: string; default: unknown }>).map((option) => [
+				option.name,
+				option.default,
+			]);
+		expect(entries(options)).toEqual([['ifContactExists', 'fail'], ...pacingAndStructure]);
+		for (const collection of collections.slice(1))
+			expect(entries(collection)).toEqual(pacingAndStructure);
+		// RevyOps has an update endpoint: Create may update the contact it finds.
+		const ifContactExists = (options.options as INodeProperties[])[0];
 		expect(
-			node.description.properties.filter(
-				(property) => property.type === 'collection' && property.name === 'options',
-			),
-		).toHaveLength(1);
+			(ifContactExists.options as Array<{ value: string }>).map((choice) => choice.value),
+		).toEqual(['fail', 'returnExisting', 'updateExisting']);
 	});
 
-	test('every field has its package-wide internal name and shows only on Contact → Create', () => {
+	test('every field has its package-wide internal name, shown on its own operation', () => {
 		// Resource, Operation and the tool variant's Tool Description belong to the node, not to one operation.
 		const fields = node.description.properties.filter(
 			(property) => !['resource', 'operation', 'toolDescription'].includes(property.name),
 		);
-		expect(fields.map((property) => property.name)).toEqual([
+		const byOperation = (operation: string) =>
+			fields
+				.filter((field) => field.displayOptions?.show?.operation?.[0] === operation)
+				.map((field) => field.name);
+		for (const field of fields) expect(field.displayOptions?.show?.resource).toEqual(['contact']);
+		expect(byOperation('create')).toEqual([
 			'company',
 			'email',
 			'linkedinUrl',
@@ -365,8 +381,17 @@ describe('node description', () => {
 			'additionalFields',
 			'options',
 		]);
-		for (const field of fields)
-			expect(field.displayOptions?.show).toEqual({ resource: ['contact'], operation: ['create'] });
+		expect(byOperation('get')).toEqual(['contact', 'options']);
+		expect(byOperation('getAll')).toEqual(['returnAll', 'limit', 'filters', 'options']);
+		// Update: the contact, then the same fields as Create, none required.
+		expect(byOperation('update')).toEqual(['contact', ...byOperation('create')]);
+		expect(
+			fields
+				.filter(
+					(field) => field.displayOptions?.show?.operation?.[0] === 'update' && field.required,
+				)
+				.map((field) => field.name),
+		).toEqual(['contact']);
 		const customFields = fields.find((property) => property.name === 'customFields')!;
 		const row = (
 			customFields.options as Array<{
@@ -381,6 +406,16 @@ describe('node description', () => {
 		expect(row.values[0].typeOptions).toEqual({ loadOptionsMethod: 'getCustomFieldNames' });
 	});
 
+	test('the contact is a resource locator searched by email or name, or given by ID', () => {
+		const contact = node.description.properties.find((property) => property.name === 'contact')!;
+		expect(contact.type).toBe('resourceLocator');
+		expect(contact.modes!.map((mode) => mode.name)).toEqual(['list', 'id']);
+		expect(contact.modes![0].typeOptions).toEqual({
+			searchListMethod: 'searchContacts',
+			searchable: true,
+		});
+	});
+
 	test('the company is a resource locator with list, ID and domain modes', () => {
 		const company = node.description.properties.find((property) => property.name === 'company')!;
 		expect(company.type).toBe('resourceLocator');
@@ -389,6 +424,6 @@ describe('node description', () => {
 			searchListMethod: 'searchCompanies',
 			searchable: true,
 		});
-		expect(Object.keys(node.methods.listSearch)).toEqual(['searchCompanies']);
+		expect(Object.keys(node.methods.listSearch)).toEqual(['searchCompanies', 'searchContacts']);
 	});
 });
