@@ -4,14 +4,20 @@ import type { IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { RevyOpsApi } from '../../credentials/RevyOpsApi.credentials';
 import { RevyOps } from '../../nodes/RevyOps/RevyOps.node';
 import {
+	changesFor,
+	contactLabel,
 	createdContact,
 	linkedinKey,
 	matchContact,
 	toCompanyRef,
+	toContactFilters,
+	toContactSearch,
 	toCreateContactRequest,
 	toCustomFieldsInput,
 	toDomain,
+	toListContactsRequest,
 	toResponseStructure,
+	toUpdateContactRequest,
 } from '../../nodes/RevyOps/actions/contact/mapping';
 import { hasNextPage, toCompanyResults } from '../../nodes/RevyOps/methods/listSearch';
 import { customFieldNames } from '../../nodes/RevyOps/methods/loadOptions';
@@ -425,5 +431,97 @@ describe('node description', () => {
 			searchable: true,
 		});
 		expect(Object.keys(node.methods.listSearch)).toEqual(['searchCompanies', 'searchContacts']);
+	});
+});
+
+describe('lifecycle mapping', () => {
+	test('an update sends only the fields given, checked as on create', () => {
+		expect(
+			toUpdateContactRequest({
+				contact: rl('list', '5001'),
+				email: ' ',
+				firstName: 'Dana',
+				company: rl('domain', 'www.acme.com'),
+				customFields: { field: [{ key: 'Industry', value: 'Retail' }] },
+				options: { responseStructure: 'FLAT' },
+			}),
+		).toEqual({
+			contactId: 5001,
+			body: {
+				first_name: 'Dana',
+				company_id: 'acme.com',
+				contact_custom_fields_input: [{ field_name: 'Industry', field_value: 'Retail' }],
+			},
+			company: { value: 'acme.com', label: 'domain acme.com' },
+			structure: 'FLAT',
+		});
+	});
+
+	test('an update with nothing to change, or a contact ID that is not a whole number, is refused', () => {
+		expect(() => toUpdateContactRequest({ contact: rl('id', '5001') })).toThrow(
+			'Nothing to update: every field is empty',
+		);
+		expect(() => toUpdateContactRequest({ contact: rl('id', '50.1'), firstName: 'A' })).toThrow(
+			'Contact ID "50.1" is not a RevyOps contact ID',
+		);
+		expect(() => toUpdateContactRequest({ contact: rl('id', ''), firstName: 'A' })).toThrow(
+			InputError,
+		);
+	});
+
+	test('Get Many: filters become RevyOps query parameters; Return All reads without a limit', () => {
+		expect(
+			toListContactsRequest({
+				returnAll: false,
+				limit: 20,
+				filters: {
+					email: 'A@B.co',
+					firstName: ' ',
+					lastName: 'Reyes',
+					domain: 'https://acme.com/',
+				},
+			}),
+		).toEqual({
+			qs: { email: 'A@B.co', lastname: 'Reyes', domain: 'acme.com', structure: 'NESTED' },
+			limit: 20,
+		});
+		expect(toListContactsRequest({ returnAll: true, limit: 20 })).toEqual({
+			qs: { structure: 'NESTED' },
+			limit: undefined,
+		});
+		expect(() => toContactFilters({ domain: 'not a domain' })).toThrow(InputError);
+	});
+
+	test('the picker searches an email as an email, words as first (and last) name', () => {
+		expect(toContactSearch(undefined)).toEqual({});
+		expect(toContactSearch(' dana@acme.com ')).toEqual({ email: 'dana@acme.com' });
+		expect(toContactSearch('Dana')).toEqual({ firstname: 'Dana' });
+		expect(toContactSearch('Mary  Ann Smith')).toEqual({
+			firstname: 'Mary',
+			lastname: 'Ann Smith',
+		});
+		expect(contactLabel({ id: 1, first_name: 'Dana', last_name: '', email: 'd@a.co' })).toBe(
+			'Dana (d@a.co)',
+		);
+		expect(contactLabel({ id: 2, linkedin_url: 'https://linkedin.com/in/x' })).toBe(
+			'https://linkedin.com/in/x',
+		);
+		expect(contactLabel({ id: 3, first_name: '' })).toBe('Contact 3');
+	});
+
+	test('Update Existing leaves out the email or LinkedIn URL that found the contact', () => {
+		const existing = {
+			id: 7,
+			email: 'dana@acme.com',
+			linkedin_url: 'https://www.linkedin.com/in/dana',
+		};
+		expect(
+			changesFor(existing, {
+				email: 'DANA@acme.com',
+				linkedin_url: 'https://linkedin.com/in/dana/',
+				first_name: 'Dana',
+			}),
+		).toEqual({ first_name: 'Dana' });
+		expect(changesFor(existing, { email: 'other@acme.com' })).toEqual({ email: 'other@acme.com' });
 	});
 });

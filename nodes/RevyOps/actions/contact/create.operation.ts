@@ -21,7 +21,13 @@ import {
 	withResponseStructure,
 } from './fields';
 import type { ResponseStructure } from './mapping';
-import { CREATED_CONTACT, createdContact, matchContact, toCreateContactRequest } from './mapping';
+import {
+	changesFor,
+	CREATED_CONTACT,
+	createdContact,
+	matchContact,
+	toCreateContactRequest,
+} from './mapping';
 import { CONTACTS_PATH, explainCompanyError, updateContact } from './requests';
 
 /** Pages read when a duplicate found by LinkedIn URL is searched by name. */
@@ -130,14 +136,17 @@ export const create: Operation = {
 				}
 			},
 			findExisting: async () => await findExistingContact(this, client, body, structure),
-			// The same fields, to the contact RevyOps called a duplicate (it keeps those not given).
-			updateExisting: async (existing) =>
-				await updateContact(this, client, {
+			// The item's fields, to the contact RevyOps called a duplicate (it keeps those not given).
+			updateExisting: async (existing) => {
+				const changes = changesFor(existing, body);
+				if (Object.keys(changes).length === 0) return existing;
+				return await updateContact(this, client, {
 					contactId: foundContactId(this, existing),
-					body,
+					body: changes,
 					structure,
 					company,
-				}),
+				});
+			},
 			identity: String(body.email ?? body.linkedin_url),
 		});
 		return { ...contact, outcome };

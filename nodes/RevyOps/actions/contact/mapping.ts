@@ -280,6 +280,23 @@ export function matchContact(contacts: IDataObject[], body: IDataObject): IDataO
 	);
 }
 
+/**
+ * The create body as an update of the contact RevyOps called its duplicate: the email or
+ * LinkedIn URL that identified it is left out, so a different spelling (case, a trailing
+ * slash) does not overwrite the stored one.
+ */
+export function changesFor(existing: IDataObject, body: IDataObject): IDataObject {
+	const changes = { ...body };
+	if (sameEmail(body.email, existing.email)) delete changes.email;
+	if (
+		body.linkedin_url &&
+		existing.linkedin_url &&
+		linkedinKey(body.linkedin_url) === linkedinKey(existing.linkedin_url)
+	)
+		delete changes.linkedin_url;
+	return changes;
+}
+
 /** The contact in a 201 answer: the body itself as documented, or a `data` wrapper around it. */
 export function createdContact(response: unknown): IDataObject {
 	const body = (response ?? {}) as IDataObject;
