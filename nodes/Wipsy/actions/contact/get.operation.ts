@@ -50,7 +50,8 @@ export const get: Operation = {
 			// Wipsy documents no 404 here; should it answer one, it is worded as the empty answer is.
 			if (error instanceof NodeApiError && String(error.httpCode) === '404')
 				throw unknownContact(this, contactId);
-			throw error;
+			// Hands the same NodeApiError on (the transport only throws those).
+			throw new NodeApiError(this.getNode(), error as JsonObject);
 		}
 		const contact = contactFromAnswer(body, contactId);
 		if (!contact) throw unknownContact(this, contactId);
