@@ -538,6 +538,7 @@ export const revyOpsE2e: E2eVendor = {
 		{
 			id: 'e2eRevyOpsWf04',
 			name: 'RevyOps: every contact (Get Many, Return All)',
+			manyPerItem: true,
 			// Return All over RevyOps' pages of 100 until its count is reached: three requests,
 			// one output item per contact in RevyOps' order, custom fields Flat.
 			items: [{}],

@@ -483,6 +483,7 @@ export const wipsyE2e: E2eVendor = {
 		{
 			id: 'e2eWipsyWf000005',
 			name: 'Wipsy: the newest contacts (example)',
+			manyPerItem: true,
 			example: true,
 			// Get Many with a Limit of 3: Wipsy's three newest, newest first, one item each.
 			items: [{}],
