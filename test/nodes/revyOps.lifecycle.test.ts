@@ -128,7 +128,9 @@ describe('Contact → Get Many', () => {
 		expect(result.items!.map((item) => item.json.id)).toEqual(
 			state().contacts.map((contact) => contact.id),
 		);
-		expect(result.items!.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
+		expect(result.items!.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(
+			true,
+		);
 	});
 
 	test('a Limit under a page is read in one page of that size', async () => {
