@@ -3,7 +3,13 @@
  * Create → Update Existing and the contact picker. Each test asserts what RevyOps received,
  * what changed in its data (and what did not), and what the user gets back.
  */
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import { toJsonSchema } from '@langchain/core/utils/json_schema';
+// n8n-core's tool wrapper (not in its index); the AI Agent calls it for every node connected as a tool.
+import { createNodeAsTool } from 'n8n-core/dist/execution-engine/node-execution-context/utils/create-node-as-tool';
+import type { IDataObject, INode, INodeParameters, INodeType } from 'n8n-workflow';
+import { deepCopy, NodeHelpers } from 'n8n-workflow';
+
+import { RevyOps } from '../../nodes/RevyOps/RevyOps.node';
 
 import { listSearch, runNode } from '../harness/n8n';
 import { createSandbox } from '../sandbox';
@@ -438,5 +444,67 @@ describe('contact picker (list search)', () => {
 			{ email: DANA.email, page: '1', page_size: '100' },
 			{ firstname: 'Dana', lastname: 'Reyes', page: '1', page_size: '100' },
 		]);
+	});
+});
+
+describe('as an AI Agent tool', () => {
+	/** What the model is given when the node, set to one operation, is connected as a tool. */
+	function modelSide(parameters: INodeParameters) {
+		const description = deepCopy(new RevyOps().description);
+		description.name += 'Tool';
+		description.inputs = [];
+		description.outputs = ['ai_tool'];
+		const node: INode = {
+			id: 'tool-node',
+			name: 'RevyOps',
+			type: 'n8n-nodes-crm-contacts.revyOpsTool',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		};
+		node.parameters =
+			NodeHelpers.getNodeParameters(
+				description.properties,
+				parameters,
+				true,
+				false,
+				node,
+				description,
+			) ?? {};
+		const { response: tool } = createNodeAsTool({
+			node,
+			nodeType: { description } as INodeType,
+			handleToolInvocation: async () => '',
+		});
+		const schema = toJsonSchema(tool.schema) as { properties: object; required?: string[] };
+		return {
+			description: tool.description,
+			properties: Object.keys(schema.properties).sort(),
+			required: schema.required ?? [],
+		};
+	}
+
+	test('Get Many: the model may give an email to check whether a person exists', () => {
+		const side = modelSide({
+			resource: 'contact',
+			operation: 'getAll',
+			limit: 10,
+			filters: { email: "={{ $fromAI('email', 'The email to look for', 'string', '') }}" },
+		});
+		expect(side.description).toMatch(/^Lists RevyOps contacts/);
+		expect(side).toMatchObject({ properties: ['email'], required: [] });
+	});
+
+	test('Update: the model gives the contact ID; fields it does not know stay empty', () => {
+		const side = modelSide({
+			resource: 'contact',
+			operation: 'update',
+			contact: byId(
+				"={{ $fromAI('contactId', 'The contact ID from an earlier result', 'string') }}",
+			),
+			lastName: "={{ $fromAI('lastName', 'The new last name, if asked', 'string', '') }}",
+		});
+		expect(side.description).toMatch(/^Changes fields of one existing RevyOps contact/);
+		expect(side).toMatchObject({ properties: ['contactId', 'lastName'], required: ['contactId'] });
 	});
 });
