@@ -10,7 +10,7 @@ import { withReadableErrors } from '../shared/lists';
 import { describeResources, runOperation } from '../shared/operations';
 import { resources } from './actions/resources';
 import { revyOpsApi, revyOpsPacing } from './api';
-import { searchCompanies } from './methods/listSearch';
+import { searchCompanies, searchContacts } from './methods/listSearch';
 import { getCustomFieldNames } from './methods/loadOptions';
 
 export class RevyOps implements INodeType {
@@ -21,7 +21,7 @@ export class RevyOps implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Create contacts in RevyOps',
+		description: 'Create, find and update contacts in RevyOps',
 		defaults: { name: 'RevyOps' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -32,7 +32,7 @@ export class RevyOps implements INodeType {
 
 	methods = {
 		loadOptions: withReadableErrors({ getCustomFieldNames }),
-		listSearch: withReadableErrors({ searchCompanies }),
+		listSearch: withReadableErrors({ searchCompanies, searchContacts }),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

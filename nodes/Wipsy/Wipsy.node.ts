@@ -10,6 +10,7 @@ import { withReadableErrors } from '../shared/lists';
 import { describeResources, runOperation } from '../shared/operations';
 import { resources } from './actions/resources';
 import { wipsyApi, wipsyPacing } from './api';
+import { searchContacts } from './methods/listSearch';
 import { getCustomFields, getPipelineStages, getTags } from './methods/loadOptions';
 
 export class Wipsy implements INodeType {
@@ -20,7 +21,7 @@ export class Wipsy implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Create contacts in Wipsy CRM',
+		description: 'Create and find contacts in Wipsy CRM',
 		defaults: { name: 'Wipsy' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -31,6 +32,7 @@ export class Wipsy implements INodeType {
 
 	methods = {
 		loadOptions: withReadableErrors({ getCustomFields, getPipelineStages, getTags }),
+		listSearch: withReadableErrors({ searchContacts }),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

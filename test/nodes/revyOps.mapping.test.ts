@@ -1,17 +1,23 @@
 /** The RevyOps node's pure pieces: parameters -> request, list bodies -> options, the credential's auth. */
-import type { IHttpRequestOptions } from 'n8n-workflow';
+import type { IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { RevyOpsApi } from '../../credentials/RevyOpsApi.credentials';
 import { RevyOps } from '../../nodes/RevyOps/RevyOps.node';
 import {
+	changesFor,
+	contactLabel,
 	createdContact,
 	linkedinKey,
 	matchContact,
 	toCompanyRef,
+	toContactFilters,
+	toContactSearch,
 	toCreateContactRequest,
 	toCustomFieldsInput,
 	toDomain,
+	toListContactsRequest,
 	toResponseStructure,
+	toUpdateContactRequest,
 } from '../../nodes/RevyOps/actions/contact/mapping';
 import { hasNextPage, toCompanyResults } from '../../nodes/RevyOps/methods/listSearch';
 import { customFieldNames } from '../../nodes/RevyOps/methods/loadOptions';
@@ -328,34 +334,50 @@ describe('node description', () => {
 	const node = new RevyOps();
 	const options = node.description.properties.find((property) => property.name === 'options')!;
 
-	test('one Options collection: the shared options, then Response Structure', () => {
-		expect(
-			(options.options as Array<{ name: string; default: unknown }>).map((option) => [
-				option.name,
-				option.default,
-			]),
-		).toEqual([
-			['ifContactExists', 'fail'],
+	test('one Options collection per operation: the shared options, then Response Structure', () => {
+		const collections = node.description.properties.filter(
+			(property) => property.type === 'collection' && property.name === 'options',
+		);
+		expect(collections.map((collection) => collection.displayOptions?.show?.operation)).toEqual([
+			['create'],
+			['get'],
+			['getAll'],
+			['update'],
+		]);
+		const pacingAndStructure = [
 			['maxConcurrency', 5],
 			['maxRequests', 10],
 			['rateInterval', 'second'],
 			['rateIntervalLength', 1],
 			['maxRateLimitWait', 120],
 			['responseStructure', 'NESTED'],
-		]);
+		];
+		const entries = (collection: INodeProperties) =>
+			(collection.options as Array<{ name: string; default: unknown }>).map((option) => [
+				option.name,
+				option.default,
+			]);
+		expect(entries(options)).toEqual([['ifContactExists', 'fail'], ...pacingAndStructure]);
+		for (const collection of collections.slice(1))
+			expect(entries(collection)).toEqual(pacingAndStructure);
+		// RevyOps has an update endpoint: Create may update the contact it finds.
+		const ifContactExists = (options.options as INodeProperties[])[0];
 		expect(
-			node.description.properties.filter(
-				(property) => property.type === 'collection' && property.name === 'options',
-			),
-		).toHaveLength(1);
+			(ifContactExists.options as Array<{ value: string }>).map((choice) => choice.value),
+		).toEqual(['fail', 'returnExisting', 'updateExisting']);
 	});
 
-	test('every field has its package-wide internal name and shows only on Contact → Create', () => {
+	test('every field has its package-wide internal name, shown on its own operation', () => {
 		// Resource, Operation and the tool variant's Tool Description belong to the node, not to one operation.
 		const fields = node.description.properties.filter(
 			(property) => !['resource', 'operation', 'toolDescription'].includes(property.name),
 		);
-		expect(fields.map((property) => property.name)).toEqual([
+		const byOperation = (operation: string) =>
+			fields
+				.filter((field) => field.displayOptions?.show?.operation?.[0] === operation)
+				.map((field) => field.name);
+		for (const field of fields) expect(field.displayOptions?.show?.resource).toEqual(['contact']);
+		expect(byOperation('create')).toEqual([
 			'company',
 			'email',
 			'linkedinUrl',
@@ -365,8 +387,17 @@ describe('node description', () => {
 			'additionalFields',
 			'options',
 		]);
-		for (const field of fields)
-			expect(field.displayOptions?.show).toEqual({ resource: ['contact'], operation: ['create'] });
+		expect(byOperation('get')).toEqual(['contact', 'options']);
+		expect(byOperation('getAll')).toEqual(['returnAll', 'limit', 'filters', 'options']);
+		// Update: the contact, then the same fields as Create, none required.
+		expect(byOperation('update')).toEqual(['contact', ...byOperation('create')]);
+		expect(
+			fields
+				.filter(
+					(field) => field.displayOptions?.show?.operation?.[0] === 'update' && field.required,
+				)
+				.map((field) => field.name),
+		).toEqual(['contact']);
 		const customFields = fields.find((property) => property.name === 'customFields')!;
 		const row = (
 			customFields.options as Array<{
@@ -381,6 +412,16 @@ describe('node description', () => {
 		expect(row.values[0].typeOptions).toEqual({ loadOptionsMethod: 'getCustomFieldNames' });
 	});
 
+	test('the contact is a resource locator searched by email or name, or given by ID', () => {
+		const contact = node.description.properties.find((property) => property.name === 'contact')!;
+		expect(contact.type).toBe('resourceLocator');
+		expect(contact.modes!.map((mode) => mode.name)).toEqual(['list', 'id']);
+		expect(contact.modes![0].typeOptions).toEqual({
+			searchListMethod: 'searchContacts',
+			searchable: true,
+		});
+	});
+
 	test('the company is a resource locator with list, ID and domain modes', () => {
 		const company = node.description.properties.find((property) => property.name === 'company')!;
 		expect(company.type).toBe('resourceLocator');
@@ -389,6 +430,98 @@ describe('node description', () => {
 			searchListMethod: 'searchCompanies',
 			searchable: true,
 		});
-		expect(Object.keys(node.methods.listSearch)).toEqual(['searchCompanies']);
+		expect(Object.keys(node.methods.listSearch)).toEqual(['searchCompanies', 'searchContacts']);
+	});
+});
+
+describe('lifecycle mapping', () => {
+	test('an update sends only the fields given, checked as on create', () => {
+		expect(
+			toUpdateContactRequest({
+				contact: rl('list', '5001'),
+				email: ' ',
+				firstName: 'Dana',
+				company: rl('domain', 'www.acme.com'),
+				customFields: { field: [{ key: 'Industry', value: 'Retail' }] },
+				options: { responseStructure: 'FLAT' },
+			}),
+		).toEqual({
+			contactId: 5001,
+			body: {
+				first_name: 'Dana',
+				company_id: 'acme.com',
+				contact_custom_fields_input: [{ field_name: 'Industry', field_value: 'Retail' }],
+			},
+			company: { value: 'acme.com', label: 'domain acme.com' },
+			structure: 'FLAT',
+		});
+	});
+
+	test('an update with nothing to change, or a contact ID that is not a whole number, is refused', () => {
+		expect(() => toUpdateContactRequest({ contact: rl('id', '5001') })).toThrow(
+			'Nothing to update: every field is empty',
+		);
+		expect(() => toUpdateContactRequest({ contact: rl('id', '50.1'), firstName: 'A' })).toThrow(
+			'Contact ID "50.1" is not a RevyOps contact ID',
+		);
+		expect(() => toUpdateContactRequest({ contact: rl('id', ''), firstName: 'A' })).toThrow(
+			InputError,
+		);
+	});
+
+	test('Get Many: filters become RevyOps query parameters; Return All reads without a limit', () => {
+		expect(
+			toListContactsRequest({
+				returnAll: false,
+				limit: 20,
+				filters: {
+					email: 'A@B.co',
+					firstName: ' ',
+					lastName: 'Reyes',
+					domain: 'https://acme.com/',
+				},
+			}),
+		).toEqual({
+			qs: { email: 'A@B.co', lastname: 'Reyes', domain: 'acme.com', structure: 'NESTED' },
+			limit: 20,
+		});
+		expect(toListContactsRequest({ returnAll: true, limit: 20 })).toEqual({
+			qs: { structure: 'NESTED' },
+			limit: undefined,
+		});
+		expect(() => toContactFilters({ domain: 'not a domain' })).toThrow(InputError);
+	});
+
+	test('the picker searches an email as an email, words as first (and last) name', () => {
+		expect(toContactSearch(undefined)).toEqual({});
+		expect(toContactSearch(' dana@acme.com ')).toEqual({ email: 'dana@acme.com' });
+		expect(toContactSearch('Dana')).toEqual({ firstname: 'Dana' });
+		expect(toContactSearch('Mary  Ann Smith')).toEqual({
+			firstname: 'Mary',
+			lastname: 'Ann Smith',
+		});
+		expect(contactLabel({ id: 1, first_name: 'Dana', last_name: '', email: 'd@a.co' })).toBe(
+			'Dana (d@a.co)',
+		);
+		expect(contactLabel({ id: 2, linkedin_url: 'https://linkedin.com/in/x' })).toBe(
+			'https://linkedin.com/in/x',
+		);
+		expect(contactLabel({ id: 3, first_name: '' })).toBe('Contact 3');
+	});
+
+	test('Update Existing leaves out the email or LinkedIn URL that found the contact', () => {
+		const existing = {
+			id: 7,
+			email: 'dana@acme.com',
+			linkedin_url: 'https://www.linkedin.com/in/dana',
+		};
+		expect(
+			changesFor(existing, {
+				email: 'DANA@acme.com',
+				linkedin_url: 'https://linkedin.com/in/dana/',
+				first_name: 'Dana',
+			}),
+		).toEqual({ first_name: 'Dana' });
+		expect(changesFor(existing, { email: 'other@acme.com' })).toEqual({ email: 'other@acme.com' });
 	});
 });

@@ -750,6 +750,7 @@ describe('custom field names (dropdown)', () => {
 		expect(requests().map((request) => [request.path, request.query])).toEqual([
 			[CONTACTS, { structure: 'FLAT', page: '1', page_size: '100' }],
 			[CONTACTS, { structure: 'FLAT', page: '2', page_size: '100' }],
+			[CONTACTS, { structure: 'FLAT', page: '3', page_size: '100' }],
 		]);
 	});
 

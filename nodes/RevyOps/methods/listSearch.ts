@@ -2,6 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 
 import { findList, firstText } from '../../shared/lists';
 import { ApiClient } from '../../shared/transport';
+import { contactLabel, toContactSearch } from '../actions/contact/mapping';
 import { MAX_PAGE_SIZE, revyOpsApi } from '../api';
 
 /** One page of companies -> resource-locator entries, named "Name (domain)". */
@@ -47,6 +48,36 @@ export async function searchCompanies(
 	const records = findList(body, ['results']);
 	return {
 		results: toCompanyResults(records),
+		paginationToken: hasNextPage(body, page, MAX_PAGE_SIZE, records.length)
+			? String(page + 1)
+			: undefined,
+	};
+}
+
+/** One page of contacts -> resource-locator entries, named "First Last (email)". */
+export function toContactResults(records: IDataObject[]): INodeListSearchResult['results'] {
+	const results: INodeListSearchResult['results'] = [];
+	for (const record of records) {
+		if (!record || typeof record !== 'object') continue;
+		const id = firstText(record, ['id']);
+		if (id !== undefined) results.push({ name: contactLabel(record), value: id });
+	}
+	return results;
+}
+
+/** Contact picker: one page of contacts per call, searched by email or name through Get Many's filters. */
+export async function searchContacts(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const client = await ApiClient.create(this, revyOpsApi);
+	const page = Math.max(1, Number(paginationToken) || 1);
+	const qs: IDataObject = { ...toContactSearch(filter), page, page_size: MAX_PAGE_SIZE };
+	const body = await client.request({ method: 'GET', path: '/public/v2/contacts', qs });
+	const records = findList(body, ['results']);
+	return {
+		results: toContactResults(records),
 		paginationToken: hasNextPage(body, page, MAX_PAGE_SIZE, records.length)
 			? String(page + 1)
 			: undefined,

@@ -82,6 +82,33 @@ const DANA_NESTED = [
 ];
 const DANA_FLAT = { Industry: 'Outdoor gear', 'Lead Source': 'Trade show' };
 
+/** Seeded contact n (0 = Dana) as RevyOps lists it with the Flat structure. */
+const seededFlat = (n: number) =>
+	n === 0
+		? dana(DANA_FLAT)
+		: contact({
+				id: RO_EXISTING_CONTACT.id + n,
+				updated_time: SEED_TIME,
+				email: `contact${n}@acme-outdoor.com`,
+				first_name: `Person${n}`,
+				last_name: 'Seed',
+				company_id: ACME.id,
+				contact_custom_fields: {
+					Industry: n % 2 ? 'Retail' : 'Outdoor gear',
+					'Lead Source': 'Trade show',
+					...(n >= 100 && { 'Deal Size': '25000' }),
+				},
+				origin: 'CSV import',
+			});
+
+const patch = (contactId: number, body: object, structure = 'NESTED'): ExpectedRequest => ({
+	method: 'PATCH',
+	path: `${CONTACTS}/${contactId}`,
+	query: query({ structure }),
+	body,
+	headers: auth,
+});
+
 /** The company picker's entries, in RevyOps' order: the named companies, then the generated branches. */
 const COMPANY_RESULTS = [
 	...RO_COMPANIES.map((company) => ({
@@ -508,6 +535,217 @@ export const revyOpsE2e: E2eVendor = {
 				},
 			],
 		},
+		{
+			id: 'e2eRevyOpsWf04',
+			name: 'RevyOps: every contact (Get Many, Return All)',
+			manyPerItem: true,
+			// Return All over RevyOps' pages of 100 until its count is reached: three requests,
+			// one output item per contact in RevyOps' order, custom fields Flat.
+			items: [{}],
+			parameters: {
+				resource: 'contact',
+				operation: 'getAll',
+				returnAll: true,
+				options: { responseStructure: 'FLAT' },
+			},
+			expectedRequests: [1, 2, 3].map((page) => ({
+				method: 'GET',
+				path: CONTACTS,
+				query: query({ structure: 'FLAT', page: String(page), page_size: '100' }),
+				headers: auth,
+			})),
+			expectedOutput: Array.from({ length: RO_SEEDED_CONTACTS }, (_unused, n) => ({
+				json: seededFlat(n),
+				pairedItem: 0,
+			})),
+		},
+		{
+			id: 'e2eRevyOpsWf05',
+			name: 'RevyOps: create or update contacts (example)',
+			example: true,
+			// If Contact Exists → Update Existing over items half of which exist: a new person is
+			// created; Dana (her email in other case) is found by email and patched with the item's
+			// fields but the email, so her stored spelling stays. No contact is made twice.
+			items: [
+				{ email: 'maria.lopez@example.com', firstName: 'Maria', industry: 'Retail' },
+				{
+					email: RO_EXISTING_CONTACT.email.toUpperCase(),
+					firstName: 'Danielle',
+					industry: 'Climbing',
+				},
+			],
+			parameters: {
+				resource: 'contact',
+				operation: 'create',
+				email: '={{ $json.email }}',
+				firstName: '={{ $json.firstName }}',
+				customFields: { field: [{ key: 'Industry', value: '={{ $json.industry }}' }] },
+				options: { ifContactExists: 'updateExisting', maxConcurrency: 1 },
+			},
+			expectedRequests: [
+				create({
+					email: 'maria.lopez@example.com',
+					first_name: 'Maria',
+					contact_custom_fields_input: [{ field_name: 'Industry', field_value: 'Retail' }],
+				}),
+				create({
+					email: RO_EXISTING_CONTACT.email.toUpperCase(),
+					first_name: 'Danielle',
+					contact_custom_fields_input: [{ field_name: 'Industry', field_value: 'Climbing' }],
+				}),
+				{
+					method: 'GET',
+					path: CONTACTS,
+					query: query({
+						email: RO_EXISTING_CONTACT.email.toUpperCase(),
+						structure: 'NESTED',
+						page_size: '100',
+					}),
+					headers: auth,
+				},
+				patch(RO_EXISTING_CONTACT.id, {
+					first_name: 'Danielle',
+					contact_custom_fields_input: [{ field_name: 'Industry', field_value: 'Climbing' }],
+				}),
+			],
+			expectedOutput: [
+				{
+					json: {
+						...contact({
+							id: FIRST_NEW_CONTACT,
+							email: 'maria.lopez@example.com',
+							first_name: 'Maria',
+							contact_custom_fields: [nestedField(FIRST_NEW_FIELD, 'Industry', 'Retail')],
+						}),
+						outcome: 'created',
+					},
+					pairedItem: 0,
+				},
+				{
+					json: {
+						...dana([
+							nestedField(90001, 'Industry', 'Climbing'),
+							nestedField(90002, 'Lead Source', 'Trade show', SEED_TIME),
+						]),
+						updated_time: '<iso-date>',
+						first_name: 'Danielle',
+						outcome: 'updated',
+					},
+					pairedItem: 1,
+				},
+			],
+		},
+		{
+			id: 'e2eRevyOpsWf06',
+			name: 'RevyOps: update contacts, continue on fail',
+			continueOnFail: true,
+			// Update: Dana's last name and one custom field by name (her other field stays); an ID
+			// RevyOps does not know (404, the ID named); nothing to change and a malformed email
+			// (both refused before sending). Every item comes out, in order.
+			items: [
+				{ id: RO_EXISTING_CONTACT.id, lastName: 'Reyes-Park', dealSize: '40000' },
+				{ id: 999999, lastName: 'Ghost' },
+				{ id: RO_EXISTING_CONTACT.id },
+				{ id: RO_EXISTING_CONTACT.id, email: 'dana@acme' },
+			],
+			parameters: {
+				resource: 'contact',
+				operation: 'update',
+				contact: byId('={{ $json.id }}'),
+				email: "={{ $json.email ?? '' }}",
+				lastName: "={{ $json.lastName ?? '' }}",
+				customFields: { field: [{ key: 'Deal Size', value: "={{ $json.dealSize ?? '' }}" }] },
+				options: { maxConcurrency: 1 },
+			},
+			expectedRequests: [
+				patch(RO_EXISTING_CONTACT.id, {
+					last_name: 'Reyes-Park',
+					contact_custom_fields_input: [{ field_name: 'Deal Size', field_value: '40000' }],
+				}),
+				patch(999999, { last_name: 'Ghost' }),
+			],
+			expectedOutput: [
+				{
+					json: {
+						...dana([...DANA_NESTED, nestedField(FIRST_NEW_FIELD, 'Deal Size', '40000')]),
+						updated_time: '<iso-date>',
+						last_name: 'Reyes-Park',
+					},
+					pairedItem: 0,
+				},
+				{
+					json: {
+						message:
+							'RevyOps answered 404: No Contact matches the given query. (contact ID 999999) [item 1]',
+						error: {
+							message:
+								'RevyOps answered 404: No Contact matches the given query. (contact ID 999999) [item 1]',
+							httpCode: '404',
+							description:
+								'RevyOps has no contact with ID 999999 in the workspace the credential opens. Pick the contact from the list, or take its ID from Get Many\'s "id".',
+						},
+					},
+					pairedItem: 1,
+				},
+				{
+					json: {
+						message: 'Nothing to update: every field is empty [item 2]',
+						error: {
+							message: 'Nothing to update: every field is empty [item 2]',
+							description:
+								"Fill at least one of Company, Email, LinkedIn URL, First Name, Last Name, Custom Fields, Contact Status or Origin. Empty fields leave the contact's values as they are.",
+						},
+					},
+					pairedItem: 2,
+				},
+				{
+					json: {
+						message: 'Email "dana@acme" is not a valid email address [item 3]',
+						error: {
+							message: 'Email "dana@acme" is not a valid email address [item 3]',
+							description: 'Use the form name@example.com.',
+						},
+					},
+					pairedItem: 3,
+				},
+			],
+		},
+		{
+			id: 'e2eRevyOpsWf07',
+			name: 'RevyOps: get contacts by ID',
+			continueOnFail: true,
+			// Get: Dana picked from the list, then an ID RevyOps does not know.
+			items: [{ id: String(RO_EXISTING_CONTACT.id) }, { id: '999999' }],
+			parameters: {
+				resource: 'contact',
+				operation: 'get',
+				contact: { __rl: true, mode: 'list', value: '={{ $json.id }}' },
+				options: { maxConcurrency: 1 },
+			},
+			expectedRequests: [RO_EXISTING_CONTACT.id, 999999].map((id) => ({
+				method: 'GET',
+				path: `${CONTACTS}/${id}`,
+				query: query({ structure: 'NESTED' }),
+				headers: auth,
+			})),
+			expectedOutput: [
+				{ json: dana(DANA_NESTED), pairedItem: 0 },
+				{
+					json: {
+						message:
+							'RevyOps answered 404: No Contact matches the given query. (contact ID 999999) [item 1]',
+						error: {
+							message:
+								'RevyOps answered 404: No Contact matches the given query. (contact ID 999999) [item 1]',
+							httpCode: '404',
+							description:
+								'RevyOps has no contact with ID 999999 in the workspace the credential opens. Pick the contact from the list, or take its ID from Get Many\'s "id".',
+						},
+					},
+					pairedItem: 1,
+				},
+			],
+		},
 	],
 
 	dropdowns: [
@@ -544,7 +782,7 @@ export const revyOpsE2e: E2eVendor = {
 			expectedRequests: [companies({ page: '1', page_size: '100', name: 'blue' })],
 		},
 		{
-			// The names the workspace's contacts use, over every page ("Deal Size" only on page 2).
+			// The names the workspace's contacts use, over every page ("Deal Size" only from page 2).
 			methodName: 'getCustomFieldNames',
 			parameterPath: 'customFields.field.key',
 			currentNodeParameters: {
@@ -568,6 +806,34 @@ export const revyOpsE2e: E2eVendor = {
 					method: 'GET',
 					path: CONTACTS,
 					query: query({ structure: 'FLAT', page: '2', page_size: '100' }),
+					headers: auth,
+				},
+				{
+					method: 'GET',
+					path: CONTACTS,
+					query: query({ structure: 'FLAT', page: '3', page_size: '100' }),
+					headers: auth,
+				},
+			],
+		},
+		{
+			// The contact picker of Get and Update: two words are searched as first and last name.
+			kind: 'listSearch',
+			methodName: 'searchContacts',
+			parameterPath: 'contact',
+			currentNodeParameters: { resource: 'contact', operation: 'update' },
+			filter: 'Dana Reyes',
+			expected: [
+				{
+					name: `Dana Reyes (${RO_EXISTING_CONTACT.email})`,
+					value: String(RO_EXISTING_CONTACT.id),
+				},
+			],
+			expectedRequests: [
+				{
+					method: 'GET',
+					path: CONTACTS,
+					query: query({ firstname: 'Dana', lastname: 'Reyes', page: '1', page_size: '100' }),
 					headers: auth,
 				},
 			],

@@ -8,6 +8,7 @@
  */
 import {
 	seedEmail,
+	seedPhone,
 	WIPSY_API_KEY,
 	WIPSY_FIELDS,
 	WIPSY_SEED_CONTACTS,
@@ -122,6 +123,33 @@ const ada = (outcome: 'created' | 'existing') =>
 		},
 		outcome,
 	);
+
+/** Seeded contact n (0 = oldest) as Wipsy lists it, with what it embeds. */
+const seededId = (n: number) => `c0000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const seeded = (
+	n: number,
+	embedded: { stage?: Stage; tags?: Tag[]; customFields?: object[] } = {},
+) => ({
+	id: seededId(n),
+	user_id: WIPSY_USER_ID,
+	name: `Contact ${n}`,
+	last_name: null,
+	phone: seedPhone(n),
+	whatsapp_id: seedPhone(n),
+	email: seedEmail(n),
+	profile_picture_url: null,
+	pipeline_stage_id: embedded.stage?.id ?? null,
+	address: null,
+	city: null,
+	province: null,
+	company: null,
+	notes: null,
+	created_at: new Date(Date.UTC(2024, 0, 1) + n * 60_000).toISOString(),
+	pipeline_stage: embedded.stage ?? null,
+	tags: embedded.tags ?? [],
+	custom_fields: embedded.customFields ?? [],
+});
+const UNKNOWN_CONTACT = 'c0000000-0000-4000-8000-999999999999';
 
 /**
  * The field dropdown describes each field by what it accepts. A separate constant because
@@ -393,6 +421,94 @@ export const wipsyE2e: E2eVendor = {
 				},
 			],
 		},
+		{
+			id: 'e2eWipsyWf000004',
+			name: 'Wipsy: get contacts by ID, continue on fail',
+			continueOnFail: true,
+			// Get: a contact among the newest, one older than the 500 Wipsy lists (Get still reads
+			// it), an ID Wipsy does not know and one that is not a UUID (refused before sending).
+			items: [
+				{ contactId: seededId(451) },
+				{ contactId: seededId(3) },
+				{ contactId: UNKNOWN_CONTACT },
+				{ contactId: '451' },
+			],
+			parameters: {
+				resource: 'contact',
+				operation: 'get',
+				contact: { __rl: true, mode: 'id', value: '={{ $json.contactId }}' },
+				options: { maxConcurrency: 1 },
+			},
+			expectedRequests: [seededId(451), seededId(3), UNKNOWN_CONTACT].map((contactId) => ({
+				method: 'GET',
+				path: '/api-get-contacts',
+				query: { contactId },
+				headers: auth,
+			})),
+			expectedOutput: [
+				{ json: seeded(451, { stage: WIPSY_STAGES.won }), pairedItem: 0 },
+				{
+					json: seeded(3, {
+						stage: WIPSY_STAGES.archived,
+						tags: [WIPSY_TAGS.oldImport, WIPSY_TAGS.vip],
+						customFields: [fieldValue(seededId(3), WIPSY_FIELDS.referral, '1003')],
+					}),
+					pairedItem: 1,
+				},
+				{
+					json: {
+						message: `Wipsy has no contact with ID ${UNKNOWN_CONTACT} [item 2]`,
+						error: {
+							message: `Wipsy has no contact with ID ${UNKNOWN_CONTACT} [item 2]`,
+							httpCode: '404',
+							description:
+								'Check the ID (Create and Get Many output it as "id"), and that the credential opens the Wipsy account the contact is in.',
+						},
+					},
+					pairedItem: 2,
+				},
+				{
+					json: {
+						message:
+							'Contact ID "451" is not a valid ID: a UUID such as a1b2c3d4-e5f6-7890-abcd-ef1234567890 is expected [item 3]',
+						error: {
+							message:
+								'Contact ID "451" is not a valid ID: a UUID such as a1b2c3d4-e5f6-7890-abcd-ef1234567890 is expected [item 3]',
+						},
+					},
+					pairedItem: 3,
+				},
+			],
+		},
+		{
+			id: 'e2eWipsyWf000005',
+			name: 'Wipsy: the newest contacts (example)',
+			manyPerItem: true,
+			example: true,
+			// Get Many with a Limit of 3: Wipsy's three newest, newest first, one item each.
+			items: [{}],
+			parameters: { resource: 'contact', operation: 'getAll', returnAll: false, limit: 3 },
+			expectedRequests: [
+				{ method: 'GET', path: '/api-get-contacts', query: { limit: '3' }, headers: auth },
+			],
+			expectedOutput: [
+				{
+					json: seeded(519, { stage: WIPSY_STAGES.won, tags: [WIPSY_TAGS.vip] }),
+					pairedItem: 0,
+				},
+				{
+					json: seeded(518, {
+						stage: WIPSY_STAGES.qualified,
+						customFields: [
+							fieldValue(seededId(518), INDUSTRY, 'Retail'),
+							fieldValue(seededId(518), BUDGET, '5180'),
+						],
+					}),
+					pairedItem: 0,
+				},
+				{ json: seeded(517, { stage: WIPSY_STAGES.contacted }), pairedItem: 0 },
+			],
+		},
 	],
 
 	dropdowns: [
@@ -429,6 +545,16 @@ export const wipsyE2e: E2eVendor = {
 			parameterPath: 'customFields.field.key',
 			currentNodeParameters: { resource: 'contact', operation: 'create' },
 			expected: fieldOptions,
+			expectedRequests: [listContacts],
+		},
+		{
+			// The contact picker of Get: the newest 500, searched here by name, email or phone.
+			kind: 'listSearch',
+			methodName: 'searchContacts',
+			parameterPath: 'contact',
+			currentNodeParameters: { resource: 'contact', operation: 'get' },
+			filter: seedEmail(451),
+			expected: [{ name: `Contact 451 (${seedEmail(451)})`, value: seededId(451) }],
 			expectedRequests: [listContacts],
 		},
 	],

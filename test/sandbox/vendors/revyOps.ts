@@ -9,6 +9,9 @@
  *   company) / 409 (email or LinkedIn URL already used in this client) as documented.
  * - GET /public/v2/companies and /public/v2/contacts with `page` (from 1), `page_size`
  *   (at most 100) and their filters, answered `{count, next, previous, results}`.
+ * - GET /public/v2/contacts/{id} and PATCH /public/v2/contacts/{contact_id}?structure=: one
+ *   contact of the caller's client (404 otherwise); the patch is partial, takes `company_id`
+ *   as an ID or a domain as create does, and answers 200 with the contact.
  * - Errors are `{detail}` (FACT). Field validation answers the way the vendor's framework
  *   (Django REST framework, whose `{detail}` and paging shapes RevyOps shows) does:
  *   `{"email": ["Enter a valid email address."]}` (PRACTICE). The 429 a throttled DRF API
@@ -16,7 +19,9 @@
  * - Assumptions, marked where they are made: a contact needs an email or a LinkedIn URL; a
  *   domain is resolved only to a company of the caller's own client; the sandbox rejects
  *   body properties RevyOps does not define (RevyOps may silently ignore them), so the node's
- *   body is checked exactly.
+ *   body is checked exactly; the patch takes `contact_custom_fields_input` as create does and
+ *   sets the named fields only (a name matched in any case), keeping the contact's others;
+ *   a patch to an email or LinkedIn URL another contact has is a 409, as on create.
  */
 import type { SandboxRequest, SandboxResponse, SandboxVendor } from '../server';
 import { header } from '../server';
@@ -101,8 +106,8 @@ export const RO_EXISTING_CONTACT = {
 	first_name: 'Dana',
 	last_name: 'Reyes',
 };
-/** Seeded contacts of REVYOPS_CLIENT: more than one page of 100. */
-export const RO_SEEDED_CONTACTS = 120;
+/** Seeded contacts of REVYOPS_CLIENT: three pages of 100, the last one short. */
+export const RO_SEEDED_CONTACTS = 250;
 /** Custom field names the seeded contacts use; "Deal Size" only on contacts past the first 100. */
 export const RO_FIELD_NAMES_FIRST_PAGE = ['Industry', 'Lead Source'];
 export const RO_FIELD_NAME_LATER_PAGE = 'Deal Size';
@@ -365,13 +370,8 @@ function checkCustomFields(value: unknown): unknown[] | string[] | undefined {
 	return itemErrors.some((errors) => Object.keys(errors).length > 0) ? itemErrors : undefined;
 }
 
-function createContact(
-	request: SandboxRequest,
-	state: RevyOpsState,
-	client: RevyOpsClient,
-): SandboxResponse {
-	const structure = readStructure(request);
-	if (typeof structure !== 'string') return structure;
+/** The request's JSON object, or the 400 RevyOps answers for anything else or an unknown property. */
+function readContactBody(request: SandboxRequest): Record<string, unknown> | SandboxResponse {
 	if (!request.body || typeof request.body !== 'object' || Array.isArray(request.body)) {
 		return detail(400, 'JSON parse error - Expecting an object.');
 	}
@@ -379,7 +379,11 @@ function createContact(
 	// Sandbox strictness (RevyOps may ignore them): read-only and unknown properties are refused.
 	const unknown = Object.keys(body).filter((key) => !WRITABLE.includes(key));
 	if (unknown.length) return detail(400, `Unknown or read-only field(s): ${unknown.join(', ')}`);
+	return body;
+}
 
+/** Field errors of a create or patch body, in the framework's `{field: [message]}` form. */
+function fieldErrors(body: Record<string, unknown>): FieldErrors {
 	const errors: FieldErrors = {};
 	const nullableString = (key: string) =>
 		body[key] !== undefined && body[key] !== null && typeof body[key] !== 'string';
@@ -406,35 +410,51 @@ function createContact(
 		const fieldErrors = checkCustomFields(body.contact_custom_fields_input);
 		if (fieldErrors) errors.contact_custom_fields_input = fieldErrors;
 	}
-	if (Object.keys(errors).length) return { status: 400, body: errors };
+	return errors;
+}
 
-	const email = (body.email as string | null | undefined) ?? null;
-	const linkedin = (body.linkedin_url as string | null | undefined) ?? null;
-	// ASSUMPTION: RevyOps identifies contacts by email or LinkedIn URL, so one is needed.
-	if (!email && !linkedin) return detail(400, 'A contact needs an email or a linkedin_url.');
-
-	let company: RevyOpsCompany | undefined;
+/** `company_id` (an ID or a domain) -> the company, or the 404 / 401 RevyOps answers; null clears it. */
+function resolveCompany(
+	companyId: unknown,
+	state: RevyOpsState,
+	client: RevyOpsClient,
+): RevyOpsCompany | null | undefined | SandboxResponse {
+	if (companyId === undefined || companyId === null) return companyId;
 	if (typeof companyId === 'number' || (typeof companyId === 'string' && /^\d+$/.test(companyId))) {
-		company = state.companies.find((candidate) => candidate.id === Number(companyId));
+		const company = state.companies.find((candidate) => candidate.id === Number(companyId));
 		if (!company) return detail(404, 'Company not found.');
 		if (company.clientId !== client.clientId)
 			return detail(401, 'Company does not belong to this client.');
-	} else if (typeof companyId === 'string') {
-		// ASSUMPTION: a domain resolves only to a company of the caller's own client.
-		const domain = companyId.trim().toLowerCase();
-		company = state.companies.find(
-			(candidate) => candidate.clientId === client.clientId && candidate.domain === domain,
-		);
-		if (!company) return detail(404, 'Company not found.');
+		return company;
 	}
+	// ASSUMPTION: a domain resolves only to a company of the caller's own client.
+	const domain = String(companyId).trim().toLowerCase();
+	const company = state.companies.find(
+		(candidate) => candidate.clientId === client.clientId && candidate.domain === domain,
+	);
+	return company ?? detail(404, 'Company not found.');
+}
 
-	const own = state.contacts.filter((contact) => contact.clientId === client.clientId);
-	if (email && own.some((contact) => (contact.email ?? '').toLowerCase() === email.toLowerCase())) {
+/** The 409 for an email or LinkedIn URL another contact of the client already has. */
+function duplicateOf(
+	state: RevyOpsState,
+	client: RevyOpsClient,
+	email: string | null,
+	linkedin: string | null,
+	self?: RevyOpsContact,
+): SandboxResponse | undefined {
+	const others = state.contacts.filter(
+		(contact) => contact.clientId === client.clientId && contact !== self,
+	);
+	if (
+		email &&
+		others.some((contact) => (contact.email ?? '').toLowerCase() === email.toLowerCase())
+	) {
 		return detail(409, 'Contact with this email already exists.');
 	}
 	if (
 		linkedin &&
-		own.some(
+		others.some(
 			(contact) =>
 				contact.linkedin_url !== null &&
 				linkedinKey(contact.linkedin_url) === linkedinKey(linkedin),
@@ -442,6 +462,30 @@ function createContact(
 	) {
 		return detail(409, 'Contact with this LinkedIn URL already exists.');
 	}
+	return undefined;
+}
+
+function createContact(
+	request: SandboxRequest,
+	state: RevyOpsState,
+	client: RevyOpsClient,
+): SandboxResponse {
+	const structure = readStructure(request);
+	if (typeof structure !== 'string') return structure;
+	const body = readContactBody(request);
+	if ('status' in body) return body as SandboxResponse;
+	const errors = fieldErrors(body);
+	if (Object.keys(errors).length) return { status: 400, body: errors };
+
+	const email = (body.email as string | null | undefined) ?? null;
+	const linkedin = (body.linkedin_url as string | null | undefined) ?? null;
+	// ASSUMPTION: RevyOps identifies contacts by email or LinkedIn URL, so one is needed.
+	if (!email && !linkedin) return detail(400, 'A contact needs an email or a linkedin_url.');
+
+	const company = resolveCompany(body.company_id, state, client);
+	if (company && 'status' in company) return company;
+	const duplicate = duplicateOf(state, client, email, linkedin);
+	if (duplicate) return duplicate;
 
 	const now = new Date().toISOString();
 	const inputs =
@@ -470,6 +514,90 @@ function createContact(
 	return { status: 201, body: publicContact(contact, structure) };
 }
 
+/** The client's contact at `/public/v2/contacts/{id}`, or the 404 the framework answers. */
+function findContact(
+	id: string,
+	state: RevyOpsState,
+	client: RevyOpsClient,
+): RevyOpsContact | SandboxResponse {
+	// The route takes an integer: anything else matches no route.
+	if (!/^\d+$/.test(id)) return detail(404, 'Not found.');
+	const contact = state.contacts.find(
+		(candidate) => candidate.id === Number(id) && candidate.clientId === client.clientId,
+	);
+	return contact ?? detail(404, 'No Contact matches the given query.');
+}
+
+function getContact(
+	request: SandboxRequest,
+	state: RevyOpsState,
+	client: RevyOpsClient,
+	id: string,
+): SandboxResponse {
+	const structure = readStructure(request);
+	if (typeof structure !== 'string') return structure;
+	const contact = findContact(id, state, client);
+	if ('status' in contact) return contact;
+	return { status: 200, body: publicContact(contact, structure) };
+}
+
+/**
+ * A partial update. ASSUMPTION (not in the vendor's update document): custom fields are
+ * taken in `contact_custom_fields_input` as on create, and only the fields named change.
+ */
+function patchContact(
+	request: SandboxRequest,
+	state: RevyOpsState,
+	client: RevyOpsClient,
+	id: string,
+): SandboxResponse {
+	const structure = readStructure(request);
+	if (typeof structure !== 'string') return structure;
+	const contact = findContact(id, state, client);
+	if ('status' in contact) return contact;
+	const body = readContactBody(request);
+	if ('status' in body) return body as SandboxResponse;
+	const errors = fieldErrors(body);
+	if (Object.keys(errors).length) return { status: 400, body: errors };
+
+	const company = resolveCompany(body.company_id, state, client);
+	if (company && 'status' in company) return company;
+	const email = body.email === undefined ? contact.email : (body.email as string | null);
+	const linkedin =
+		body.linkedin_url === undefined ? contact.linkedin_url : (body.linkedin_url as string | null);
+	const duplicate = duplicateOf(state, client, email, linkedin, contact);
+	if (duplicate) return duplicate;
+
+	const now = new Date().toISOString();
+	contact.email = email;
+	contact.linkedin_url = linkedin;
+	for (const key of ['first_name', 'last_name', 'origin', 'contact_status'] as const) {
+		if (typeof body[key] === 'string') contact[key] = body[key] as string;
+	}
+	if (company !== undefined) contact.company_id = company?.id ?? null;
+	const inputs =
+		(body.contact_custom_fields_input as
+			Array<{ field_name: string; field_value: string }> | undefined) ?? [];
+	for (const input of inputs) {
+		const field = contact.custom_fields.find(
+			(candidate) => candidate.field_name.toLowerCase() === input.field_name.toLowerCase(),
+		);
+		if (field) {
+			field.field_value = input.field_value;
+			field.updated_time = now;
+		} else {
+			contact.custom_fields.push({
+				id: state.nextFieldId++,
+				updated_time: now,
+				field_name: input.field_name,
+				field_value: input.field_value,
+			});
+		}
+	}
+	contact.updated_time = now;
+	return { status: 200, body: publicContact(contact, structure) };
+}
+
 export const revyOpsSandbox: SandboxVendor<RevyOpsState> = {
 	name: 'revyops',
 	createState: seed,
@@ -483,6 +611,11 @@ export const revyOpsSandbox: SandboxVendor<RevyOpsState> = {
 			return listContacts(request, state, client);
 		if (request.method === 'POST' && path === '/public/v2/contacts')
 			return createContact(request, state, client);
+		const contactId = /^\/public\/v2\/contacts\/([^/]+)$/.exec(path)?.[1];
+		if (contactId !== undefined && request.method === 'GET')
+			return getContact(request, state, client, decodeURIComponent(contactId));
+		if (contactId !== undefined && request.method === 'PATCH')
+			return patchContact(request, state, client, decodeURIComponent(contactId));
 		return detail(404, 'Not found.');
 	},
 	rateLimited(_request, limit) {

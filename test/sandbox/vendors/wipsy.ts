@@ -2,11 +2,13 @@
  * Wipsy CRM as its API document describes it (summed up in docs/vendor-facts.md):
  * `x-api-key` auth, POST /api-create-contact with its field types, `{error}` bodies for
  * 400/401/409/500, the free plan's monthly quota answered with 429 `{error, details}`, and
- * GET /api-get-contacts (`limit` 1..500, no other paging documented) whose contacts embed
- * their pipeline stage, tags and custom fields with the field definitions.
+ * GET /api-get-contacts (`limit` 1..500, no other paging documented; `contactId` for one
+ * contact) whose contacts embed their pipeline stage, tags and custom fields with the field
+ * definitions.
  *
  * Not documented, chosen here (the node must not depend on them beyond what it says):
- * contacts are listed newest first; stage objects carry `id` and `name`; tags are
+ * contacts are listed newest first; `contactId` answers the same `{success, data: [...]}`
+ * list holding that contact, or none; stage objects carry `id` and `name`; tags are
  * `{id, name, color}`; duplicates are a phone/WhatsApp number or an email already used.
  * The sandbox rejects unknown body properties so a mapping typo cannot pass unnoticed.
  */
@@ -274,6 +276,15 @@ export function publicContact(contact: WipsyContactRecord, state: WipsyState) {
 }
 
 function listContacts(request: SandboxRequest, state: WipsyState): SandboxResponse {
+	const { contactId } = request.query;
+	if (contactId !== undefined) {
+		// ASSUMPTION: `contactId` narrows the same list to that contact (none when unknown).
+		const found = state.contacts.filter((contact) => contact.id === contactId);
+		return {
+			status: 200,
+			body: { success: true, data: found.map((contact) => publicContact(contact, state)) },
+		};
+	}
 	const limitText = request.query.limit ?? '50';
 	const limit = Number(limitText);
 	if (!/^\d+$/.test(limitText) || limit < 1 || limit > WIPSY_LIST_MAX) {

@@ -1,8 +1,9 @@
 /** RevyOps' contact, both ways: node parameters -> request bodies, answers -> output items. Pure. */
 import type { IDataObject } from 'n8n-workflow';
 
-import { contactWithId } from '../../../shared/contact';
+import { contactWithId, readContactRef, readLimit, requireChanges } from '../../../shared/contact';
 import { CUSTOM_FIELD_ROWS } from '../../../shared/fields';
+import { firstText } from '../../../shared/lists';
 import { readRows } from '../../../shared/rows';
 import {
 	checkEmail,
@@ -123,17 +124,20 @@ export interface CreateContactRequest {
 	company?: CompanyRef;
 }
 
-/** Node parameters of one item -> RevyOps' create request. Pure: throws InputError on bad input. */
-export function toCreateContactRequest(params: IDataObject): CreateContactRequest {
+/** The Options collection's Response Structure (Nested unless set). */
+export function readResponseStructure(params: IDataObject): ResponseStructure {
+	return toResponseStructure((params.options as IDataObject | undefined)?.responseStructure);
+}
+
+/**
+ * The contact fields an item gives (Company, Email, LinkedIn URL, names, Additional Fields,
+ * Custom Fields) -> the body RevyOps takes on create and on update alike. An empty field is
+ * left out, so on update it leaves the contact's value as it is.
+ */
+function toContactBody(params: IDataObject): { body: IDataObject; company?: CompanyRef } {
+	const body: IDataObject = {};
 	const emailText = optionalText(params.email, 'Email');
 	const linkedinText = optionalText(params.linkedinUrl, 'LinkedIn URL');
-	if (!emailText && !linkedinText) {
-		throw new InputError(
-			'Give an email or a LinkedIn URL: RevyOps identifies a contact by at least one of them',
-			'Fill Email, LinkedIn URL, or both.',
-		);
-	}
-	const body: IDataObject = {};
 	if (emailText) body.email = checkEmail(emailText);
 	if (linkedinText) body.linkedin_url = checkUrl(linkedinText, 'LinkedIn URL');
 	const firstName = optionalText(params.firstName, 'First Name');
@@ -152,11 +156,105 @@ export function toCreateContactRequest(params: IDataObject): CreateContactReques
 
 	const customFields = toCustomFieldsInput(params.customFields);
 	if (customFields.length) body.contact_custom_fields_input = customFields;
+	return { body, company };
+}
 
-	const structure = toResponseStructure(
-		(params.options as IDataObject | undefined)?.responseStructure,
-	);
-	return { body, structure, company };
+/** Node parameters of one item -> RevyOps' create request. Pure: throws InputError on bad input. */
+export function toCreateContactRequest(params: IDataObject): CreateContactRequest {
+	const emailText = optionalText(params.email, 'Email');
+	const linkedinText = optionalText(params.linkedinUrl, 'LinkedIn URL');
+	if (!emailText && !linkedinText) {
+		throw new InputError(
+			'Give an email or a LinkedIn URL: RevyOps identifies a contact by at least one of them',
+			'Fill Email, LinkedIn URL, or both.',
+		);
+	}
+	return { ...toContactBody(params), structure: readResponseStructure(params) };
+}
+
+/** A RevyOps contact ID (a whole number), from the Contact locator or an expression. */
+export function toContactId(value: string): number {
+	const id = Number(value);
+	if (!/^\d+$/.test(value) || !Number.isSafeInteger(id) || id < 1) {
+		throw new InputError(
+			`Contact ID "${value}" is not a RevyOps contact ID: a whole number such as 5001 is expected`,
+			'Pick the contact from the list, or give its ID (Get Many outputs it as "id").',
+		);
+	}
+	return id;
+}
+
+/** The contact an operation acts on: the `contact` locator (From List or By ID) -> its ID. */
+export function readContactId(params: IDataObject): number {
+	return toContactId(readContactRef(params.contact).value);
+}
+
+/** The fields an update may change, named as the user sees them (for "Nothing to update"). */
+export const UPDATABLE_FIELDS =
+	'Company, Email, LinkedIn URL, First Name, Last Name, Custom Fields, Contact Status or Origin';
+
+/** The update request for one item: the contact, and only the fields given. */
+export interface UpdateContactRequest extends CreateContactRequest {
+	contactId: number;
+}
+
+/** Node parameters of one item -> RevyOps' PATCH. Pure: an item with nothing to change fails. */
+export function toUpdateContactRequest(params: IDataObject): UpdateContactRequest {
+	const contactId = readContactId(params);
+	const { body, company } = toContactBody(params);
+	requireChanges(body, UPDATABLE_FIELDS);
+	return { contactId, body, company, structure: readResponseStructure(params) };
+}
+
+/** Get Many's Filters -> RevyOps' query parameters (`email`, `firstname`, `lastname`, `domain`). */
+export function toContactFilters(filters: unknown): IDataObject {
+	const given = (filters as IDataObject | undefined) ?? {};
+	const qs: IDataObject = {};
+	const email = optionalText(given.email, 'Email filter');
+	if (email) qs.email = checkEmail(email, 'Email filter');
+	const firstName = optionalText(given.firstName, 'First Name filter');
+	if (firstName) qs.firstname = firstName;
+	const lastName = optionalText(given.lastName, 'Last Name filter');
+	if (lastName) qs.lastname = lastName;
+	const domain = optionalText(given.domain, 'Company Domain filter');
+	if (domain) qs.domain = toDomain(domain);
+	return qs;
+}
+
+/** Get Many's reading: the query, and how many records at most (undefined: all). */
+export interface ListContactsRequest {
+	qs: IDataObject;
+	limit?: number;
+}
+
+/** Node parameters of one item -> RevyOps' list query. Pure: throws InputError on bad input. */
+export function toListContactsRequest(params: IDataObject): ListContactsRequest {
+	return {
+		qs: { ...toContactFilters(params.filters), structure: readResponseStructure(params) },
+		limit: readLimit(params),
+	};
+}
+
+/**
+ * What the contact picker searches for in what the user typed: an email (with an @), else a
+ * first name, or a first and a last name (two words or more).
+ */
+export function toContactSearch(filter: string | undefined): IDataObject {
+	const text = filter?.trim() ?? '';
+	if (text === '') return {};
+	if (text.includes('@')) return { email: text };
+	const [first, ...rest] = text.split(/\s+/);
+	return rest.length ? { firstname: first, lastname: rest.join(' ') } : { firstname: first };
+}
+
+/** A contact as the picker lists it: "First Last (email)", or the LinkedIn URL, or the ID. */
+export function contactLabel(contact: IDataObject): string {
+	const name = [contact.first_name, contact.last_name]
+		.filter((part) => typeof part === 'string' && part.trim() !== '')
+		.join(' ');
+	const reach = firstText(contact, ['email', 'linkedin_url']);
+	if (name && reach) return `${name} (${reach})`;
+	return name || reach || `Contact ${String(contact.id)}`;
 }
 
 /** A LinkedIn address reduced to what identifies the profile (scheme, www, slash, query and case dropped). */
@@ -182,6 +280,23 @@ export function matchContact(contacts: IDataObject[], body: IDataObject): IDataO
 	);
 }
 
+/**
+ * The create body as an update of the contact RevyOps called its duplicate: the email or
+ * LinkedIn URL that identified it is left out, so a different spelling (case, a trailing
+ * slash) does not overwrite the stored one.
+ */
+export function changesFor(existing: IDataObject, body: IDataObject): IDataObject {
+	const changes = { ...body };
+	if (sameEmail(body.email, existing.email)) delete changes.email;
+	if (
+		body.linkedin_url &&
+		existing.linkedin_url &&
+		linkedinKey(body.linkedin_url) === linkedinKey(existing.linkedin_url)
+	)
+		delete changes.linkedin_url;
+	return changes;
+}
+
 /** The contact in a 201 answer: the body itself as documented, or a `data` wrapper around it. */
 export function createdContact(response: unknown): IDataObject {
 	const body = (response ?? {}) as IDataObject;
@@ -197,3 +312,6 @@ export function createdContact(response: unknown): IDataObject {
 
 /** RevyOps' documented 201 is the new contact (ContactPostResponseV2) with its integer `id`. */
 export const CREATED_CONTACT = contactWithId(createdContact, 'id');
+
+/** A contact read or updated: the contact itself (as documented for create), with its `id`. */
+export const A_CONTACT = CREATED_CONTACT;
