@@ -4,15 +4,12 @@
  * contact locator's search. Each test asserts what SalesCaptain receives, what the node
  * outputs, and what changed at the vendor (or that nothing did).
  */
-import { toJsonSchema } from '@langchain/core/utils/json_schema';
-// n8n-core's tool wrapper (not in its index); the AI Agent calls it for every node connected as a tool.
-import { createNodeAsTool } from 'n8n-core/dist/execution-engine/node-execution-context/utils/create-node-as-tool';
-import type { IDataObject, INode, INodeParameters, INodeType } from 'n8n-workflow';
-import { deepCopy, NodeHelpers } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { SalesCaptain } from '../../nodes/SalesCaptain/SalesCaptain.node';
 
 import { listSearch, runNode } from '../harness/n8n';
+import { fromAI, modelSide } from '../harness/aiTool';
 import { createSandbox } from '../sandbox';
 import type { SalesCaptainContact, SalesCaptainState } from '../sandbox/vendors/salesCaptain';
 import {
@@ -710,50 +707,14 @@ describe('the contact locator: From List', () => {
 });
 
 describe('as an AI Agent tool', () => {
-	/** What the model is given when the node, set to one operation, is connected as a tool. */
-	function modelSide(parameters: INodeParameters) {
-		const description = deepCopy(new SalesCaptain().description);
-		description.name += 'Tool';
-		description.inputs = [];
-		description.outputs = ['ai_tool'];
-		const node: INode = {
-			id: 'tool-node',
-			name: 'SalesCaptain',
-			type: 'n8n-nodes-crm-contacts.salesCaptainTool',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: {},
-		};
-		node.parameters =
-			NodeHelpers.getNodeParameters(
-				description.properties,
-				parameters,
-				true,
-				false,
-				node,
-				description,
-			) ?? {};
-		const { response: tool } = createNodeAsTool({
-			node,
-			nodeType: { description } as INodeType,
-			handleToolInvocation: async () => '',
-		});
-		const schema = toJsonSchema(tool.schema) as { properties: object; required?: string[] };
-		return {
-			description: tool.description,
-			properties: Object.keys(schema.properties).sort(),
-			required: schema.required ?? [],
-		};
-	}
-
 	test('Get Many: the model may give a search; the description is the operation’s own', () => {
-		const side = modelSide({
+		const side = modelSide(new SalesCaptain(), {
 			resource: 'contact',
 			operation: 'getAll',
 			company: COPPER,
 			limit: 10,
 			filters: {
-				searchKey: "={{ $fromAI('search', 'Part of a name, phone or email', 'string', '') }}",
+				searchKey: fromAI('search', 'Part of a name, phone or email', true),
 			},
 		});
 		expect(side.description).toMatch(/^Lists a SalesCaptain company's contacts, or searches them/);
@@ -761,14 +722,12 @@ describe('as an AI Agent tool', () => {
 	});
 
 	test('Update: the model gives the contact ID; fields it does not know stay empty', () => {
-		const side = modelSide({
+		const side = modelSide(new SalesCaptain(), {
 			resource: 'contact',
 			operation: 'update',
 			company: ACME,
-			contact: byId(
-				"={{ $fromAI('contactId', 'The contact ID from an earlier search', 'string') }}",
-			),
-			email: "={{ $fromAI('email', 'The new email, if asked', 'string', '') }}",
+			contact: byId(fromAI('contactId', 'The contact ID from an earlier search')),
+			email: fromAI('email', 'The new email, if asked', true),
 		});
 		expect(side.description).toMatch(/^Changes an existing SalesCaptain contact/);
 		expect(side).toMatchObject({ properties: ['contactId', 'email'], required: ['contactId'] });
