@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { withPartialResult } from './execute';
 import type { ContactLocatorMode } from './fields';
 import type { IfContactExists } from './properties';
+import { changeTags } from './tags';
 import type { ExpectedAnswer } from './transport';
 import type { Country } from './countries';
 import { checkEmail, InputError, requireText, toE164 } from './validate';
@@ -90,9 +90,8 @@ export async function createOrUseExisting(
 }
 
 /**
- * Adds tags one by one after the contact exists (the vendors cannot tag on create).
- * If one fails, the error names the contact, so it is never lost, and with
- * "Continue On Fail" the output item still carries its ID and the tags already added.
+ * Adds tags one by one after the contact exists (the vendors cannot tag on create). If one
+ * fails, the error says the contact is saved, so it is never created again.
  */
 export async function addTags(
 	ctx: IExecuteFunctions,
@@ -101,27 +100,16 @@ export async function addTags(
 	tagIds: string[],
 	addTag: (tagId: string) => Promise<void>,
 ): Promise<string[]> {
-	const applied: string[] = [];
-	for (const tagId of tagIds) {
-		try {
-			await addTag(tagId);
-		} catch (error) {
-			// 409: the contact already has this tag (an existing contact being returned).
-			if (isConflict(error)) {
-				applied.push(tagId);
-				continue;
-			}
-			const reason = (error as Error).message;
-			const tagError = new NodeApiError(ctx.getNode(), { message: reason } as JsonObject, {
-				message: `Contact ${contactId} is saved in ${vendor}, but tag ${tagId} could not be added: ${reason}`,
-				description: `The contact exists. Add the remaining tags in ${vendor}, or run this item again with "If Contact Exists" set to "Return Existing".`,
-				httpCode: error instanceof NodeApiError && error.httpCode ? error.httpCode : undefined,
-			});
-			throw withPartialResult(tagError, { contactId, appliedTags: applied });
-		}
-		applied.push(tagId);
-	}
-	return applied;
+	return await changeTags(ctx, {
+		action: 'add',
+		contactId,
+		tagIds,
+		send: addTag,
+		explain: ({ tagId, reason }) => ({
+			message: `Contact ${contactId} is saved in ${vendor}, but tag ${tagId} could not be added: ${reason}`,
+			description: `The contact exists. Add the remaining tags in ${vendor}, or run this item again with "If Contact Exists" set to "Return Existing".`,
+		}),
+	});
 }
 
 /** The contact a `contactLocatorField` points at: how, and the value checked for that mode. */

@@ -640,7 +640,7 @@ describe('Tag → Add / Remove', () => {
 			[{}],
 			{ continueOnFail: true },
 		);
-		const message = `1 of 2 tags were removed, then tag ${NEWSLETTER} could not be removed from contact ${stored.contact_id}: SalesCaptain answered 404: Tag is not added to this contact! (contact ${stored.contact_id}) [item 0]`;
+		const message = `Tag ${NEWSLETTER} could not be removed from contact ${stored.contact_id}: SalesCaptain answered 404: Tag is not added to this contact! [item 0]`;
 		expect(result.items?.[0].json).toEqual({
 			message,
 			error: expect.objectContaining({
@@ -648,6 +648,9 @@ describe('Tag → Add / Remove', () => {
 				httpCode: '404',
 				contactId: stored.contact_id,
 				removedTags: [VIP],
+				description: expect.stringMatching(
+					new RegExp(`^Tags removed from the contact before it: ${VIP}\\. `),
+				),
 			}),
 		});
 	});
@@ -659,7 +662,7 @@ describe('Tag → Add / Remove', () => {
 			tags: [VIP],
 		});
 		expect(result.error?.message).toBe(
-			`SalesCaptain answered 404: Contact not found! (contact ${UNKNOWN_CONTACT}) [item 0]`,
+			`Tag ${VIP} could not be added to contact ${UNKNOWN_CONTACT}: SalesCaptain answered 404: Contact not found! [item 0]`,
 		);
 	});
 });

@@ -2,15 +2,15 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { addTagOption, tagsField } from '../../../shared/fields';
 import type { Operation, OperationRun } from '../../../shared/operations';
+import { changeTags, readTagList } from '../../../shared/tags';
 import { apiPath } from '../../../shared/transport';
-import { idList } from '../../../shared/validate';
 import {
 	contactField,
 	contactIdOf,
 	contactOperationOptions,
 	readContactLocator,
 } from '../contact/lookup';
-import { changeTags, requireTags, resolveTagIds } from './tags';
+import { resolveTagIds } from './tags';
 
 export const addTags: Operation = {
 	option: addTagOption,
@@ -33,19 +33,20 @@ export const addTags: Operation = {
 		run: OperationRun,
 		parameters: IDataObject,
 	): Promise<IDataObject> {
-		const given = requireTags(idList(parameters.tags, 'Tag Names or IDs'));
+		const given = readTagList(parameters.tags);
 		const ref = readContactLocator(parameters);
 		const tagIds = await resolveTagIds(run, given);
 		const contactId = await contactIdOf(this, run.client, ref);
-		return await changeTags(this, contactId, tagIds, {
-			verb: 'added to',
-			outputKey: 'appliedTags',
+		const appliedTags = await changeTags(this, {
+			action: 'add',
+			contactId,
+			tagIds,
 			send: async (tagId) =>
 				await run.client.request({
 					method: 'POST',
 					path: apiPath`/v1/contacts/${contactId}/tags/${tagId}`,
 				}),
-			alreadyDone: (error) => String(error.httpCode) === '409',
 		});
+		return { contactId, appliedTags };
 	},
 };

@@ -2,15 +2,15 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { removeTagOption, tagsField } from '../../../shared/fields';
 import type { Operation, OperationRun } from '../../../shared/operations';
+import { changeTags, readTagList } from '../../../shared/tags';
 import { apiPath } from '../../../shared/transport';
-import { idList } from '../../../shared/validate';
 import {
 	contactField,
 	contactIdOf,
 	contactOperationOptions,
 	readContactLocator,
 } from '../contact/lookup';
-import { changeTags, requireTags, resolveTagIds } from './tags';
+import { resolveTagIds } from './tags';
 
 export const removeTags: Operation = {
 	option: removeTagOption,
@@ -33,19 +33,21 @@ export const removeTags: Operation = {
 		run: OperationRun,
 		parameters: IDataObject,
 	): Promise<IDataObject> {
-		const given = requireTags(idList(parameters.tags, 'Tag Names or IDs'));
+		const given = readTagList(parameters.tags);
 		const ref = readContactLocator(parameters);
 		const tagIds = await resolveTagIds(run, given);
 		const contactId = await contactIdOf(this, run.client, ref);
 		// Contactship answers `true`; 404 when the contact, the tag or the assignment is missing.
-		return await changeTags(this, contactId, tagIds, {
-			verb: 'removed from',
-			outputKey: 'removedTags',
+		const removedTags = await changeTags(this, {
+			action: 'remove',
+			contactId,
+			tagIds,
 			send: async (tagId) =>
 				await run.client.request({
 					method: 'DELETE',
 					path: apiPath`/v1/contacts/${contactId}/tags/${tagId}`,
 				}),
 		});
+		return { contactId, removedTags };
 	},
 };
