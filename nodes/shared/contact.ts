@@ -118,6 +118,61 @@ export interface ContactRef {
 	value: string;
 }
 
+const REF_WORDS: Record<ContactRef['by'], string> = {
+	id: 'ID',
+	email: 'email',
+	phone: 'phone number',
+};
+
+/** "ID 3f2c…", "email ana@example.com": how a message names the contact. */
+export function describeRef(ref: ContactRef): string {
+	return `${REF_WORDS[ref.by]} ${ref.value}`;
+}
+
+/**
+ * A 404 restated to name what is missing, e.g. `(said) => \`Acme has no contact with ID 7
+ * (${said})\``, with the vendor's words kept; any other failure is passed on unchanged.
+ */
+export function namingMissing(
+	error: unknown,
+	vendor: string,
+	message: (said: string) => string,
+	description: string,
+): unknown {
+	if (!(error instanceof NodeApiError) || String(error.httpCode) !== '404') return error;
+	const said = error.message.replace(`${vendor} answered 404: `, '');
+	const missing = new NodeApiError(error.node, { message: said } as JsonObject, {
+		message: message(said),
+		description,
+		httpCode: '404',
+	});
+	// n8n rewrites a message naming an error code it knows (ECONNRESET, …): keep ours.
+	missing.message = message(said);
+	return missing;
+}
+
+/**
+ * Runs a request about one contact (given by its ref, or its ID); a 404 names the contact,
+ * since the vendors' own words ("Contact not found") do not say which.
+ */
+export async function aboutContact<T>(
+	vendor: string,
+	contact: ContactRef | string,
+	send: () => Promise<T>,
+): Promise<T> {
+	const ref: ContactRef = typeof contact === 'string' ? { by: 'id', value: contact } : contact;
+	try {
+		return await send();
+	} catch (error) {
+		throw namingMissing(
+			error,
+			vendor,
+			(said) => `${vendor} has no contact with ${describeRef(ref)} (${said})`,
+			`Check the contact in ${vendor}, or pick it from the list: it may have been deleted. Nothing was changed.`,
+		);
+	}
+}
+
 /**
  * Reads the `contact` locator (or a plain ID given by expression): an email or phone number is
  * checked as on create, so a bad one fails before anything is sent.

@@ -113,7 +113,7 @@ describe('Contact → Get', () => {
 		const missing = contactshipContact(99).id;
 		const result = await run('contact', 'get', { contact: byId(missing) });
 		expect(result.error?.message).toBe(
-			`Contactship has no contact with ID ${missing} (Contactship answered 404: Contact not found) [item 0]`,
+			`Contactship has no contact with ID ${missing} (Contact not found) [item 0]`,
 		);
 		expect(result.error?.httpCode).toBe('404');
 	});
@@ -268,7 +268,7 @@ describe('Contact → Update', () => {
 		const missing = contactshipContact(98).id;
 		const result = await run('contact', 'update', { contact: byId(missing), fullName: 'X' });
 		expect(result.error?.message).toBe(
-			`Contactship has no contact with ID ${missing} (Contactship answered 404: Contact not found) [item 0]`,
+			`Contactship has no contact with ID ${missing} (Contact not found) [item 0]`,
 		);
 		expect(stored(ADA.id)).toEqual(ADA);
 	});
@@ -384,7 +384,7 @@ describe('Contact → Delete', () => {
 			{
 				json: {
 					message:
-						'Contactship has no contact with email nobody@example.com (Contactship answered 404: Contact not found) [item 0]',
+						'Contactship has no contact with email nobody@example.com (Contact not found) [item 0]',
 					error: expect.objectContaining({ httpCode: '404' }),
 				},
 				pairedItem: { item: 0 },

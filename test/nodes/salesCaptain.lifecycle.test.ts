@@ -181,7 +181,7 @@ describe('Contact → Get', () => {
 	test("an unknown ID fails with SalesCaptain's words and the ID", async () => {
 		const result = await run('contact', 'get', { company: ACME, contact: byId(UNKNOWN_CONTACT) });
 		expect(result.error?.message).toBe(
-			`SalesCaptain answered 404: Contact not found! (contact ${UNKNOWN_CONTACT}) [item 0]`,
+			`SalesCaptain has no contact with ID ${UNKNOWN_CONTACT} (Contact not found!) [item 0]`,
 		);
 		expect(result.error?.httpCode).toBe('404');
 	});
@@ -331,7 +331,7 @@ describe('Contact → Update', () => {
 			fullName: 'Nobody',
 		});
 		expect(result.error?.message).toBe(
-			`SalesCaptain answered 404: Contact not found! (contact ${UNKNOWN_CONTACT}) [item 0]`,
+			`SalesCaptain has no contact with ID ${UNKNOWN_CONTACT} (Contact not found!) [item 0]`,
 		);
 	});
 
@@ -502,7 +502,7 @@ describe('Contact → Delete', () => {
 			contact: byId(UNKNOWN_CONTACT),
 		});
 		expect(result.error?.message).toBe(
-			`SalesCaptain answered 404: Contact not found! (contact ${UNKNOWN_CONTACT}) [item 0]`,
+			`SalesCaptain has no contact with ID ${UNKNOWN_CONTACT} (Contact not found!) [item 0]`,
 		);
 		expect(state().contacts).toHaveLength(before);
 	});

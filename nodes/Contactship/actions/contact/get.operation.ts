@@ -15,6 +15,6 @@ export const get: Operation = {
 		run: OperationRun,
 		parameters: IDataObject,
 	): Promise<IDataObject> {
-		return await getContact(this, run.client, readContactLocator(parameters));
+		return await getContact(run.client, readContactLocator(parameters));
 	},
 };

@@ -36,7 +36,7 @@ export const addTags: Operation = {
 		const given = readTagList(parameters.tags);
 		const ref = readContactLocator(parameters);
 		const tagIds = await resolveTagIds(run, given);
-		const contactId = await contactIdOf(this, run.client, ref);
+		const contactId = await contactIdOf(run.client, ref);
 		const appliedTags = await changeTags(this, {
 			action: 'add',
 			contactId,

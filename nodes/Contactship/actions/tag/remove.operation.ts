@@ -36,7 +36,7 @@ export const removeTags: Operation = {
 		const given = readTagList(parameters.tags);
 		const ref = readContactLocator(parameters);
 		const tagIds = await resolveTagIds(run, given);
-		const contactId = await contactIdOf(this, run.client, ref);
+		const contactId = await contactIdOf(run.client, ref);
 		// Contactship answers `true`; 404 when the contact, the tag or the assignment is missing.
 		const removedTags = await changeTags(this, {
 			action: 'remove',

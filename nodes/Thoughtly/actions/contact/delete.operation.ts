@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { DELETED, readContactRef } from '../../../shared/contact';
+import { aboutContact, DELETED, readContactRef } from '../../../shared/contact';
 import { deleteContactOption } from '../../../shared/fields';
 import type { Operation, OperationRun } from '../../../shared/operations';
 import { defaultCountryOption, operationOptions } from '../../../shared/properties';
 import { apiPath } from '../../../shared/transport';
 import { toDefaultCountry } from '../../../shared/validate';
-import { contactMissing, thoughtlyPacing } from '../../api';
+import { thoughtlyPacing } from '../../api';
 import { contactField, contactIdFor } from './find';
 
 export const deleteContact: Operation = {
@@ -26,11 +26,8 @@ export const deleteContact: Operation = {
 		const options = (parameters.options ?? {}) as IDataObject;
 		const ref = readContactRef(parameters.contact, toDefaultCountry(options.defaultCountry));
 		const id = await contactIdFor(run.client, ref);
-		try {
-			await run.client.request({ method: 'DELETE', path: apiPath`/contact/${id}` });
-		} catch (error) {
-			throw contactMissing(error, id);
-		}
+		const path = apiPath`/contact/${id}`;
+		await aboutContact('Thoughtly', id, async () => run.client.request({ method: 'DELETE', path }));
 		return DELETED;
 	},
 };
