@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { aboutContact, DELETED } from '../../../shared/contact';
+import { aboutContact, DELETED, readContactLocator } from '../../../shared/contact';
 import { deleteContactOption } from '../../../shared/fields';
 import type { Operation, OperationRun } from '../../../shared/operations';
 import { apiPath } from '../../../shared/transport';
-import { contactField, contactIdOf, contactOperationOptions, readContactLocator } from './lookup';
+import { contactField, contactIdOf, contactOperationOptions } from './lookup';
 
 export const deleteContact: Operation = {
 	option: deleteContactOption,

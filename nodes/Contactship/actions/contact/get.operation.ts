@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { readContactLocator } from '../../../shared/contact';
 import { getContactOption } from '../../../shared/fields';
 import type { Operation, OperationRun } from '../../../shared/operations';
-import { contactField, contactOperationOptions, getContact, readContactLocator } from './lookup';
+import { contactField, contactOperationOptions, getContact } from './lookup';
 
 export const get: Operation = {
 	option: getContactOption,

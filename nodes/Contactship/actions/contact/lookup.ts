@@ -2,20 +2,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ContactRef } from '../../../shared/contact';
-import { aboutContact, readContactRef } from '../../../shared/contact';
+import { aboutContact } from '../../../shared/contact';
 import { contactLocatorField } from '../../../shared/fields';
 import { defaultCountryOption, operationOptions } from '../../../shared/properties';
 import type { ApiClient } from '../../../shared/transport';
 import { apiPath } from '../../../shared/transport';
-import { toDefaultCountry } from '../../../shared/validate';
 import { contactshipPacing } from '../../api';
 import { CREATED_CONTACT, IDENTIFIER_TYPE, readContact } from './mapping';
-
-/** The contact locator of an item, checked (a bad email or phone number fails before sending). */
-export function readContactLocator(parameters: IDataObject): ContactRef {
-	const options = parameters.options as IDataObject | undefined;
-	return readContactRef(parameters.contact, toDefaultCountry(options?.defaultCountry));
-}
 
 /** GET /v1/contacts/{identifier}?identifierType=…: the contact, by ID, email or phone number. */
 export async function getContact(client: ApiClient, ref: ContactRef): Promise<IDataObject> {

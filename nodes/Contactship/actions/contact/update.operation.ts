@@ -2,13 +2,13 @@ import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { ContactRef } from '../../../shared/contact';
-import { aboutContact } from '../../../shared/contact';
+import { aboutContact, readContactLocator } from '../../../shared/contact';
 import { emailField, fullNameField, phoneField, updateContactOption } from '../../../shared/fields';
 import type { Operation, OperationRun } from '../../../shared/operations';
 import type { ApiClient } from '../../../shared/transport';
 import { apiPath } from '../../../shared/transport';
 import { additionalDataField, countryField, descriptionField } from './fields';
-import { contactField, contactOperationOptions, getContact, readContactLocator } from './lookup';
+import { contactField, contactOperationOptions, getContact } from './lookup';
 import {
 	CREATED_CONTACT,
 	mergeAdditionalData,

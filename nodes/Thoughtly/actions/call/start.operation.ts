@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { startCallOnce } from '../../../shared/calls';
-import { namingMissing, readContactRef } from '../../../shared/contact';
+import { namingMissing, readContactLocator } from '../../../shared/contact';
 import type { Operation, OperationRun } from '../../../shared/operations';
 import { defaultCountryOption, operationOptions } from '../../../shared/properties';
-import { toDefaultCountry } from '../../../shared/validate';
 import { thoughtlyPacing } from '../../api';
 import { contactField, contactIdFor } from '../contact/find';
 import type { CallFields } from './mapping';
@@ -68,8 +67,7 @@ export const start: Operation = {
 		run: OperationRun,
 		parameters: IDataObject,
 	): Promise<IDataObject> {
-		const options = (parameters.options ?? {}) as IDataObject;
-		const ref = readContactRef(parameters.contact, toDefaultCountry(options.defaultCountry));
+		const ref = readContactLocator(parameters);
 		// Checked before the contact is looked up, so bad input sends nothing.
 		const fields = readCallFields(parameters.agent, parameters.metadata);
 		const contactId = await contactIdFor(run.client, ref);

@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { aboutContact, DELETED, readContactRef } from '../../../shared/contact';
+import { aboutContact, DELETED, readContactLocator } from '../../../shared/contact';
 import { deleteContactOption } from '../../../shared/fields';
 import type { Operation, OperationRun } from '../../../shared/operations';
 import { defaultCountryOption, operationOptions } from '../../../shared/properties';
 import { apiPath } from '../../../shared/transport';
-import { toDefaultCountry } from '../../../shared/validate';
 import { thoughtlyPacing } from '../../api';
 import { contactField, contactIdFor } from './find';
 
@@ -23,8 +22,7 @@ export const deleteContact: Operation = {
 		run: OperationRun,
 		parameters: IDataObject,
 	): Promise<IDataObject> {
-		const options = (parameters.options ?? {}) as IDataObject;
-		const ref = readContactRef(parameters.contact, toDefaultCountry(options.defaultCountry));
+		const ref = readContactLocator(parameters);
 		const id = await contactIdFor(run.client, ref);
 		const path = apiPath`/contact/${id}`;
 		await aboutContact('Thoughtly', id, async () => run.client.request({ method: 'DELETE', path }));

@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { aboutContact, readContactRef } from '../../../shared/contact';
+import { aboutContact, readContactLocator } from '../../../shared/contact';
 import { getContactOption } from '../../../shared/fields';
 import type { Operation, OperationRun } from '../../../shared/operations';
 import { defaultCountryOption, operationOptions } from '../../../shared/properties';
 import { apiPath } from '../../../shared/transport';
-import { toDefaultCountry } from '../../../shared/validate';
 import { thoughtlyPacing } from '../../api';
 import { contactField, requireContactByPhone } from './find';
 import { contactInAnswer } from './mapping';
@@ -24,8 +23,7 @@ export const get: Operation = {
 		run: OperationRun,
 		parameters: IDataObject,
 	): Promise<IDataObject> {
-		const options = (parameters.options ?? {}) as IDataObject;
-		const ref = readContactRef(parameters.contact, toDefaultCountry(options.defaultCountry));
+		const ref = readContactLocator(parameters);
 		if (ref.by === 'phone') return await requireContactByPhone(run.client, ref.value);
 		const path = apiPath`/contact/${ref.value}`;
 		return await aboutContact('Thoughtly', ref, async () =>
