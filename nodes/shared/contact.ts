@@ -6,7 +6,7 @@ import type { IfContactExists } from './properties';
 import { changeTags } from './tags';
 import type { ExpectedAnswer } from './transport';
 import type { Country } from './countries';
-import { checkEmail, InputError, requireText, toDefaultCountry, toE164 } from './validate';
+import { checkEmail, InputError, readDefaultCountry, requireText, toE164 } from './validate';
 
 /** Tells users, in every node's output, whether the node made the contact, found it or updated it. */
 export type Outcome = 'created' | 'existing' | 'updated';
@@ -198,8 +198,7 @@ export function readContactRef(locator: unknown, defaultCountry?: Country): Cont
 
 /** An item's `contact` locator, checked; a phone number without country code is read in Options → Default Country. */
 export function readContactLocator(parameters: IDataObject): ContactRef {
-	const options = parameters.options as IDataObject | undefined;
-	return readContactRef(parameters.contact, toDefaultCountry(options?.defaultCountry));
+	return readContactRef(parameters.contact, readDefaultCountry(parameters));
 }
 
 /** Get Many's Return All and Limit: how many records to read at most; undefined for all. */
