@@ -1,5 +1,4 @@
-import type { IDataObject, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { IDataObject, NodeApiError } from 'n8n-workflow';
 
 import type { PacingDefaults } from '../shared/properties';
 import type { VendorApi } from '../shared/transport';
@@ -70,32 +69,3 @@ export const thoughtlyPacing: PacingDefaults = {
 	rateLimit: { requests: 100, perMs: 60_000 },
 	reason: 'Thoughtly allows 100 requests a minute, so the default stays within it',
 };
-
-/**
- * A 404 reworded to name what is missing, e.g. `(said) => \`Thoughtly has no contact with ID
- * "ct_1" (${said})\``, with the vendor's words kept. Any other failure is passed on unchanged.
- */
-export function namingMissing(
-	error: unknown,
-	message: (said: string) => string,
-	description: string,
-): unknown {
-	if (!(error instanceof NodeApiError) || String(error.httpCode) !== '404') return error;
-	const said = error.message.replace(/^Thoughtly answered 404: /, '');
-	const missing = new NodeApiError(error.node, { message: said } as JsonObject, {
-		message: message(said),
-		description,
-		httpCode: '404',
-	});
-	missing.message = message(said);
-	return missing;
-}
-
-/** A 404 on a contact named by ID. */
-export function contactMissing(error: unknown, id: string): unknown {
-	return namingMissing(
-		error,
-		(said) => `Thoughtly has no contact with ID "${id}" (${said})`,
-		'Check the contact ID: the contact may have been deleted, or belong to another team.',
-	);
-}

@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { withPartialResult } from './execute';
 import type { ContactLocatorMode } from './fields';
 import type { IfContactExists } from './properties';
+import { changeTags } from './tags';
 import type { ExpectedAnswer } from './transport';
 import type { Country } from './countries';
-import { checkEmail, InputError, requireText, toE164 } from './validate';
+import { checkEmail, InputError, readDefaultCountry, requireText, toE164 } from './validate';
 
 /** Tells users, in every node's output, whether the node made the contact, found it or updated it. */
 export type Outcome = 'created' | 'existing' | 'updated';
@@ -90,9 +90,8 @@ export async function createOrUseExisting(
 }
 
 /**
- * Adds tags one by one after the contact exists (the vendors cannot tag on create).
- * If one fails, the error names the contact, so it is never lost, and with
- * "Continue On Fail" the output item still carries its ID and the tags already added.
+ * Adds tags one by one after the contact exists (the vendors cannot tag on create). If one
+ * fails, the error says the contact is saved, so it is never created again.
  */
 export async function addTags(
 	ctx: IExecuteFunctions,
@@ -101,33 +100,77 @@ export async function addTags(
 	tagIds: string[],
 	addTag: (tagId: string) => Promise<void>,
 ): Promise<string[]> {
-	const applied: string[] = [];
-	for (const tagId of tagIds) {
-		try {
-			await addTag(tagId);
-		} catch (error) {
-			// 409: the contact already has this tag (an existing contact being returned).
-			if (isConflict(error)) {
-				applied.push(tagId);
-				continue;
-			}
-			const reason = (error as Error).message;
-			const tagError = new NodeApiError(ctx.getNode(), { message: reason } as JsonObject, {
-				message: `Contact ${contactId} is saved in ${vendor}, but tag ${tagId} could not be added: ${reason}`,
-				description: `The contact exists. Add the remaining tags in ${vendor}, or run this item again with "If Contact Exists" set to "Return Existing".`,
-				httpCode: error instanceof NodeApiError && error.httpCode ? error.httpCode : undefined,
-			});
-			throw withPartialResult(tagError, { contactId, appliedTags: applied });
-		}
-		applied.push(tagId);
-	}
-	return applied;
+	return await changeTags(ctx, {
+		action: 'add',
+		contactId,
+		tagIds,
+		send: addTag,
+		explain: ({ tagId, reason }) => ({
+			message: `Contact ${contactId} is saved in ${vendor}, but tag ${tagId} could not be added: ${reason}`,
+			description: `The contact exists. Add the remaining tags in ${vendor}, or run this item again with "If Contact Exists" set to "Return Existing".`,
+		}),
+	});
 }
 
 /** The contact a `contactLocatorField` points at: how, and the value checked for that mode. */
 export interface ContactRef {
 	by: Exclude<ContactLocatorMode, 'list'>;
 	value: string;
+}
+
+const REF_WORDS: Record<ContactRef['by'], string> = {
+	id: 'ID',
+	email: 'email',
+	phone: 'phone number',
+};
+
+/** "ID 3f2c…", "email ana@example.com": how a message names the contact. */
+export function describeRef(ref: ContactRef): string {
+	return `${REF_WORDS[ref.by]} ${ref.value}`;
+}
+
+/**
+ * A 404 restated to name what is missing, e.g. `(said) => \`Acme has no contact with ID 7
+ * (${said})\``, with the vendor's words kept; any other failure is passed on unchanged.
+ */
+export function namingMissing(
+	error: unknown,
+	vendor: string,
+	message: (said: string) => string,
+	description: string,
+): unknown {
+	if (!(error instanceof NodeApiError) || String(error.httpCode) !== '404') return error;
+	const said = error.message.replace(`${vendor} answered 404: `, '');
+	const missing = new NodeApiError(error.node, { message: said } as JsonObject, {
+		message: message(said),
+		description,
+		httpCode: '404',
+	});
+	// n8n rewrites a message naming an error code it knows (ECONNRESET, …): keep ours.
+	missing.message = message(said);
+	return missing;
+}
+
+/**
+ * Runs a request about one contact (given by its ref, or its ID); a 404 names the contact,
+ * since the vendors' own words ("Contact not found") do not say which.
+ */
+export async function aboutContact<T>(
+	vendor: string,
+	contact: ContactRef | string,
+	send: () => Promise<T>,
+): Promise<T> {
+	const ref: ContactRef = typeof contact === 'string' ? { by: 'id', value: contact } : contact;
+	try {
+		return await send();
+	} catch (error) {
+		throw namingMissing(
+			error,
+			vendor,
+			(said) => `${vendor} has no contact with ${describeRef(ref)} (${said})`,
+			`Check the contact in ${vendor}, or pick it from the list: it may have been deleted. Nothing was changed.`,
+		);
+	}
 }
 
 /**
@@ -151,6 +194,11 @@ export function readContactRef(locator: unknown, defaultCountry?: Country): Cont
 			),
 		};
 	return { by: 'id', value: requireText(value, 'Contact') };
+}
+
+/** An item's `contact` locator, checked; a phone number without country code is read in Options → Default Country. */
+export function readContactLocator(parameters: IDataObject): ContactRef {
+	return readContactRef(parameters.contact, readDefaultCountry(parameters));
 }
 
 /** Get Many's Return All and Limit: how many records to read at most; undefined for all. */

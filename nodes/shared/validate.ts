@@ -4,6 +4,8 @@
  * Every check bounds the length of its input before any regular expression runs, and every
  * regular expression here is linear, so no input can hold up n8n.
  */
+import type { IDataObject } from 'n8n-workflow';
+
 import type { Country } from './countries';
 import { countryByIso, splitCallingCode } from './countries';
 
@@ -112,6 +114,11 @@ export function checkEmail(value: string, label = 'Email'): string {
 		domain.slice(1, -1).includes('.');
 	if (!valid) throw invalid('');
 	return email;
+}
+
+/** The Default Country in an item's Options, where every node keeps it; undefined for none. */
+export function readDefaultCountry(parameters: IDataObject): Country | undefined {
+	return toDefaultCountry((parameters.options as IDataObject | undefined)?.defaultCountry);
 }
 
 /** A Default Country given by the dropdown or an expression -> the country, or undefined for none. */

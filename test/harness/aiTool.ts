@@ -1,14 +1,19 @@
 /**
- * A node as an AI Agent tool, through n8n-core's createNodeAsTool: what the model is given
- * (the tool description and the JSON schema of its `$fromAI` inputs). The same steps as
- * test/nodes/aiTool.test.ts, shared for the suites of further operations.
+ * A node as an AI Agent tool, through n8n-core's createNodeAsTool (the wrapper the AI Agent
+ * puts around every node connected as a tool): what the model is given, the tool description
+ * and the JSON schema it fills from the node's `$fromAI()` expressions. Every tool suite uses it.
  */
 import type { INode, INodeParameters, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { deepCopy, NodeHelpers } from 'n8n-workflow';
+// n8n-core's tool wrapper (not in its index).
 import { createNodeAsTool } from 'n8n-core/dist/execution-engine/node-execution-context/utils/create-node-as-tool';
 import { toJsonSchema } from '@langchain/core/utils/json_schema';
 
-/** The tool variant n8n registers for a node with `usableAsTool`. */
+/**
+ * The tool variant n8n registers for a node with `usableAsTool` (n8n's createAiTools and
+ * convertNodeToAiTool, in the n8n package, not installed here): the name gets "Tool", its
+ * output is an AI tool, and n8n adds its own Tool Description field only when the node has none.
+ */
 function toolVariant(nodeType: INodeType): INodeTypeDescription {
 	const description = deepCopy(nodeType.description);
 	description.name += 'Tool';
@@ -19,16 +24,11 @@ function toolVariant(nodeType: INodeType): INodeTypeDescription {
 	return description;
 }
 
-export interface ModelSide {
-	description: string;
-	/** Each input's JSON schema, by name. */
-	schema: Record<string, { type?: string; description?: string }>;
-	properties: string[];
-	required: string[];
-}
-
-export function modelSide(nodeType: INodeType, parameters: INodeParameters): ModelSide {
-	const description = toolVariant(nodeType);
+/** The node as n8n stores and runs it: parameters completed with the defaults of the fields shown. */
+export function configuredNode(
+	description: INodeTypeDescription,
+	parameters: INodeParameters,
+): INode {
 	const node: INode = {
 		id: 'tool-node',
 		name: description.defaults.name ?? description.displayName,
@@ -46,8 +46,24 @@ export function modelSide(nodeType: INodeType, parameters: INodeParameters): Mod
 			node,
 			description,
 		) ?? {};
+	return node;
+}
+
+export interface ModelSide {
+	description: string;
+	/** Each input's JSON schema, by name. */
+	schema: Record<string, { type?: string; description?: string }>;
+	/** The inputs' names, sorted. */
+	properties: string[];
+	/** The inputs the model must give, sorted. */
+	required: string[];
+}
+
+/** What the model is given for the node, configured with `parameters`, as a tool. */
+export function modelSide(nodeType: INodeType, parameters: INodeParameters): ModelSide {
+	const description = toolVariant(nodeType);
 	const { response: tool } = createNodeAsTool({
-		node,
+		node: configuredNode(description, parameters),
 		nodeType: { description } as INodeType,
 		handleToolInvocation: async () => '',
 	});
@@ -63,6 +79,7 @@ export function modelSide(nodeType: INodeType, parameters: INodeParameters): Mod
 	};
 }
 
+/** A `$fromAI` string input; an optional one carries an empty default, so the model may leave it out. */
 export const fromAI = (key: string, about: string, optional = false) =>
 	optional
 		? `={{ $fromAI('${key}', '${about}', 'string', '') }}`

@@ -7,85 +7,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { INode, INodeParameters, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { deepCopy, NodeHelpers } from 'n8n-workflow';
-// n8n-core's tool wrapper (not in its index); the AI Agent calls it for every node connected as a tool.
-import { createNodeAsTool } from 'n8n-core/dist/execution-engine/node-execution-context/utils/create-node-as-tool';
-import { toJsonSchema } from '@langchain/core/utils/json_schema';
+import type { INodeParameters } from 'n8n-workflow';
 
 import { Contactship } from '../../nodes/Contactship/Contactship.node';
 import { RevyOps } from '../../nodes/RevyOps/RevyOps.node';
 import { SalesCaptain } from '../../nodes/SalesCaptain/SalesCaptain.node';
 import { Thoughtly } from '../../nodes/Thoughtly/Thoughtly.node';
 import { Wipsy } from '../../nodes/Wipsy/Wipsy.node';
-
-/**
- * The tool variant n8n registers for a node with `usableAsTool` (n8n's createAiTools and
- * convertNodeToAiTool, in the n8n package, not installed here): the name gets "Tool", its
- * output is an AI tool, and n8n adds its own Tool Description field only when the node has none.
- */
-function toolVariant(nodeType: INodeType): INodeTypeDescription {
-	const description = deepCopy(nodeType.description);
-	description.name += 'Tool';
-	description.displayName += ' Tool';
-	description.inputs = [];
-	description.outputs = ['ai_tool'];
-	delete description.usableAsTool;
-	return description;
-}
-
-/** The node as n8n stores and runs it: parameters completed with the defaults of the fields shown. */
-function configuredNode(description: INodeTypeDescription, parameters: INodeParameters): INode {
-	const node: INode = {
-		id: 'tool-node',
-		name: description.defaults.name ?? description.displayName,
-		type: `n8n-nodes-crm-contacts.${description.name}`,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: {},
-	};
-	node.parameters =
-		NodeHelpers.getNodeParameters(
-			description.properties,
-			parameters,
-			true,
-			false,
-			node,
-			description,
-		) ?? {};
-	return node;
-}
-
-interface ModelSide {
-	description: string;
-	properties: string[];
-	required: string[];
-}
-
-/** What the model is given for the node as a tool: the tool description and the JSON schema of its inputs. */
-function modelSide(nodeType: INodeType, parameters: INodeParameters): ModelSide {
-	const description = toolVariant(nodeType);
-	const node = configuredNode(description, parameters);
-	const { response: tool } = createNodeAsTool({
-		node,
-		nodeType: { description } as INodeType,
-		handleToolInvocation: async () => '',
-	});
-	const schema = toJsonSchema(tool.schema) as {
-		properties: Record<string, unknown>;
-		required?: string[];
-	};
-	return {
-		description: tool.description,
-		properties: Object.keys(schema.properties).sort(),
-		required: [...(schema.required ?? [])].sort(),
-	};
-}
-
-const fromAI = (key: string, about: string, optional = false) =>
-	optional
-		? `={{ $fromAI('${key}', '${about}', 'string', '') }}`
-		: `={{ $fromAI('${key}', '${about}', 'string') }}`;
+import { configuredNode, fromAI, modelSide } from '../harness/aiTool';
 
 const CONTACT = { resource: 'contact', operation: 'create' };
 

@@ -4,60 +4,14 @@
  * rules it reads, then the three steps an agent takes — create the contact, look it up by its
  * phone number, call it — run with the values a model would give, against the sandbox.
  */
-import { toJsonSchema } from '@langchain/core/utils/json_schema';
-import type { INode, INodeParameters, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { deepCopy, NodeHelpers } from 'n8n-workflow';
-// n8n-core's tool wrapper (not in its index); the AI Agent calls it for every node connected as a tool.
-import { createNodeAsTool } from 'n8n-core/dist/execution-engine/node-execution-context/utils/create-node-as-tool';
 
 import { Contactship } from '../../nodes/Contactship/Contactship.node';
 import { runNode } from '../harness/n8n';
+import { fromAI, modelSide } from '../harness/aiTool';
 import { createSandbox } from '../sandbox';
 import type { ContactshipState } from '../sandbox/vendors/contactship';
 import { CONTACTSHIP_API_KEY } from '../sandbox/vendors/contactship';
 import { CS_SEED_AGENTS, CS_SEED_PHONE_NUMBERS } from '../sandbox/vendors/contactshipCalls';
-
-/** The tool variant n8n registers for a node with `usableAsTool`, configured as the user saved it. */
-function modelSide(parameters: INodeParameters) {
-	const description: INodeTypeDescription = deepCopy(new Contactship().description);
-	description.name += 'Tool';
-	description.inputs = [];
-	description.outputs = ['ai_tool'];
-	delete description.usableAsTool;
-	const node: INode = {
-		id: 'tool-node',
-		name: 'Contactship',
-		type: `n8n-nodes-crm-contacts.${description.name}`,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: {},
-	};
-	node.parameters =
-		NodeHelpers.getNodeParameters(
-			description.properties,
-			parameters,
-			true,
-			false,
-			node,
-			description,
-		) ?? {};
-	const { response: tool } = createNodeAsTool({
-		node,
-		nodeType: { description } as INodeType,
-		handleToolInvocation: async () => '',
-	});
-	const schema = toJsonSchema(tool.schema) as { properties: object; required?: string[] };
-	return {
-		description: tool.description,
-		properties: Object.keys(schema.properties).sort(),
-		required: [...(schema.required ?? [])].sort(),
-	};
-}
-
-const fromAI = (key: string, about: string, optional = false) =>
-	optional
-		? `={{ $fromAI('${key}', '${about}', 'string', '') }}`
-		: `={{ $fromAI('${key}', '${about}', 'string') }}`;
 
 const [AGENT] = CS_SEED_AGENTS;
 const FROM = CS_SEED_PHONE_NUMBERS[0];
@@ -75,7 +29,7 @@ const callByPhone = {
 
 describe('the model side', () => {
 	test('Call → Start: the model gives only the contact (by phone number); agent and number are fixed', () => {
-		const side = modelSide({
+		const side = modelSide(new Contactship(), {
 			...callByPhone,
 			contact: {
 				__rl: true,
@@ -96,14 +50,14 @@ describe('the model side', () => {
 	});
 
 	test('Call → Get and Get Many: the model gives a call ID, or only the filters it knows', () => {
-		const get = modelSide({
+		const get = modelSide(new Contactship(), {
 			resource: 'call',
 			operation: 'get',
 			callId: fromAI('callId', 'The call_id returned when the call was started'),
 		});
 		expect(get.required).toEqual(['callId']);
 		expect(get.description).toContain('Never invent a call ID');
-		const many = modelSide({
+		const many = modelSide(new Contactship(), {
 			resource: 'call',
 			operation: 'getAll',
 			filters: { phoneNumber: fromAI('phone', 'Only calls to this number, if known', true) },

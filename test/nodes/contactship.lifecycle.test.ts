@@ -5,14 +5,10 @@
  * the contact picker. Each test asserts what users see: the requests Contactship receives,
  * what changed there (and what did not), the output items and the error texts.
  */
-import { toJsonSchema } from '@langchain/core/utils/json_schema';
-// n8n-core's tool wrapper (not in its index); the AI Agent calls it for every node connected as a tool.
-import { createNodeAsTool } from 'n8n-core/dist/execution-engine/node-execution-context/utils/create-node-as-tool';
-import type { INode, INodeParameters, INodeType } from 'n8n-workflow';
-import { deepCopy, NodeHelpers } from 'n8n-workflow';
 
 import { Contactship } from '../../nodes/Contactship/Contactship.node';
 import { listSearch, runNode } from '../harness/n8n';
+import { fromAI, modelSide } from '../harness/aiTool';
 import { createSandbox } from '../sandbox';
 import type { ContactshipContact, ContactshipState } from '../sandbox/vendors/contactship';
 import {
@@ -117,7 +113,7 @@ describe('Contact → Get', () => {
 		const missing = contactshipContact(99).id;
 		const result = await run('contact', 'get', { contact: byId(missing) });
 		expect(result.error?.message).toBe(
-			`Contactship has no contact with ID ${missing} (Contactship answered 404: Contact not found) [item 0]`,
+			`Contactship has no contact with ID ${missing} (Contact not found) [item 0]`,
 		);
 		expect(result.error?.httpCode).toBe('404');
 	});
@@ -272,7 +268,7 @@ describe('Contact → Update', () => {
 		const missing = contactshipContact(98).id;
 		const result = await run('contact', 'update', { contact: byId(missing), fullName: 'X' });
 		expect(result.error?.message).toBe(
-			`Contactship has no contact with ID ${missing} (Contactship answered 404: Contact not found) [item 0]`,
+			`Contactship has no contact with ID ${missing} (Contact not found) [item 0]`,
 		);
 		expect(stored(ADA.id)).toEqual(ADA);
 	});
@@ -388,7 +384,7 @@ describe('Contact → Delete', () => {
 			{
 				json: {
 					message:
-						'Contactship has no contact with email nobody@example.com (Contactship answered 404: Contact not found) [item 0]',
+						'Contactship has no contact with email nobody@example.com (Contact not found) [item 0]',
 					error: expect.objectContaining({ httpCode: '404' }),
 				},
 				pairedItem: { item: 0 },
@@ -555,60 +551,22 @@ describe('the contact picker (From List)', () => {
 });
 
 describe('as an AI Agent tool', () => {
-	/** What the model is given when the node, set to one operation, is connected as a tool. */
-	function modelSide(parameters: INodeParameters) {
-		const description = deepCopy(new Contactship().description);
-		description.name += 'Tool';
-		description.inputs = [];
-		description.outputs = ['ai_tool'];
-		const node: INode = {
-			id: 'tool-node',
-			name: 'Contactship',
-			type: 'n8n-nodes-crm-contacts.contactshipTool',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: {},
-		};
-		node.parameters =
-			NodeHelpers.getNodeParameters(
-				description.properties,
-				parameters,
-				true,
-				false,
-				node,
-				description,
-			) ?? {};
-		const { response: tool } = createNodeAsTool({
-			node,
-			nodeType: { description } as INodeType,
-			handleToolInvocation: async () => '',
-		});
-		const schema = toJsonSchema(tool.schema) as { properties: object; required?: string[] };
-		return {
-			description: tool.description,
-			properties: Object.keys(schema.properties).sort(),
-			required: schema.required ?? [],
-		};
-	}
-
 	test('Get by phone: the model gives the number; the description is the operation’s own', () => {
-		const side = modelSide({
+		const side = modelSide(new Contactship(), {
 			resource: 'contact',
 			operation: 'get',
-			contact: byPhone("={{ $fromAI('phone', 'The phone number with country code', 'string') }}"),
+			contact: byPhone(fromAI('phone', 'The phone number with country code')),
 		});
 		expect(side.description).toMatch(/^Gets one Contactship contact/);
 		expect(side).toMatchObject({ properties: ['phone'], required: ['phone'] });
 	});
 
 	test('Tag → Add: the model gives the contact ID and tag names', () => {
-		const side = modelSide({
+		const side = modelSide(new Contactship(), {
 			resource: 'tag',
 			operation: 'add',
-			contact: byId(
-				"={{ $fromAI('contactId', 'The contact ID from an earlier search', 'string') }}",
-			),
-			tags: "={{ $fromAI('tags', 'Tag names, comma-separated', 'string') }}",
+			contact: byId(fromAI('contactId', 'The contact ID from an earlier search')),
+			tags: fromAI('tags', 'Tag names, comma-separated'),
 		});
 		expect(side.description).toMatch(/^Adds existing tags to one Contactship contact/);
 		expect(side).toMatchObject({

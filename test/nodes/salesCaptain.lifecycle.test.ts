@@ -4,15 +4,12 @@
  * contact locator's search. Each test asserts what SalesCaptain receives, what the node
  * outputs, and what changed at the vendor (or that nothing did).
  */
-import { toJsonSchema } from '@langchain/core/utils/json_schema';
-// n8n-core's tool wrapper (not in its index); the AI Agent calls it for every node connected as a tool.
-import { createNodeAsTool } from 'n8n-core/dist/execution-engine/node-execution-context/utils/create-node-as-tool';
-import type { IDataObject, INode, INodeParameters, INodeType } from 'n8n-workflow';
-import { deepCopy, NodeHelpers } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { SalesCaptain } from '../../nodes/SalesCaptain/SalesCaptain.node';
 
 import { listSearch, runNode } from '../harness/n8n';
+import { fromAI, modelSide } from '../harness/aiTool';
 import { createSandbox } from '../sandbox';
 import type { SalesCaptainContact, SalesCaptainState } from '../sandbox/vendors/salesCaptain';
 import {
@@ -184,7 +181,7 @@ describe('Contact → Get', () => {
 	test("an unknown ID fails with SalesCaptain's words and the ID", async () => {
 		const result = await run('contact', 'get', { company: ACME, contact: byId(UNKNOWN_CONTACT) });
 		expect(result.error?.message).toBe(
-			`SalesCaptain answered 404: Contact not found! (contact ${UNKNOWN_CONTACT}) [item 0]`,
+			`SalesCaptain has no contact with ID ${UNKNOWN_CONTACT} (Contact not found!) [item 0]`,
 		);
 		expect(result.error?.httpCode).toBe('404');
 	});
@@ -334,7 +331,7 @@ describe('Contact → Update', () => {
 			fullName: 'Nobody',
 		});
 		expect(result.error?.message).toBe(
-			`SalesCaptain answered 404: Contact not found! (contact ${UNKNOWN_CONTACT}) [item 0]`,
+			`SalesCaptain has no contact with ID ${UNKNOWN_CONTACT} (Contact not found!) [item 0]`,
 		);
 	});
 
@@ -505,7 +502,7 @@ describe('Contact → Delete', () => {
 			contact: byId(UNKNOWN_CONTACT),
 		});
 		expect(result.error?.message).toBe(
-			`SalesCaptain answered 404: Contact not found! (contact ${UNKNOWN_CONTACT}) [item 0]`,
+			`SalesCaptain has no contact with ID ${UNKNOWN_CONTACT} (Contact not found!) [item 0]`,
 		);
 		expect(state().contacts).toHaveLength(before);
 	});
@@ -643,7 +640,7 @@ describe('Tag → Add / Remove', () => {
 			[{}],
 			{ continueOnFail: true },
 		);
-		const message = `1 of 2 tags were removed, then tag ${NEWSLETTER} could not be removed from contact ${stored.contact_id}: SalesCaptain answered 404: Tag is not added to this contact! (contact ${stored.contact_id}) [item 0]`;
+		const message = `Tag ${NEWSLETTER} could not be removed from contact ${stored.contact_id}: SalesCaptain answered 404: Tag is not added to this contact! [item 0]`;
 		expect(result.items?.[0].json).toEqual({
 			message,
 			error: expect.objectContaining({
@@ -651,6 +648,9 @@ describe('Tag → Add / Remove', () => {
 				httpCode: '404',
 				contactId: stored.contact_id,
 				removedTags: [VIP],
+				description: expect.stringMatching(
+					new RegExp(`^Tags removed from the contact before it: ${VIP}\\. `),
+				),
 			}),
 		});
 	});
@@ -662,7 +662,7 @@ describe('Tag → Add / Remove', () => {
 			tags: [VIP],
 		});
 		expect(result.error?.message).toBe(
-			`SalesCaptain answered 404: Contact not found! (contact ${UNKNOWN_CONTACT}) [item 0]`,
+			`Tag ${VIP} could not be added to contact ${UNKNOWN_CONTACT}: SalesCaptain answered 404: Contact not found! [item 0]`,
 		);
 	});
 });
@@ -710,50 +710,14 @@ describe('the contact locator: From List', () => {
 });
 
 describe('as an AI Agent tool', () => {
-	/** What the model is given when the node, set to one operation, is connected as a tool. */
-	function modelSide(parameters: INodeParameters) {
-		const description = deepCopy(new SalesCaptain().description);
-		description.name += 'Tool';
-		description.inputs = [];
-		description.outputs = ['ai_tool'];
-		const node: INode = {
-			id: 'tool-node',
-			name: 'SalesCaptain',
-			type: 'n8n-nodes-crm-contacts.salesCaptainTool',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: {},
-		};
-		node.parameters =
-			NodeHelpers.getNodeParameters(
-				description.properties,
-				parameters,
-				true,
-				false,
-				node,
-				description,
-			) ?? {};
-		const { response: tool } = createNodeAsTool({
-			node,
-			nodeType: { description } as INodeType,
-			handleToolInvocation: async () => '',
-		});
-		const schema = toJsonSchema(tool.schema) as { properties: object; required?: string[] };
-		return {
-			description: tool.description,
-			properties: Object.keys(schema.properties).sort(),
-			required: schema.required ?? [],
-		};
-	}
-
 	test('Get Many: the model may give a search; the description is the operation’s own', () => {
-		const side = modelSide({
+		const side = modelSide(new SalesCaptain(), {
 			resource: 'contact',
 			operation: 'getAll',
 			company: COPPER,
 			limit: 10,
 			filters: {
-				searchKey: "={{ $fromAI('search', 'Part of a name, phone or email', 'string', '') }}",
+				searchKey: fromAI('search', 'Part of a name, phone or email', true),
 			},
 		});
 		expect(side.description).toMatch(/^Lists a SalesCaptain company's contacts, or searches them/);
@@ -761,14 +725,12 @@ describe('as an AI Agent tool', () => {
 	});
 
 	test('Update: the model gives the contact ID; fields it does not know stay empty', () => {
-		const side = modelSide({
+		const side = modelSide(new SalesCaptain(), {
 			resource: 'contact',
 			operation: 'update',
 			company: ACME,
-			contact: byId(
-				"={{ $fromAI('contactId', 'The contact ID from an earlier search', 'string') }}",
-			),
-			email: "={{ $fromAI('email', 'The new email, if asked', 'string', '') }}",
+			contact: byId(fromAI('contactId', 'The contact ID from an earlier search')),
+			email: fromAI('email', 'The new email, if asked', true),
 		});
 		expect(side.description).toMatch(/^Changes an existing SalesCaptain contact/);
 		expect(side).toMatchObject({ properties: ['contactId', 'email'], required: ['contactId'] });

@@ -7,7 +7,8 @@ import {
 	toUpdateContactBody,
 	toUpdateFromCreate,
 } from '../../nodes/SalesCaptain/actions/contact/mapping';
-import { readTags, resolveTagIds } from '../../nodes/SalesCaptain/actions/tag/mapping';
+import { resolveTagIds } from '../../nodes/SalesCaptain/actions/tag/mapping';
+import { readTagList } from '../../nodes/shared/tags';
 
 const COMPANY = 'a1b2c3d4-e5f6-4890-abcd-ef1234567890';
 const TAGS = [
@@ -32,9 +33,9 @@ describe('tags given by name or ID', () => {
 	});
 
 	test('comma-separated text, a list, or nothing', () => {
-		expect(readTags(' VIP , Newsletter ')).toEqual(['VIP', 'Newsletter']);
-		expect(readTags(['VIP'])).toEqual(['VIP']);
-		expect(() => readTags('')).toThrow('No tag given');
+		expect(readTagList(' VIP , Newsletter ')).toEqual(['VIP', 'Newsletter']);
+		expect(readTagList(['VIP'])).toEqual(['VIP']);
+		expect(() => readTagList('')).toThrow('No tag given');
 	});
 });
 

@@ -69,7 +69,7 @@ describe('Contact → Get', () => {
 	test("an unknown ID fails the item naming the ID, in Thoughtly's words", async () => {
 		const result = await run('get', { contact: byId('ct_missing') });
 		expect(result.error?.message).toBe(
-			'Thoughtly has no contact with ID "ct_missing" (Contact not found) [item 0]',
+			'Thoughtly has no contact with ID ct_missing (Contact not found) [item 0]',
 		);
 		expect(result.error?.httpCode).toBe('404');
 	});
@@ -189,7 +189,7 @@ describe('Contact → Delete', () => {
 	test('an unknown ID fails naming it, and nothing is deleted', async () => {
 		const result = await run('delete', { contact: byId('ct_gone') }, [{}], true);
 		expect(result.items?.[0].json).toEqual({
-			message: 'Thoughtly has no contact with ID "ct_gone" (Contact not found) [item 0]',
+			message: 'Thoughtly has no contact with ID ct_gone (Contact not found) [item 0]',
 			error: expect.objectContaining({ httpCode: '404' }),
 		});
 		expect(state().contacts).toHaveLength(THOUGHTLY_SEED_CONTACTS);

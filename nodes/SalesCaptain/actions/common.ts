@@ -101,22 +101,3 @@ export function asNodeError(
 	if (error instanceof NodeApiError) return error;
 	return new NodeOperationError(ctx.getNode(), error as Error);
 }
-
-/**
- * Runs a request about one contact; a 404 names the contact in the message, since
- * SalesCaptain's own words ("Contact not found!") do not say which.
- */
-export async function aboutContact<T>(
-	ctx: IExecuteFunctions,
-	contactId: string,
-	request: () => Promise<T>,
-): Promise<T> {
-	try {
-		return await request();
-	} catch (error) {
-		const failure = asNodeError(ctx, error);
-		if (failure instanceof NodeApiError && String(failure.httpCode) === '404')
-			failure.message = `${failure.message} (contact ${contactId})`;
-		throw failure;
-	}
-}

@@ -644,13 +644,13 @@ export const contactshipE2e: E2eVendor = {
 					json: {
 						email: 'nobody@example.com',
 						message:
-							'Contactship has no contact with email nobody@example.com (Contactship answered 404: Contact not found) [item 0]',
+							'Contactship has no contact with email nobody@example.com (Contact not found) [item 0]',
 						error: {
 							message:
-								'Contactship has no contact with email nobody@example.com (Contactship answered 404: Contact not found) [item 0]',
+								'Contactship has no contact with email nobody@example.com (Contact not found) [item 0]',
 							httpCode: '404',
 							description:
-								'Check the contact in Contactship, or pick it from the list. Nothing was changed.',
+								'Check the contact in Contactship, or pick it from the list: it may have been deleted. Nothing was changed.',
 						},
 					},
 					pairedItem: 0,

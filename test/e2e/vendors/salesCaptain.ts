@@ -81,7 +81,7 @@ const guestId = (n: number) => seededContact(n).contact_id;
 /** A well-formed contact ID that SalesCaptain does not know. */
 const UNKNOWN_CONTACT = '99999999-0000-4000-8000-000000000000';
 const notFound = (contactId: string, itemIndex: number) => {
-	const message = `SalesCaptain answered 404: Contact not found! (contact ${contactId}) [item ${itemIndex}]`;
+	const message = `SalesCaptain has no contact with ID ${contactId} (Contact not found!) [item ${itemIndex}]`;
 	return { message, error: { message, httpCode: '404', description: '<any>' } };
 };
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });

@@ -349,12 +349,12 @@ export const thoughtlyE2e: E2eVendor = {
 				{ json: { ...seededContact('ct_0042') }, pairedItem: 0 },
 				{
 					json: {
-						message: 'Thoughtly has no contact with ID "ct_missing" (Contact not found) [item 1]',
+						message: 'Thoughtly has no contact with ID ct_missing (Contact not found) [item 1]',
 						error: {
-							message: 'Thoughtly has no contact with ID "ct_missing" (Contact not found) [item 1]',
+							message: 'Thoughtly has no contact with ID ct_missing (Contact not found) [item 1]',
 							httpCode: '404',
 							description:
-								'Check the contact ID: the contact may have been deleted, or belong to another team.',
+								'Check the contact in Thoughtly, or pick it from the list: it may have been deleted. Nothing was changed.',
 						},
 					},
 					pairedItem: 1,

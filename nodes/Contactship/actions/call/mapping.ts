@@ -10,8 +10,8 @@ import {
 	InputError,
 	optionalText,
 	quote,
+	readDefaultCountry,
 	requireText,
-	toDefaultCountry,
 	toE164,
 } from '../../../shared/validate';
 import type { ExpectedAnswer } from '../../../shared/transport';
@@ -159,7 +159,7 @@ export function toContactCallBody(
 /** The callee of a call to a number with no contact: POST /v1/calls/single-phone-call's own fields. */
 export function toPhoneCallee(params: IDataObject): IDataObject {
 	const options = (params.options ?? {}) as IDataObject;
-	const defaultCountry = toDefaultCountry(options.defaultCountry);
+	const defaultCountry = readDefaultCountry(params);
 	const callee: IDataObject = {
 		to_number: toE164(requireText(params.phone, 'Phone Number'), 'Phone Number', defaultCountry),
 		full_name: requireText(params.fullName, 'Full Name'),

@@ -2,13 +2,14 @@ import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { startCallOnce } from '../../../shared/calls';
-import { readContactRef } from '../../../shared/contact';
+import type { ContactRef } from '../../../shared/contact';
+import { readContactLocator } from '../../../shared/contact';
 import { contactLocatorField, emailField, fullNameField, phoneField } from '../../../shared/fields';
 import type { Operation, OperationRun } from '../../../shared/operations';
 import { defaultCountryOption, operationOptions } from '../../../shared/properties';
 import type { ApiClient } from '../../../shared/transport';
 import { apiPath } from '../../../shared/transport';
-import { InputError, quote, toDefaultCountry, toE164 } from '../../../shared/validate';
+import { InputError, quote, toE164 } from '../../../shared/validate';
 import { contactshipPacing } from '../../api';
 import { listOutboundNumbers } from '../../methods/calls';
 import { readContact } from '../contact/mapping';
@@ -88,10 +89,8 @@ export async function callContact(
 async function findContactId(
 	ctx: IExecuteFunctions,
 	run: OperationRun,
-	locator: unknown,
-	defaultCountry: ReturnType<typeof toDefaultCountry>,
+	ref: ContactRef,
 ): Promise<string> {
-	const ref = readContactRef(locator, defaultCountry);
 	if (ref.by === 'id') return ref.value;
 	try {
 		const contact = readContact(
@@ -212,12 +211,7 @@ export const start: Operation = {
 				'Webhook URL is taken only for calls to a phone number',
 				'Clear it, or set Call To to Phone Number.',
 			);
-		const contactId = await findContactId(
-			this,
-			run,
-			parameters.contact,
-			toDefaultCountry(options.defaultCountry),
-		);
+		const contactId = await findContactId(this, run, readContactLocator(parameters));
 		return await callContact(this, run, contactId, settings);
 	},
 };

@@ -1,16 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { DELETED } from '../../../shared/contact';
+import { aboutContact, DELETED, readContactLocator } from '../../../shared/contact';
 import { deleteContactOption } from '../../../shared/fields';
 import type { Operation, OperationRun } from '../../../shared/operations';
 import { apiPath } from '../../../shared/transport';
-import {
-	aboutContact,
-	contactField,
-	contactIdOf,
-	contactOperationOptions,
-	readContactLocator,
-} from './lookup';
+import { contactField, contactIdOf, contactOperationOptions } from './lookup';
 
 export const deleteContact: Operation = {
 	option: deleteContactOption,
@@ -25,10 +19,14 @@ export const deleteContact: Operation = {
 	): Promise<IDataObject> {
 		const { client } = run;
 		const ref = readContactLocator(parameters);
-		const contactId = await contactIdOf(this, client, ref);
+		const contactId = await contactIdOf(client, ref);
 		// 204 and no body, as documented.
 		const path = apiPath`/v1/contacts/${contactId}`;
-		await aboutContact(this, ref, async () => await client.request({ method: 'DELETE', path }));
+		await aboutContact(
+			'Contactship',
+			ref,
+			async () => await client.request({ method: 'DELETE', path }),
+		);
 		return { ...DELETED };
 	},
 };

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { readContactLocator } from '../../../shared/contact';
 import { getContactOption } from '../../../shared/fields';
 import type { Operation, OperationRun } from '../../../shared/operations';
-import { contactField, contactOperationOptions, getContact, readContactLocator } from './lookup';
+import { contactField, contactOperationOptions, getContact } from './lookup';
 
 export const get: Operation = {
 	option: getContactOption,
@@ -15,6 +16,6 @@ export const get: Operation = {
 		run: OperationRun,
 		parameters: IDataObject,
 	): Promise<IDataObject> {
-		return await getContact(this, run.client, readContactLocator(parameters));
+		return await getContact(run.client, readContactLocator(parameters));
 	},
 };

@@ -12,8 +12,8 @@ import {
 	InputError,
 	optionalText,
 	quote,
+	readDefaultCountry,
 	requireText,
-	toDefaultCountry,
 	toE164,
 } from '../../../shared/validate';
 
@@ -57,9 +57,7 @@ export function toPhoneNumber(value: unknown, defaultCountry?: Country): string 
 
 /** Node parameters of one item -> Contactship's create body and the tags to add. Throws InputError on bad input. */
 export function toCreateContactRequest(params: IDataObject): CreateContactRequest {
-	const defaultCountry = toDefaultCountry(
-		(params.options as IDataObject | undefined)?.defaultCountry,
-	);
+	const defaultCountry = readDefaultCountry(params);
 	const body: IDataObject = {
 		phone_number: toPhoneNumber(params.phone, defaultCountry),
 		full_name: requireText(params.fullName, 'Full Name'),
@@ -109,9 +107,7 @@ export interface UpdateContactRequest {
  * empty one is left out (Contactship then keeps its value); nothing at all fails before sending.
  */
 export function toUpdateContactRequest(params: IDataObject): UpdateContactRequest {
-	const defaultCountry = toDefaultCountry(
-		(params.options as IDataObject | undefined)?.defaultCountry,
-	);
+	const defaultCountry = readDefaultCountry(params);
 	const body: IDataObject = {};
 	const phone = optionalText(params.phone, 'Phone Number');
 	if (phone) body.phone_number = toPhoneNumber(phone, defaultCountry);

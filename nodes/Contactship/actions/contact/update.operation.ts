@@ -2,18 +2,13 @@ import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { ContactRef } from '../../../shared/contact';
+import { aboutContact, readContactLocator } from '../../../shared/contact';
 import { emailField, fullNameField, phoneField, updateContactOption } from '../../../shared/fields';
 import type { Operation, OperationRun } from '../../../shared/operations';
 import type { ApiClient } from '../../../shared/transport';
 import { apiPath } from '../../../shared/transport';
 import { additionalDataField, countryField, descriptionField } from './fields';
-import {
-	aboutContact,
-	contactField,
-	contactOperationOptions,
-	getContact,
-	readContactLocator,
-} from './lookup';
+import { contactField, contactOperationOptions, getContact } from './lookup';
 import {
 	CREATED_CONTACT,
 	mergeAdditionalData,
@@ -34,7 +29,7 @@ export async function sendUpdate(
 ): Promise<IDataObject> {
 	const path = apiPath`/v1/contacts/${contactId}`;
 	try {
-		return await aboutContact(ctx, ref, async () =>
+		return await aboutContact('Contactship', ref, async () =>
 			readContact(
 				await client.request({
 					method: 'PATCH',
@@ -88,7 +83,7 @@ export const update: Operation = {
 		if (ref.by === 'id' && request.additionalData.length === 0)
 			return await sendUpdate(this, client, ref, ref.value, request.body);
 		// The stored contact: its ID (given by email or phone) and the data fields to keep.
-		const stored = await getContact(this, client, ref);
+		const stored = await getContact(client, ref);
 		const body = request.additionalData.length
 			? {
 					...request.body,

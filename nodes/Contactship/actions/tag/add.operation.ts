@@ -1,51 +1,11 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { addTagOption } from '../../../shared/fields';
+import { tagChangeOperation } from './change';
 
-import { addTagOption, tagsField } from '../../../shared/fields';
-import type { Operation, OperationRun } from '../../../shared/operations';
-import { apiPath } from '../../../shared/transport';
-import { idList } from '../../../shared/validate';
-import {
-	contactField,
-	contactIdOf,
-	contactOperationOptions,
-	readContactLocator,
-} from '../contact/lookup';
-import { changeTags, requireTags, resolveTagIds } from './tags';
-
-export const addTags: Operation = {
+/** POST /v1/contacts/{contactId}/tags/{tagId}; a 409 (the contact has the tag) counts as added. */
+export const addTags = tagChangeOperation({
 	option: addTagOption,
 	toolDescription:
 		'Adds existing tags to one Contactship contact and returns the contact ID and the tags added. Point at the contact by its ID, email or phone number, as the chosen mode asks; give tags by name or ID as Contactship shows them. A tag the contact already has counts as added. Never invent a tag or an ID.',
-	properties: [
-		contactField,
-		{
-			...tagsField(
-				'getTags',
-				'Tags to add, one request per tag. By expression, tag names (or labels) work too.',
-			),
-			required: true,
-		},
-		contactOperationOptions,
-	],
-
-	async execute(
-		this: IExecuteFunctions,
-		run: OperationRun,
-		parameters: IDataObject,
-	): Promise<IDataObject> {
-		const given = requireTags(idList(parameters.tags, 'Tag Names or IDs'));
-		const ref = readContactLocator(parameters);
-		const tagIds = await resolveTagIds(run, given);
-		const contactId = await contactIdOf(this, run.client, ref);
-		return await changeTags(this, contactId, tagIds, {
-			verb: 'added to',
-			outputKey: 'appliedTags',
-			send: async (tagId) =>
-				await run.client.request({
-					method: 'POST',
-					path: apiPath`/v1/contacts/${contactId}/tags/${tagId}`,
-				}),
-			alreadyDone: (error) => String(error.httpCode) === '409',
-		});
-	},
-};
+	action: 'add',
+	method: 'POST',
+});

@@ -1,8 +1,6 @@
-/** Tags given by ID or by name, and adding or removing them one request at a time. */
-import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+/** Tags given by ID or by name -> Contactship's tag IDs. */
+import type { IDataObject } from 'n8n-workflow';
 
-import { withPartialResult } from '../../../shared/execute';
 import { firstText } from '../../../shared/lists';
 import type { OperationRun } from '../../../shared/operations';
 import { InputError, quote } from '../../../shared/validate';
@@ -51,60 +49,4 @@ export async function resolveTagIds(run: OperationRun, given: string[]): Promise
 		async () => await readAllTags(run.client),
 	);
 	return [...new Set(given.map((value) => tagIdFor(value, tags)))];
-}
-
-/** How one tag change is sent, and how it is worded. */
-export interface TagChange {
-	/** "added to" / "removed from" */
-	verb: string;
-	/** Output key listing the tags changed: `appliedTags` / `removedTags`. */
-	outputKey: string;
-	send: (tagId: string) => Promise<unknown>;
-	/** A refusal that means the change already holds (adding a tag the contact has: 409). */
-	alreadyDone?: (error: NodeApiError) => boolean;
-}
-
-/**
- * Changes the tags one by one. If one fails, the error names the contact and the tag, and says
- * which tags were changed before it (also in the failed item's output with Continue On Fail).
- */
-export async function changeTags(
-	ctx: IExecuteFunctions,
-	contactId: string,
-	tagIds: string[],
-	change: TagChange,
-): Promise<IDataObject> {
-	const done: string[] = [];
-	for (const tagId of tagIds) {
-		try {
-			await change.send(tagId);
-		} catch (error) {
-			if (error instanceof NodeApiError && change.alreadyDone?.(error)) {
-				done.push(tagId);
-				continue;
-			}
-			const cause = error as NodeApiError;
-			const before = done.length
-				? `Tags ${change.verb} the contact before it: ${done.join(', ')}. `
-				: '';
-			const failure = new NodeApiError(ctx.getNode(), { message: cause.message } as JsonObject, {
-				message: `Tag ${tagId} could not be ${change.verb} contact ${contactId}: ${cause.message}`,
-				description: `${before}${cause.description ?? ''}`.trim(),
-				httpCode: cause.httpCode ?? undefined,
-			});
-			throw withPartialResult(failure, { contactId, [change.outputKey]: done });
-		}
-		done.push(tagId);
-	}
-	return { contactId, [change.outputKey]: done };
-}
-
-/** The tags an item gives: at least one. */
-export function requireTags(tagIds: string[]): string[] {
-	if (tagIds.length === 0)
-		throw new InputError(
-			'No tag given',
-			'Choose at least one tag, or give names or IDs by expression.',
-		);
-	return tagIds;
 }

@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { DELETED } from '../../../shared/contact';
+import { aboutContact, DELETED } from '../../../shared/contact';
 import { deleteContactOption } from '../../../shared/fields';
 import type { Operation, OperationRun } from '../../../shared/operations';
 import { operationOptions } from '../../../shared/properties';
 import { apiPath } from '../../../shared/transport';
 import { salesCaptainPacing } from '../../api';
-import { aboutContact, companyField, contactField, readContactId } from '../common';
+import { companyField, contactField, readContactId } from '../common';
 import { readCompany } from './mapping';
 
 /** DELETE /v1/delete-contact/{company_id}/{contact_id}: seen in code that calls the live API (PRACTICE). */
@@ -23,7 +23,7 @@ export const deleteContact: Operation = {
 	): Promise<IDataObject> {
 		const companyId = readCompany(parameters);
 		const contactId = readContactId(parameters);
-		await aboutContact(this, contactId, async () =>
+		await aboutContact('SalesCaptain', contactId, async () =>
 			run.client.request({
 				method: 'DELETE',
 				path: apiPath`/v1/delete-contact/${companyId}/${contactId}`,

@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { aboutContact } from '../../../shared/contact';
 import { getContactOption } from '../../../shared/fields';
 import type { Operation, OperationRun } from '../../../shared/operations';
 import { operationOptions } from '../../../shared/properties';
 import { apiPath } from '../../../shared/transport';
 import { salesCaptainPacing } from '../../api';
-import { aboutContact, companyField, contactField, readContactId } from '../common';
+import { companyField, contactField, readContactId } from '../common';
 import { A_CONTACT, contactOf, readCompany } from './mapping';
 
 /** GET /v1/fetch-contact/{contact_id}: seen in code that calls the live API (PRACTICE), not in the reference. */
@@ -22,7 +23,7 @@ export const get: Operation = {
 	): Promise<IDataObject> {
 		readCompany(parameters);
 		const contactId = readContactId(parameters);
-		return await aboutContact(this, contactId, async () =>
+		return await aboutContact('SalesCaptain', contactId, async () =>
 			contactOf(
 				await run.client.request({
 					method: 'GET',

@@ -12,20 +12,16 @@ import {
 	idList,
 	InputError,
 	optionalText,
+	readDefaultCountry,
 	requireText,
 	sameEmail,
 	samePhone,
-	toDefaultCountry,
 	toE164,
 } from '../../../shared/validate';
 
 /** The company every SalesCaptain operation works in: its ID goes into paths and bodies, so it must be a UUID. */
 export function readCompany(params: IDataObject): string {
 	return checkUuid(requireText(params.company, 'Company'), 'Company');
-}
-
-function readDefaultCountry(params: IDataObject) {
-	return toDefaultCountry((params.options as IDataObject | undefined)?.defaultCountry);
 }
 
 /** Custom-field rows -> `[{cf_id, cf_value}]` (the IDs checked; values are checked later against their types). */

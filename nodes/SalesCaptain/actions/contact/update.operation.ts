@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { aboutContact } from '../../../shared/contact';
 import { emailField, fullNameField, phoneField, updateContactOption } from '../../../shared/fields';
 import type { Operation, OperationRun } from '../../../shared/operations';
 import { defaultCountryOption, operationOptions } from '../../../shared/properties';
 import { apiPath } from '../../../shared/transport';
 import { salesCaptainPacing } from '../../api';
 import {
-	aboutContact,
 	asNodeError,
 	companyField,
 	contactField,
@@ -36,7 +36,7 @@ export async function updateContact(
 			definitions,
 		);
 	}
-	const answer = await aboutContact(ctx, contactId, async () =>
+	const answer = await aboutContact('SalesCaptain', contactId, async () =>
 		run.client.request({
 			method: 'PUT',
 			path: apiPath`/v1/update-contact/${contactId}`,

@@ -1,5 +1,3 @@
-import type { NodeApiError } from 'n8n-workflow';
-
 import { addTagOption } from '../../../shared/fields';
 import { apiPath } from '../../../shared/transport';
 import { tagChangeOperation } from './change';
@@ -9,18 +7,13 @@ export const addTag = tagChangeOperation({
 	option: addTagOption,
 	toolDescription:
 		'Adds tags to an existing SalesCaptain contact and returns {contactId, appliedTags}. Needs the contact ID (a UUID) from an earlier search or create; never invent one. Tags are given by their names as shown in SalesCaptain (any case) or their IDs; a name the company does not have fails. A tag the contact already has counts as added.',
-	verb: { done: 'added', preposition: 'to' },
-	outputKey: 'appliedTags',
+	action: 'add',
 	async send(run, companyId, contactId, tagId) {
-		await run.client
-			.request({
-				method: 'POST',
-				path: apiPath`/v1/add-tag-to-contact/${companyId}`,
-				body: { contact_id: contactId, tag_id: tagId },
-			})
-			// 409: the contact has this tag already, which is what was asked.
-			.catch((error: NodeApiError) => {
-				if (error.httpCode !== '409') throw error;
-			});
+		// A 409 (the contact has this tag already) counts as added.
+		await run.client.request({
+			method: 'POST',
+			path: apiPath`/v1/add-tag-to-contact/${companyId}`,
+			body: { contact_id: contactId, tag_id: tagId },
+		});
 	},
 });

@@ -2,21 +2,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { firstText } from '../../../shared/lists';
-import { idList, InputError, quote } from '../../../shared/validate';
+import { InputError, quote } from '../../../shared/validate';
 
 const idOf = (tag: IDataObject) => firstText(tag, ['tag_id', 'id']);
 const nameOf = (tag: IDataObject) => firstText(tag, ['tag_name', 'name', 'label']);
-
-/** The tags given (IDs picked, or names or IDs by expression); none fails the item. */
-export function readTags(value: unknown): string[] {
-	const given = idList(value, 'Tag Names or IDs');
-	if (given.length === 0)
-		throw new InputError(
-			'No tag given',
-			'Choose at least one tag in Tag Names or IDs, or give names or IDs by expression.',
-		);
-	return given;
-}
 
 /**
  * Each given tag as the ID of one of the company's tags: an ID is kept, a name is looked up

@@ -10,8 +10,7 @@ export const removeTag = tagChangeOperation({
 	option: removeTagOption,
 	toolDescription:
 		'Removes tags from an existing SalesCaptain contact and returns {contactId, removedTags}. Needs the contact ID (a UUID) from an earlier search or create; never invent one. Tags are given by their names as shown in SalesCaptain (any case) or their IDs; a name the company does not have fails.',
-	verb: { done: 'removed', preposition: 'from' },
-	outputKey: 'removedTags',
+	action: 'remove',
 	async send(run, companyId, contactId, tagId) {
 		await run.client.request({
 			method: 'DELETE',

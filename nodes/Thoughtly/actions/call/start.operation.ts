@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { startCallOnce } from '../../../shared/calls';
-import { readContactRef } from '../../../shared/contact';
+import { namingMissing, readContactLocator } from '../../../shared/contact';
 import type { Operation, OperationRun } from '../../../shared/operations';
 import { defaultCountryOption, operationOptions } from '../../../shared/properties';
-import { toDefaultCountry } from '../../../shared/validate';
-import { namingMissing, thoughtlyPacing } from '../../api';
+import { thoughtlyPacing } from '../../api';
 import { contactField, contactIdFor } from '../contact/find';
 import type { CallFields } from './mapping';
 import {
@@ -44,6 +43,7 @@ export async function startCall(
 	} catch (error) {
 		throw namingMissing(
 			error,
+			'Thoughtly',
 			(said) =>
 				`Thoughtly cannot call contact "${contactId}" with agent "${fields.interviewId}": ${said}`,
 			'Check the contact and the agent: one of them does not exist in this team. Nothing was called.',
@@ -67,8 +67,7 @@ export const start: Operation = {
 		run: OperationRun,
 		parameters: IDataObject,
 	): Promise<IDataObject> {
-		const options = (parameters.options ?? {}) as IDataObject;
-		const ref = readContactRef(parameters.contact, toDefaultCountry(options.defaultCountry));
+		const ref = readContactLocator(parameters);
 		// Checked before the contact is looked up, so bad input sends nothing.
 		const fields = readCallFields(parameters.agent, parameters.metadata);
 		const contactId = await contactIdFor(run.client, ref);

@@ -1,12 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { DELETED, readContactRef } from '../../../shared/contact';
+import { aboutContact, DELETED, readContactLocator } from '../../../shared/contact';
 import { deleteContactOption } from '../../../shared/fields';
 import type { Operation, OperationRun } from '../../../shared/operations';
 import { defaultCountryOption, operationOptions } from '../../../shared/properties';
 import { apiPath } from '../../../shared/transport';
-import { toDefaultCountry } from '../../../shared/validate';
-import { contactMissing, thoughtlyPacing } from '../../api';
+import { thoughtlyPacing } from '../../api';
 import { contactField, contactIdFor } from './find';
 
 export const deleteContact: Operation = {
@@ -23,14 +22,10 @@ export const deleteContact: Operation = {
 		run: OperationRun,
 		parameters: IDataObject,
 	): Promise<IDataObject> {
-		const options = (parameters.options ?? {}) as IDataObject;
-		const ref = readContactRef(parameters.contact, toDefaultCountry(options.defaultCountry));
+		const ref = readContactLocator(parameters);
 		const id = await contactIdFor(run.client, ref);
-		try {
-			await run.client.request({ method: 'DELETE', path: apiPath`/contact/${id}` });
-		} catch (error) {
-			throw contactMissing(error, id);
-		}
+		const path = apiPath`/contact/${id}`;
+		await aboutContact('Thoughtly', id, async () => run.client.request({ method: 'DELETE', path }));
 		return DELETED;
 	},
 };

@@ -1,12 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { readContactRef } from '../../../shared/contact';
+import { aboutContact, readContactLocator } from '../../../shared/contact';
 import { getContactOption } from '../../../shared/fields';
 import type { Operation, OperationRun } from '../../../shared/operations';
 import { defaultCountryOption, operationOptions } from '../../../shared/properties';
 import { apiPath } from '../../../shared/transport';
-import { toDefaultCountry } from '../../../shared/validate';
-import { contactMissing, thoughtlyPacing } from '../../api';
+import { thoughtlyPacing } from '../../api';
 import { contactField, requireContactByPhone } from './find';
 import { contactInAnswer } from './mapping';
 
@@ -24,22 +23,20 @@ export const get: Operation = {
 		run: OperationRun,
 		parameters: IDataObject,
 	): Promise<IDataObject> {
-		const options = (parameters.options ?? {}) as IDataObject;
-		const ref = readContactRef(parameters.contact, toDefaultCountry(options.defaultCountry));
+		const ref = readContactLocator(parameters);
 		if (ref.by === 'phone') return await requireContactByPhone(run.client, ref.value);
-		try {
-			return contactInAnswer(
+		const path = apiPath`/contact/${ref.value}`;
+		return await aboutContact('Thoughtly', ref, async () =>
+			contactInAnswer(
 				await run.client.request({
 					method: 'GET',
-					path: apiPath`/contact/${ref.value}`,
+					path,
 					expect: {
 						what: 'a contact',
 						matches: (body) => Object.keys(contactInAnswer(body)).length > 0,
 					},
 				}),
-			);
-		} catch (error) {
-			throw contactMissing(error, ref.value);
-		}
+			),
+		);
 	},
 };

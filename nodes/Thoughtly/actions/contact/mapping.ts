@@ -9,9 +9,9 @@ import {
 	checkEmail,
 	InputError,
 	optionalText,
+	readDefaultCountry,
 	requireText,
 	samePhone,
-	toDefaultCountry,
 	toE164,
 } from '../../../shared/validate';
 import { envelopeData, isRecord } from '../../api';
@@ -84,9 +84,7 @@ export function toAttributes(collection: unknown): IDataObject | undefined {
 /** Node parameters of one item -> Thoughtly's create body. Throws InputError on bad input. */
 export function toCreateContactRequest(params: IDataObject): CreateContactRequest {
 	const countryCode = toCountryCode(params.countryCode);
-	const defaultCountry = toDefaultCountry(
-		(params.options as IDataObject | undefined)?.defaultCountry,
-	);
+	const defaultCountry = readDefaultCountry(params);
 	// Thoughtly's country_code is the country of the phone number, so a national number is read in it first.
 	const ownCountry = countryCode ? countryByIso(countryCode) : undefined;
 	const phoneNumber = toE164(

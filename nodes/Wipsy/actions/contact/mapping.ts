@@ -15,10 +15,10 @@ import {
 	InputError,
 	optionalText,
 	quote,
+	readDefaultCountry,
 	requireText,
 	sameEmail,
 	samePhone,
-	toDefaultCountry,
 	toE164,
 } from '../../../shared/validate';
 import type { WipsyField } from '../../catalog';
@@ -49,9 +49,7 @@ const OPTIONAL_TEXT_FIELDS: Array<[param: string, key: string, label: string]> =
 /** Node parameters of one item -> Wipsy's create body (without `custom_fields`). Throws InputError on bad input. */
 export function toCreateContactRequest(params: IDataObject): CreateContactRequest {
 	const additional = (params.additionalFields as IDataObject | undefined) ?? {};
-	const defaultCountry = toDefaultCountry(
-		(params.options as IDataObject | undefined)?.defaultCountry,
-	);
+	const defaultCountry = readDefaultCountry(params);
 	const body: IDataObject = { name: requireText(params.firstName, 'First Name') };
 	const lastName = optionalText(params.lastName, 'Last Name');
 	if (lastName !== undefined) body.last_name = lastName;
