@@ -112,11 +112,16 @@ async function addNodeToNewWorkflow(page: Page, vendor: E2eVendor): Promise<Loca
 		.filter({ hasText: vendor.displayName })
 		.first()
 		.click();
-	await creator
+	const createAction = creator
 		.getByTestId('item-iterator-item')
 		.filter({ hasText: 'Create a contact' })
-		.first()
-		.click();
+		.first();
+	// A vendor with a trigger is one entry with Triggers and Actions; on an empty workflow n8n
+	// opens it with Actions folded.
+	const foldedActions = creator.getByText(/^Actions \(\d+\)$/).first();
+	await createAction.or(foldedActions).first().waitFor();
+	if (!(await createAction.isVisible())) await foldedActions.click();
+	await createAction.click();
 	const ndv = page.getByTestId('ndv');
 	await ndv.waitFor();
 	// On the canvas too (after the trigger n8n adds to an empty workflow).
