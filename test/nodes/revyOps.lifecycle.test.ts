@@ -3,14 +3,10 @@
  * Create → Update Existing and the contact picker. Each test asserts what RevyOps received,
  * what changed in its data (and what did not), and what the user gets back.
  */
-import { toJsonSchema } from '@langchain/core/utils/json_schema';
-// n8n-core's tool wrapper (not in its index); the AI Agent calls it for every node connected as a tool.
-import { createNodeAsTool } from 'n8n-core/dist/execution-engine/node-execution-context/utils/create-node-as-tool';
-import type { IDataObject, INode, INodeParameters, INodeType } from 'n8n-workflow';
-import { deepCopy, NodeHelpers } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { RevyOps } from '../../nodes/RevyOps/RevyOps.node';
-
+import { modelSide } from '../harness/aiTool';
 import { listSearch, runNode } from '../harness/n8n';
 import { createSandbox } from '../sandbox';
 import type { SandboxRequest } from '../sandbox/server';
@@ -448,44 +444,8 @@ describe('contact picker (list search)', () => {
 });
 
 describe('as an AI Agent tool', () => {
-	/** What the model is given when the node, set to one operation, is connected as a tool. */
-	function modelSide(parameters: INodeParameters) {
-		const description = deepCopy(new RevyOps().description);
-		description.name += 'Tool';
-		description.inputs = [];
-		description.outputs = ['ai_tool'];
-		const node: INode = {
-			id: 'tool-node',
-			name: 'RevyOps',
-			type: 'n8n-nodes-crm-contacts.revyOpsTool',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: {},
-		};
-		node.parameters =
-			NodeHelpers.getNodeParameters(
-				description.properties,
-				parameters,
-				true,
-				false,
-				node,
-				description,
-			) ?? {};
-		const { response: tool } = createNodeAsTool({
-			node,
-			nodeType: { description } as INodeType,
-			handleToolInvocation: async () => '',
-		});
-		const schema = toJsonSchema(tool.schema) as { properties: object; required?: string[] };
-		return {
-			description: tool.description,
-			properties: Object.keys(schema.properties).sort(),
-			required: schema.required ?? [],
-		};
-	}
-
 	test('Get Many: the model may give an email to check whether a person exists', () => {
-		const side = modelSide({
+		const side = modelSide(new RevyOps(), {
 			resource: 'contact',
 			operation: 'getAll',
 			limit: 10,
@@ -496,7 +456,7 @@ describe('as an AI Agent tool', () => {
 	});
 
 	test('Update: the model gives the contact ID; fields it does not know stay empty', () => {
-		const side = modelSide({
+		const side = modelSide(new RevyOps(), {
 			resource: 'contact',
 			operation: 'update',
 			contact: byId(
