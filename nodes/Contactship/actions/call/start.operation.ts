@@ -1,18 +1,15 @@
-import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { startCallOnce } from '../../../shared/calls';
-import type { ContactRef } from '../../../shared/contact';
 import { readContactLocator } from '../../../shared/contact';
 import { contactLocatorField, emailField, fullNameField, phoneField } from '../../../shared/fields';
 import type { Operation, OperationRun } from '../../../shared/operations';
 import { defaultCountryOption, operationOptions } from '../../../shared/properties';
 import type { ApiClient } from '../../../shared/transport';
-import { apiPath } from '../../../shared/transport';
 import { InputError, quote, toE164 } from '../../../shared/validate';
 import { contactshipPacing } from '../../api';
 import { listOutboundNumbers } from '../../methods/calls';
-import { readContact } from '../contact/mapping';
+import { contactIdOf } from '../contact/lookup';
 import { callFields, trackingMetadataOption } from './fields';
 import type { CallSettings } from './mapping';
 import {
@@ -83,39 +80,6 @@ export async function callContact(
 		'/v1/calls/single-contact-call',
 		toContactCallBody(contactId, settings, fromNumberId),
 	);
-}
-
-/** The contact's ID: as given, or looked up by its email or phone number. */
-async function findContactId(
-	ctx: IExecuteFunctions,
-	run: OperationRun,
-	ref: ContactRef,
-): Promise<string> {
-	if (ref.by === 'id') return ref.value;
-	try {
-		const contact = readContact(
-			await run.client.request({
-				method: 'GET',
-				path: apiPath`/v1/contacts/${ref.value}`,
-				qs: { identifierType: ref.by === 'email' ? 'email' : 'phone_number' },
-			}),
-		);
-		if (contact.id === undefined || contact.id === null || contact.id === '')
-			throw new InputError(`Contactship gave no ID for the contact ${ref.value}`);
-		return String(contact.id);
-	} catch (error) {
-		if (error instanceof NodeApiError && String(error.httpCode) === '404')
-			throw new NodeOperationError(
-				ctx.getNode(),
-				`No contact with the ${ref.by === 'email' ? 'email' : 'phone number'} ${ref.value} in Contactship, so no call was started`,
-				{
-					description: 'Create the contact first, or call the number with Call To → Phone Number.',
-				},
-			);
-		if (error instanceof InputError)
-			throw new NodeOperationError(ctx.getNode(), error.message, { description: error.hint });
-		throw new NodeApiError(ctx.getNode(), error as JsonObject);
-	}
 }
 
 export const start: Operation = {
@@ -211,7 +175,7 @@ export const start: Operation = {
 				'Webhook URL is taken only for calls to a phone number',
 				'Clear it, or set Call To to Phone Number.',
 			);
-		const contactId = await findContactId(this, run, readContactLocator(parameters));
+		const contactId = await contactIdOf(run.client, readContactLocator(parameters));
 		return await callContact(this, run, contactId, settings);
 	},
 };
