@@ -3,9 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { startCallOnce } from '../../../shared/calls';
 import { namingMissing, readContactLocator } from '../../../shared/contact';
 import type { Operation, OperationRun } from '../../../shared/operations';
-import { defaultCountryOption, operationOptions } from '../../../shared/properties';
-import { thoughtlyPacing } from '../../api';
-import { contactField, contactIdFor } from '../contact/find';
+import { contactField, contactIdFor, contactOperationOptions } from '../contact/find';
 import type { CallFields } from './mapping';
 import {
 	agentField,
@@ -55,12 +53,7 @@ export const start: Operation = {
 	option: startCallOption,
 	toolDescription:
 		"Has a Thoughtly agent phone a contact now and returns the call Thoughtly started (with its ID). Give the contact's ID, or its phone number with its country code, such as +14155551234; the agent is chosen in the node. Metadata values become variables in the agent's script. Only call a contact the user asked to call; never invent an ID. A call is never started twice: if the node reports it unknown whether a call started, do not call again.",
-	properties: [
-		contactField,
-		agentField,
-		metadataField,
-		operationOptions('Thoughtly', thoughtlyPacing, [defaultCountryOption]),
-	],
+	properties: [contactField, agentField, metadataField, contactOperationOptions],
 
 	async execute(
 		this: IExecuteFunctions,

@@ -4,8 +4,10 @@ import type { IDataObject } from 'n8n-workflow';
 import type { ContactRef } from '../../../shared/contact';
 import { contactLocatorField } from '../../../shared/fields';
 import { findList } from '../../../shared/lists';
+import { defaultCountryOption, operationOptions } from '../../../shared/properties';
 import type { ApiClient } from '../../../shared/transport';
 import { InputError } from '../../../shared/validate';
+import { thoughtlyPacing } from '../../api';
 import { CONTACT_LIST_PATHS, CONTACT_PAGE_LIMIT, contactIdOf, matchContact } from './mapping';
 
 /** The contact an operation acts on: from a searchable list, by ID, or by phone number. */
@@ -16,6 +18,11 @@ export const contactField = contactLocatorField({
 	description:
 		'The Thoughtly contact. By Phone Number searches the contacts for that number (with its country code, or read in Options → Default Country).',
 });
+
+/** Options of an operation that points at one contact: Default Country (for By Phone Number), then pacing. */
+export const contactOperationOptions = operationOptions('Thoughtly', thoughtlyPacing, [
+	defaultCountryOption,
+]);
 
 /**
  * The contact with this phone number (E.164), from one page of `GET /contact?search=`: the

@@ -3,20 +3,15 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { aboutContact, readContactLocator } from '../../../shared/contact';
 import { getContactOption } from '../../../shared/fields';
 import type { Operation, OperationRun } from '../../../shared/operations';
-import { defaultCountryOption, operationOptions } from '../../../shared/properties';
 import { apiPath } from '../../../shared/transport';
-import { thoughtlyPacing } from '../../api';
-import { contactField, requireContactByPhone } from './find';
+import { contactField, contactOperationOptions, requireContactByPhone } from './find';
 import { contactInAnswer } from './mapping';
 
 export const get: Operation = {
 	option: getContactOption,
 	toolDescription:
 		"Looks up one contact in Thoughtly and returns it (ID, name, phone number, email, tags, attributes). Give the contact's ID, or its phone number with its country code, such as +14155551234. Use it to check whether a person exists before creating them; never invent an ID.",
-	properties: [
-		contactField,
-		operationOptions('Thoughtly', thoughtlyPacing, [defaultCountryOption]),
-	],
+	properties: [contactField, contactOperationOptions],
 
 	async execute(
 		this: IExecuteFunctions,
